@@ -1,0 +1,5 @@
+import sys
+
+from ftplanner.cli import main
+
+sys.exit(main())

@@ -1,0 +1,65 @@
+"""``ftplanner`` command line: headless commands over the same core the GUI uses.
+
+Each subcommand lives in its own module with ``register(subparsers)``, which adds a parser whose
+``func(args) -> int`` runs it. Exit codes: 0 success, 2 unusable input (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ftplanner import __version__
+from ftplanner.core.errors import Cancelled, UserError
+
+EXIT_OK = 0
+EXIT_UNUSABLE = 2
+
+
+def _subcommand_modules() -> list:
+    from ftplanner.cli import analyze
+
+    return [analyze]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ftplanner",
+        description="Plan, price and track LLM fine-tunes. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"ftplanner {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _subcommand_modules():
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list:
+        from ftplanner.cli import analyze
+
+        return analyze.run_sample()
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        print(f"ftplanner: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Cancelled:
+        print("ftplanner: cancelled", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("ftplanner: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

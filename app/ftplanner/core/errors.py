@@ -1,0 +1,9 @@
+"""Errors that carry a message fit to show a user as is (no traceback)."""
+
+
+class UserError(Exception):
+    """Input the program cannot use; the message names what and where."""
+
+
+class Cancelled(Exception):
+    """A long operation stopped because its cancel flag was set."""

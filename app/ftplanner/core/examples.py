@@ -1,0 +1,252 @@
+"""Validation of one fine-tuning example, and the text it contributes to the token count.
+
+Formats: chat SFT (``messages``), preference / DPO (``input`` + ``preferred_output`` +
+``non_preferred_output``) and legacy ``prompt`` / ``completion``. Error codes follow the OpenAI
+cookbook's data-preparation notebook, plus a few for cases it does not cover.
+
+Token rule (the cookbook's): 3 per message + the tokens of every string value in it + 1 per ``name``
++ 3 for reply priming. Tool and function payloads count as their compact JSON. A preference example
+counts as a chat of its input messages followed by both outputs. A prompt/completion example counts
+the tokens of its two strings.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+CHAT = "chat"
+PREFERENCE = "preference"
+COMPLETION = "completion"
+FORMATS = (CHAT, PREFERENCE, COMPLETION)
+FORMAT_LABELS = {
+    CHAT: "chat (messages)",
+    PREFERENCE: "preference / DPO (input, preferred_output, non_preferred_output)",
+    COMPLETION: "legacy prompt / completion",
+}
+
+ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
+MESSAGE_KEYS = frozenset({"role", "content", "name", "weight", "tool_calls", "tool_call_id", "function_call"})
+TOKENS_PER_MESSAGE = 3
+TOKENS_PER_NAME = 1
+REPLY_PRIMING_TOKENS = 3
+
+# Error codes: the cookbook's, then this tool's own.
+ERROR_CODES = (
+    "data_type",
+    "missing_messages_list",
+    "message_missing_key",
+    "message_unrecognized_key",
+    "unrecognized_role",
+    "missing_content",
+    "example_missing_assistant_message",
+    "invalid_json",
+    "invalid_utf8",
+    "invalid_weight",
+    "mixed_format",
+    "line_too_long",
+)
+
+
+class ExampleError(Exception):
+    """A rule the example breaks: ``code`` is one of ERROR_CODES."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Example:
+    """What a valid example contributes: fixed overhead tokens plus the tokens of its texts.
+
+    ``assistant_texts`` (assistant content and payloads) and ``texts`` (everything else) are disjoint:
+    total tokens = overhead + tokens(texts) + tokens(assistant_texts).
+    """
+
+    format: str
+    messages: int = 0
+    overhead: int = 0
+    texts: list[str] = field(default_factory=list)
+    assistant_texts: list[str] = field(default_factory=list)
+    has_system: bool = False
+    has_user: bool = False
+    trains_nothing: bool = False  # every assistant message has weight 0
+
+
+def detect_format(record: dict[str, Any]) -> str | None:
+    if "messages" in record:
+        return CHAT
+    if "preferred_output" in record or "non_preferred_output" in record or "input" in record:
+        return PREFERENCE
+    if "prompt" in record or "completion" in record:
+        return COMPLETION
+    return None
+
+
+def parse_example(record: Any) -> Example:
+    """Validate one decoded JSON value; raise ExampleError naming the first broken rule."""
+    if not isinstance(record, dict):
+        raise ExampleError("data_type", f"example is a JSON {_json_type(record)}, expected an object")
+    fmt = detect_format(record)
+    if fmt == CHAT:
+        return _chat(record)
+    if fmt == PREFERENCE:
+        return _preference(record)
+    if fmt == COMPLETION:
+        return _completion(record)
+    keys = ", ".join(sorted(record)[:5]) or "none"
+    raise ExampleError("missing_messages_list", f"no 'messages' list (keys found: {keys})")
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _payload(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _content_texts(content: Any, where: str) -> list[str]:
+    """Texts of a message's content: a string, or a list of parts whose text parts count."""
+    if isinstance(content, str):
+        return [content] if content else []
+    if isinstance(content, list):
+        texts: list[str] = []
+        for index, part in enumerate(content):
+            if not isinstance(part, dict):
+                raise ExampleError("data_type", f"{where}: content part {index + 1} is not an object")
+            text = part.get("text")
+            if isinstance(text, str) and text:
+                texts.append(text)
+            elif "text" in part and not isinstance(text, str):
+                raise ExampleError("data_type", f"{where}: content part {index + 1} 'text' is not a string")
+        return texts
+    if content is None:
+        return []
+    raise ExampleError("missing_content", f"{where}: content is a {_json_type(content)}, expected text")
+
+
+def _checked_message(message: Any, label: str, outputs: bool) -> tuple[str, list[str], list[str], str, int]:
+    """Validate one message: returns (role, content texts, payloads, extra texts, weight)."""
+    if not isinstance(message, dict):
+        raise ExampleError("data_type", f"{label} is a JSON {_json_type(message)}, expected an object")
+    unknown = sorted(set(message) - MESSAGE_KEYS)
+    if unknown:
+        raise ExampleError("message_unrecognized_key", f"{label} has unrecognised key '{unknown[0]}'")
+    if "role" not in message:
+        raise ExampleError("message_missing_key", f"{label} has no 'role'")
+    role = message["role"]
+    if not isinstance(role, str) or role not in ROLES:
+        raise ExampleError("unrecognized_role", f"{label} has unrecognised role {role!r}")
+    if outputs and role != "assistant":
+        raise ExampleError("example_missing_assistant_message", f"{label} must be an assistant message")
+    calls = message.get("tool_calls") or message.get("function_call")
+    if "content" not in message and not calls:
+        raise ExampleError("message_missing_key", f"{label} ({role}) has no 'content'")
+    texts = _content_texts(message.get("content"), f"{label} ({role})")
+    if not texts and not calls:
+        raise ExampleError("missing_content", f"{label} ({role}) has empty content")
+    for key in ("name", "tool_call_id"):
+        if message.get(key) is not None and not isinstance(message[key], str):
+            raise ExampleError("data_type", f"{label} '{key}' is not a string")
+    weight = message.get("weight", 1)
+    if weight not in (0, 1) or isinstance(weight, bool):
+        raise ExampleError("invalid_weight", f"{label} weight must be 0 or 1, found {weight!r}")
+    payloads = [_payload(message[key]) for key in ("tool_calls", "function_call") if message.get(key)]
+    return role, texts, payloads, message.get("name") or "", int(weight)
+
+
+def _add_messages(example: Example, messages: Any, where: str, *, outputs: bool = False) -> int:
+    """Validate a message list into ``example``; returns how many assistant messages it had."""
+    if not isinstance(messages, list) or not messages:
+        raise ExampleError("missing_messages_list", f"{where} is missing or not a non-empty list")
+    assistants = weighted = 0
+    for index, message in enumerate(messages):
+        # Fast path for the common {"role": ..., "content": "..."} message; same rules as the full check.
+        role = content = None
+        if type(message) is dict and len(message) == 2:
+            role, content = message.get("role"), message.get("content")
+        if (
+            type(role) is str
+            and type(content) is str
+            and content
+            and role in ROLES
+            and not (outputs and role != "assistant")
+        ):
+            texts, payloads, name, weight = [content], [], "", 1
+        else:
+            role, texts, payloads, name, weight = _checked_message(message, f"{where}[{index + 1}]", outputs)
+            if name:
+                example.texts.append(name)
+                example.overhead += TOKENS_PER_NAME
+            if message.get("tool_call_id"):
+                example.texts.append(message["tool_call_id"])
+        example.messages += 1
+        example.overhead += TOKENS_PER_MESSAGE
+        example.texts.append(role)
+        if role == "assistant":
+            example.assistant_texts += texts
+            example.assistant_texts += payloads
+            assistants += 1
+            weighted += weight
+        else:
+            example.texts += texts
+            example.texts += payloads
+            if role == "user":
+                example.has_user = True
+            elif role in ("system", "developer"):
+                example.has_system = True
+    if assistants and not weighted:
+        example.trains_nothing = True
+    return assistants
+
+
+def _add_definitions(example: Example, record: dict[str, Any]) -> None:
+    for key in ("tools", "functions"):
+        if record.get(key):
+            example.texts.append(_payload(record[key]))
+
+
+def _chat(record: dict[str, Any]) -> Example:
+    example = Example(CHAT)
+    if not _add_messages(example, record["messages"], "messages"):
+        raise ExampleError("example_missing_assistant_message", "no assistant message")
+    _add_definitions(example, record)
+    example.overhead += REPLY_PRIMING_TOKENS
+    return example
+
+
+def _preference(record: dict[str, Any]) -> Example:
+    example = Example(PREFERENCE)
+    source = record.get("input")
+    if not isinstance(source, dict):
+        raise ExampleError("missing_messages_list", "'input' is missing or not an object with 'messages'")
+    _add_messages(example, source.get("messages"), "input.messages")
+    _add_definitions(example, source)
+    trains_nothing = example.trains_nothing
+    for key in ("preferred_output", "non_preferred_output"):
+        if key not in record:
+            raise ExampleError("example_missing_assistant_message", f"no '{key}'")
+        _add_messages(example, record[key], key, outputs=True)
+    example.trains_nothing = trains_nothing
+    example.overhead += REPLY_PRIMING_TOKENS
+    return example
+
+
+def _completion(record: dict[str, Any]) -> Example:
+    example = Example(COMPLETION, messages=2, has_user=True)
+    for key in ("prompt", "completion"):
+        value = record.get(key)
+        if key not in record:
+            raise ExampleError("message_missing_key", f"no '{key}'")
+        if not isinstance(value, str) or (key == "completion" and not value):
+            wanted = "a non-empty string" if key == "completion" else "a string"
+            raise ExampleError("missing_content", f"'{key}' must be {wanted}")
+    if record["prompt"]:
+        example.texts.append(record["prompt"])
+    example.assistant_texts.append(record["completion"])
+    return example

@@ -1,0 +1,193 @@
+"""Per-block counting of a dataset: tokens, errors and warnings, mergeable across blocks and processes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+
+import tiktoken
+
+from ftplanner.core.examples import ExampleError, parse_example
+from ftplanner.core.result import Issue
+
+MAX_STORED_ERRORS = 1000
+MAX_STORED_LINES = 50
+_CACHE_MAX_CHARS = 4096
+_CACHE_MAX_ENTRIES = 65_536
+
+
+def _keep(lines: list[int], line: int) -> None:
+    if len(lines) < MAX_STORED_LINES:
+        lines.append(line)
+
+
+@dataclass
+class FormatTally:
+    """Counts over the valid examples of one format."""
+
+    examples: int = 0
+    total_tokens: int = 0
+    assistant_tokens: int = 0
+    length_counts: Counter[int] = field(default_factory=Counter)
+    assistant_counts: Counter[int] = field(default_factory=Counter)
+    message_counts: Counter[int] = field(default_factory=Counter)
+    over_limit: int = 0
+    over_limit_lines: list[int] = field(default_factory=list)
+    missing_system: int = 0
+    missing_system_lines: list[int] = field(default_factory=list)
+    missing_user: int = 0
+    missing_user_lines: list[int] = field(default_factory=list)
+    trains_nothing: int = 0
+    trains_nothing_lines: list[int] = field(default_factory=list)
+    first_lines: list[int] = field(default_factory=list)
+    hashes: array = field(default_factory=lambda: array("Q"))
+    hash_lines: array = field(default_factory=lambda: array("q"))
+
+    def merge(self, other: FormatTally) -> None:
+        self.examples += other.examples
+        self.total_tokens += other.total_tokens
+        self.assistant_tokens += other.assistant_tokens
+        self.length_counts.update(other.length_counts)
+        self.assistant_counts.update(other.assistant_counts)
+        self.message_counts.update(other.message_counts)
+        for name in ("over_limit", "missing_system", "missing_user", "trains_nothing"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+            mine: list[int] = getattr(self, f"{name}_lines")
+            mine.extend(getattr(other, f"{name}_lines")[: MAX_STORED_LINES - len(mine)])
+        self.first_lines.extend(other.first_lines[: MAX_STORED_LINES - len(self.first_lines)])
+        self.hashes.extend(other.hashes)
+        self.hash_lines.extend(other.hash_lines)
+
+
+@dataclass
+class Tally:
+    """Everything counted over some lines of a dataset."""
+
+    lines: int = 0
+    error_counts: Counter[str] = field(default_factory=Counter)
+    errors: list[Issue] = field(default_factory=list)
+    formats: dict[str, FormatTally] = field(default_factory=dict)
+    format_order: list[str] = field(default_factory=list)
+
+    def add_error(self, line: int, code: str, message: str) -> None:
+        self.error_counts[code] += 1
+        if len(self.errors) < MAX_STORED_ERRORS:
+            self.errors.append(Issue(line, code, message))
+
+    def format(self, name: str) -> FormatTally:
+        tally = self.formats.get(name)
+        if tally is None:
+            tally = self.formats[name] = FormatTally()
+            self.format_order.append(name)
+        return tally
+
+    def merge(self, other: Tally) -> None:
+        """Add a later block's tally (blocks merge in file order, so stored errors stay sorted)."""
+        self.lines += other.lines
+        self.error_counts.update(other.error_counts)
+        self.errors.extend(other.errors[: MAX_STORED_ERRORS - len(self.errors)])
+        for name in other.format_order:
+            self.format(name).merge(other.formats[name])
+
+
+class TokenCounter:
+    """Counts tokens of strings with a bounded cache (system prompts and roles repeat a lot)."""
+
+    def __init__(self, encoding: tiktoken.Encoding) -> None:
+        self._encoding = encoding
+        self._cache: dict[str, int] = {}
+
+    def _count(self, text: str) -> int:
+        try:
+            return len(self._encoding._core_bpe.encode_ordinary(text))
+        except UnicodeEncodeError:  # lone surrogates from JSON escapes: tiktoken's wrapper repairs them
+            return len(self._encoding.encode_ordinary(text))
+
+    def total(self, texts: list[str]) -> int:
+        """Σ tokens over ``texts``."""
+        cache = self._cache
+        total = 0
+        for text in texts:
+            count = cache.get(text)
+            if count is None:
+                count = self._count(text)
+                if len(text) <= _CACHE_MAX_CHARS:
+                    if len(cache) >= _CACHE_MAX_ENTRIES:
+                        cache.clear()
+                    cache[text] = count
+            total += count
+        return total
+
+
+def tally_block(
+    data: bytes,
+    first_line: int,
+    count_tokens: TokenCounter,
+    max_example_tokens: int,
+    overlong: tuple[tuple[int, int], ...] = (),
+    max_line_bytes: int = 0,
+) -> Tally:
+    """Validate and count the LF-separated lines of ``data``, numbered from ``first_line``."""
+    tally = Tally()
+    for line, size in overlong:
+        tally.lines += 1
+        limit = f" (limit {max_line_bytes // (1024 * 1024)} MB)" if max_line_bytes else ""
+        tally.add_error(line, "line_too_long", f"line is {size / (1024 * 1024):.1f} MB long{limit}; skipped")
+    for offset, raw in enumerate(data.split(b"\n")):
+        raw = raw.strip()
+        if not raw:
+            continue
+        line = first_line + offset
+        tally.lines += 1
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            tally.add_error(line, "invalid_utf8", f"not valid UTF-8 at byte {exc.start + 1}")
+            continue
+        try:
+            record = json.loads(text)
+        except ValueError as exc:
+            message = getattr(exc, "msg", str(exc))
+            column = getattr(exc, "colno", None)
+            where = f" at column {column}" if column else ""
+            tally.add_error(line, "invalid_json", f"not valid JSON: {message}{where}")
+            continue
+        except RecursionError:
+            tally.add_error(line, "invalid_json", "not valid JSON: nested too deeply")
+            continue
+        try:
+            example = parse_example(record)
+        except ExampleError as exc:
+            tally.add_error(line, exc.code, exc.message)
+            continue
+        except RecursionError:
+            tally.add_error(line, "data_type", "example is nested too deeply")
+            continue
+        assistant = count_tokens.total(example.assistant_texts)
+        tokens = example.overhead + assistant + count_tokens.total(example.texts)
+        fmt = tally.format(example.format)
+        fmt.examples += 1
+        _keep(fmt.first_lines, line)
+        fmt.total_tokens += tokens
+        fmt.assistant_tokens += assistant
+        fmt.length_counts[tokens] += 1
+        fmt.assistant_counts[assistant] += 1
+        fmt.message_counts[example.messages] += 1
+        if tokens > max_example_tokens:
+            fmt.over_limit += 1
+            _keep(fmt.over_limit_lines, line)
+        if not example.has_system:
+            fmt.missing_system += 1
+            _keep(fmt.missing_system_lines, line)
+        if not example.has_user:
+            fmt.missing_user += 1
+            _keep(fmt.missing_user_lines, line)
+        if example.trains_nothing:
+            fmt.trains_nothing += 1
+            _keep(fmt.trains_nothing_lines, line)
+        fmt.hashes.append(int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "little"))
+        fmt.hash_lines.append(line)
+    return tally

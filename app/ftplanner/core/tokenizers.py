@@ -1,0 +1,118 @@
+"""Offline tiktoken encodings built from the vocabularies bundled in ``resources/tokenizers``.
+
+tiktoken's own loader downloads and caches vocabularies; this module never calls it. Each file is
+checked against the sha256 that tiktoken pins before use.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+
+import tiktoken
+
+from ftplanner.core.errors import UserError
+from ftplanner.core.paths import resource
+
+_ENDOFTEXT = "<|endoftext|>"
+_FIM_PREFIX = "<|fim_prefix|>"
+_FIM_MIDDLE = "<|fim_middle|>"
+_FIM_SUFFIX = "<|fim_suffix|>"
+_ENDOFPROMPT = "<|endofprompt|>"
+
+# Patterns and special tokens as tiktoken_ext/openai_public.py defines them.
+_O200K_PAT = "|".join(
+    [
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""\p{N}{1,3}""",
+        r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
+        r"""\s*[\r\n]+""",
+        r"""\s+(?!\S)""",
+        r"""\s+""",
+    ]
+)
+_CL100K_PAT = r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s"""
+
+_SPECS: dict[str, tuple[str, str, dict[str, int]]] = {
+    "o200k_base": (
+        "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d",
+        _O200K_PAT,
+        {_ENDOFTEXT: 199999, _ENDOFPROMPT: 200018},
+    ),
+    "cl100k_base": (
+        "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7",
+        _CL100K_PAT,
+        {
+            _ENDOFTEXT: 100257,
+            _FIM_PREFIX: 100258,
+            _FIM_MIDDLE: 100259,
+            _FIM_SUFFIX: 100260,
+            _ENDOFPROMPT: 100276,
+        },
+    ),
+}
+
+ENCODINGS: tuple[str, ...] = tuple(_SPECS)
+
+# Base model -> encoding, until the price catalog carries a tokenizer field per model.
+_BASE_MODEL_ENCODINGS: tuple[tuple[str, str], ...] = (
+    ("gpt-4o", "o200k_base"),
+    ("gpt-4.1", "o200k_base"),
+    ("gpt-5", "o200k_base"),
+    ("o1", "o200k_base"),
+    ("o3", "o200k_base"),
+    ("o4", "o200k_base"),
+    ("gpt-oss", "o200k_base"),
+    ("gpt-3.5-turbo", "cl100k_base"),
+    ("gpt-4", "cl100k_base"),
+    ("davinci-002", "cl100k_base"),
+    ("babbage-002", "cl100k_base"),
+)
+
+
+def parse_tiktoken_file(data: bytes) -> dict[bytes, int]:
+    """Parse ``<b64 token> <rank>`` lines into tiktoken's mergeable ranks."""
+    ranks: dict[bytes, int] = {}
+    for line in data.splitlines():
+        if line:
+            token, rank = line.split()
+            ranks[base64.b64decode(token)] = int(rank)
+    return ranks
+
+
+@functools.cache
+def get_encoding(name: str) -> tiktoken.Encoding:
+    """Load a bundled encoding, verifying its vocabulary hash. Raises UserError for unknown names."""
+    if name not in _SPECS:
+        raise UserError(f"unknown encoding {name!r}; known: {', '.join(ENCODINGS)}")
+    expected, pat_str, special = _SPECS[name]
+    data = resource("tokenizers", f"{name}.tiktoken").read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != expected:
+        raise UserError(
+            f"bundled vocabulary {name}.tiktoken is damaged (sha256 {digest[:12]}…, expected {expected[:12]}…);"
+            " reinstall FT Planner"
+        )
+    return tiktoken.Encoding(
+        name, pat_str=pat_str, mergeable_ranks=parse_tiktoken_file(data), special_tokens=special
+    )
+
+
+def base_model_of(model: str) -> str:
+    """The base model of a fine-tuned model id: ``ft:gpt-4.1-mini-2025-04-14:org::id`` -> ``gpt-4.1-mini-…``."""
+    if model.startswith("ft:"):
+        return model[3:].split(":", 1)[0]
+    return model
+
+
+def encoding_for_model(model: str) -> str:
+    """The encoding name for a model, decided by its base model (never by tiktoken's ``ft:`` prefixes)."""
+    base = base_model_of(model.strip()).lower()
+    for prefix, encoding in _BASE_MODEL_ENCODINGS:
+        if base == prefix or base.startswith(prefix + "-"):
+            return encoding
+    raise UserError(
+        f"no known tokenizer for model {model!r}; pass --encoding (one of {', '.join(ENCODINGS)})"
+    )
