@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
+import threading
 
 import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "QtAgg")
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -42,3 +47,52 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setattr(socket.socket, "connect", _guarded(_real_connect))
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded(_real_connect_ex))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads(request: pytest.FixtureRequest):
+    """Fail a test that leaves a Python thread or QThread running (napari's _dangling_qthreads)."""
+    before = set(threading.enumerate())
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QThread
+
+    from ftplanner.gui import tasks
+
+    leftover = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
+    running = [thread for thread in tasks.live_threads() if isinstance(thread, QThread) and thread.isRunning()]
+    if leftover or running:
+        pytest.fail(f"test left threads running: {leftover + running}")
+
+
+class DialogLog(list):
+    """(kind, text) of every message box shown; ``answers[kind]`` is what the next one returns."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: dict[str, object] = {}
+
+
+@pytest.fixture(autouse=True)
+def dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """Modal message boxes never block a GUI test: calls are recorded and answered from ``answers``."""
+    calls = DialogLog()
+    if "qtbot" not in request.fixturenames:
+        yield calls
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = calls.answers
+    answers["question"] = QMessageBox.StandardButton.No
+
+    def fake(kind: str):
+        def show(parent, title, text, *args, **kwargs):
+            calls.append((kind, text))
+            return answers.get(kind, QMessageBox.StandardButton.Ok)
+
+        return show
+
+    for kind in ("question", "warning", "information", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(fake(kind)))
+    yield calls

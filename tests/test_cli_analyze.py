@@ -53,7 +53,10 @@ def test_bad_option_values_exit_2(tmp_path):
     assert done.returncode == 2 and "positive" in done.stderr
 
 
-def test_no_arguments_analyses_the_bundled_sample():
-    done = run_cli()
+def test_the_installed_sample_dataset_analyses_cleanly():
+    from ftplanner.core.paths import sample_dataset
+
+    done = run_cli("analyze", str(sample_dataset()), "--json")
     assert done.returncode == 0, done.stderr
-    assert "sample_chat.jsonl" in done.stdout and "Billing tokens/epoch" in done.stdout
+    data = json.loads(done.stdout)
+    assert data["error_count"] == 0 and data["examples"] >= 300

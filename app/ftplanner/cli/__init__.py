@@ -18,9 +18,9 @@ EXIT_UNUSABLE = 2
 
 
 def _subcommand_modules() -> list:
-    from ftplanner.cli import analyze
+    from ftplanner.cli import analyze, estimate, models, rates, roi
 
-    return [analyze]
+    return [analyze, models, estimate, rates, roi]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,9 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list:
-        from ftplanner.cli import analyze
+        from ftplanner.gui.app import run_gui
 
-        return analyze.run_sample()
+        return run_gui(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):

@@ -10,7 +10,6 @@ from pathlib import Path
 from ftplanner.core.analyzer import DEFAULT_MAX_EXAMPLE_TOKENS, analyze
 from ftplanner.core.errors import UserError
 from ftplanner.core.examples import FORMAT_LABELS
-from ftplanner.core.paths import sample_dataset
 from ftplanner.core.result import AnalysisResult, Stats
 from ftplanner.core.tokenizers import ENCODINGS, encoding_for_model
 
@@ -52,15 +51,6 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result_json(result), ensure_ascii=False, indent=2))
     else:
         print(report(result))
-    return 0
-
-
-def run_sample() -> int:
-    """Analyse the bundled sample dataset (what a new user sees first)."""
-    from importlib.resources import as_file
-
-    with as_file(sample_dataset()) as path:
-        print(report(analyze(path, encoding="o200k_base")))
     return 0
 
 

@@ -165,3 +165,20 @@ def _blocks(
         overlong.append(skipping)
     if pending or overlong:
         yield Block(line_no, pending, tuple(overlong), 1.0)
+
+
+def read_line(path: Path, line: int, max_bytes: int = 200_000) -> str:
+    """Line ``line`` (1-based) of a dataset, decoded with replacement and cut at ``max_bytes``."""
+    with _open_raw(path) as raw:
+        gz = raw.read(2) == GZIP_MAGIC
+        raw.seek(0)
+        stream: BinaryIO = gzip.GzipFile(fileobj=raw) if gz else raw  # type: ignore[assignment]
+        try:
+            for number, data in enumerate(stream, start=1):
+                if number == line:
+                    data = data.removeprefix(UTF8_BOM) if number == 1 else data
+                    text = data[:max_bytes].rstrip(b"\r\n").decode("utf-8", errors="replace")
+                    return text + (" …" if len(data) > max_bytes else "")
+        except (OSError, EOFError, zlib.error) as exc:
+            raise UserError(f"{path}: cannot read line {line} ({exc})") from None
+    raise UserError(f"{path}: has no line {line}")

@@ -1,0 +1,254 @@
+"""Schema of the price catalog: the fields a model entry may carry and how each is checked.
+
+The catalog files (``pricing/*.toml``), the user's ``overrides.toml`` and per-plan overrides all go
+through :func:`coerce_model`, so every layer is validated the same way. Problems are reported as
+``file: model: field: message`` (see :class:`FieldProblem`). ``pricing/README.md`` documents the schema.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ftplanner.core.tokenizers import ENCODINGS
+
+METHODS: tuple[str, ...] = ("sft", "dpo", "rft")
+PROVIDER_STATUSES: tuple[str, ...] = ("live", "deprecated", "closed")
+APPROXIMATE_PREFIX = "approximate:"
+
+# kind of every model field; "required" fields must be present after defaults are applied.
+MODEL_FIELDS: dict[str, str] = {
+    "id": "str",
+    "display_name": "str",
+    "provider": "str",
+    "family": "str",
+    "methods": "methods",
+    "training_per_mtok": "money",
+    "dpo_training_per_mtok": "money",
+    "training_per_hour": "money",
+    "min_charge": "money",
+    "max_charge": "money",
+    "input_per_mtok": "money",
+    "cached_input_per_mtok": "money",
+    "output_per_mtok": "money",
+    "batch_input_per_mtok": "money",
+    "batch_cached_input_per_mtok": "money",
+    "batch_output_per_mtok": "money",
+    "hosting_per_hour": "money",
+    "hosting_per_month": "money",
+    "validation_billed": "bool",
+    "max_example_tokens": "positive_int",
+    "min_examples": "positive_int",
+    "tokenizer": "tokenizer",
+    "job_deadline": "date",
+    "retires_on": "date",
+    "retirement_unconfirmed": "bool",
+    "lifecycle_note": "str",
+    "price_note": "str",
+    "price_unknown": "bool",
+    "sources": "str_list",
+    "as_of": "date",
+}
+REQUIRED_MODEL_FIELDS: tuple[str, ...] = (
+    "id", "display_name", "provider", "family", "methods", "tokenizer", "sources", "as_of",
+)
+PROVIDER_FIELDS: dict[str, str] = {"id": "str", "name": "str", "status": "status", "note": "str"}
+TIME_MODEL_FIELDS: dict[str, str] = {
+    "overhead_minutes": "number",
+    "tokens_per_second": "positive_number",
+    "log_spread": "number",
+    "note": "str",
+    "observations": "observations",
+}
+OBSERVATION_FIELDS: dict[str, str] = {
+    "tokens": "positive_int", "minutes": "positive_number", "model": "str", "date": "str", "source": "str",
+}
+FILE_KEYS: tuple[str, ...] = ("provider", "defaults", "models", "time_model")
+OVERRIDE_FILE_KEYS: tuple[str, ...] = ("models", "time_model")
+
+_PROVIDER_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class FieldProblem(Exception):
+    """One validation failure, located by field (the caller adds file and model)."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def problem_line(source: str, model: str, field: str, message: str) -> str:
+    """The one-line form every catalog problem is shown in: ``file: model: field: message``."""
+    return f"{source}: {model}: {field}: {message}"
+
+
+def close_match_hint(name: str, candidates: list[str] | tuple[str, ...]) -> str:
+    """`` (did you mean 'x'?)`` for a near miss, else an empty string."""
+    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {matches[0]!r}?)" if matches else ""
+
+
+def to_decimal(value: Any) -> Decimal:
+    """A Decimal from TOML (already Decimal when parsed with ``parse_float=Decimal``), JSON or text."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got true/false")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        result = Decimal(repr(value))  # shortest round-trip form: 1.875 -> Decimal("1.875")
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"expected a number, got {value!r}") from None
+    else:
+        raise ValueError(f"expected a number, got {type(value).__name__}")
+    if not result.is_finite():
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return result
+
+
+def to_date(value: Any) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+    raise ValueError(f"expected a date YYYY-MM-DD, got {type(value).__name__}")
+
+
+def check_tokenizer(value: str) -> str:
+    """Accept ``o200k_base``, ``cl100k_base`` or ``approximate:<one of those>``."""
+    encoding = value[len(APPROXIMATE_PREFIX):] if value.startswith(APPROXIMATE_PREFIX) else value
+    if encoding not in ENCODINGS:
+        known = ", ".join(ENCODINGS)
+        raise ValueError(f"unknown tokenizer {value!r}; use one of {known} or approximate:<encoding>")
+    return value
+
+
+def _coerce(kind: str, value: Any) -> Any:
+    if kind == "str":
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError("expected non-empty text")
+        return value.strip()
+    if kind == "money":
+        amount = to_decimal(value)
+        if amount < 0:
+            raise ValueError(f"must not be negative, got {amount}")
+        return amount
+    if kind in ("number", "positive_number"):
+        number = float(to_decimal(value))
+        if number < 0 or (kind == "positive_number" and number == 0):
+            raise ValueError(f"must be {'positive' if kind == 'positive_number' else 'zero or more'}, got {value}")
+        return number
+    if kind == "positive_int":
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise ValueError(f"expected a positive whole number, got {value!r}")
+        return value
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {value!r}")
+        return value
+    if kind == "date":
+        return to_date(value)
+    if kind == "str_list":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValueError("expected a non-empty list of text")
+        return tuple(v.strip() for v in value)
+    if kind == "methods":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"expected a list of methods ({', '.join(METHODS)})")
+        unknown = [v for v in value if v not in METHODS]
+        if unknown:
+            raise ValueError(f"unknown method {unknown[0]!r}; known: {', '.join(METHODS)}")
+        return tuple(dict.fromkeys(value))
+    if kind == "tokenizer":
+        if not isinstance(value, str):
+            raise ValueError("expected text")
+        return check_tokenizer(value.strip())
+    if kind == "status":
+        if value not in PROVIDER_STATUSES:
+            raise ValueError(f"expected one of {', '.join(PROVIDER_STATUSES)}, got {value!r}")
+        return value
+    if kind == "observations":
+        if not isinstance(value, list):
+            raise ValueError("expected a list of tables (tokens, minutes, model, date, source)")
+        return tuple(_coerce_table(item, OBSERVATION_FIELDS, ("tokens", "minutes"), "observations")
+                     for item in value)
+    raise AssertionError(f"unknown field kind {kind}")
+
+
+def _coerce_table(raw: Any, fields: Mapping[str, str], required: tuple[str, ...], where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise FieldProblem(where, "expected a table")
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in fields:
+            raise FieldProblem(f"{where}.{key}" if where else key,
+                               "unknown field" + close_match_hint(key, tuple(fields)))
+        try:
+            out[key] = _coerce(fields[key], value)
+        except ValueError as exc:
+            raise FieldProblem(f"{where}.{key}" if where else key, str(exc)) from None
+    for key in required:
+        if key not in out:
+            raise FieldProblem(f"{where}.{key}" if where else key, "required field is missing")
+    return out
+
+
+def coerce_provider(raw: Any) -> dict[str, Any]:
+    """Validate a file's ``[provider]`` table."""
+    table = _coerce_table(raw, PROVIDER_FIELDS, ("id", "name"), "")
+    if not _PROVIDER_ID.match(table["id"]):
+        raise FieldProblem("id", f"provider id must be lower-case letters, digits and '-', got {table['id']!r}")
+    return table
+
+
+def coerce_time_model(raw: Any) -> dict[str, Any]:
+    """Validate one ``[time_model.<family>]`` table."""
+    table = _coerce_table(raw, TIME_MODEL_FIELDS, ("overhead_minutes", "tokens_per_second", "log_spread"), "")
+    if table["log_spread"] > 3:
+        raise FieldProblem("log_spread", f"must be at most 3 (a factor of e^3 ≈ 20), got {table['log_spread']}")
+    return table
+
+
+def coerce_model(raw: Any, *, today: date | None = None) -> dict[str, Any]:
+    """Validate one complete model table (defaults already applied); raise :class:`FieldProblem`."""
+    table = _coerce_table(raw, MODEL_FIELDS, REQUIRED_MODEL_FIELDS, "")
+    price_unknown = table.get("price_unknown", False)
+    if not table["methods"] and not price_unknown:
+        raise FieldProblem("methods", "at least one method (sft, dpo, rft) is needed")
+    if not price_unknown and "training_per_mtok" not in table and "training_per_hour" not in table:
+        raise FieldProblem("training_per_mtok",
+                           "a training price (training_per_mtok or training_per_hour) is needed,"
+                           " or price_unknown = true")
+    if price_unknown and ("training_per_mtok" in table or "training_per_hour" in table):
+        raise FieldProblem("price_unknown", "a model with price_unknown = true cannot carry a training price")
+    low, high = table.get("min_charge"), table.get("max_charge")
+    if low is not None and high is not None and low > high:
+        raise FieldProblem("min_charge", f"minimum charge {low} is above the maximum charge {high}")
+    deadline, retires = table.get("job_deadline"), table.get("retires_on")
+    if deadline is not None and retires is not None and deadline > retires:
+        raise FieldProblem("job_deadline", f"job deadline {deadline} is after the retirement date {retires}")
+    if table.get("retirement_unconfirmed") and retires is None:
+        raise FieldProblem("retirement_unconfirmed", "set only together with retires_on")
+    if today is not None and table["as_of"] > today:
+        raise FieldProblem("as_of", f"{table['as_of']} is in the future (today is {today})")
+    if not _PROVIDER_ID.match(table["provider"]):
+        raise FieldProblem("provider", f"provider id must be lower-case letters, digits and '-', "
+                                       f"got {table['provider']!r}")
+    return table

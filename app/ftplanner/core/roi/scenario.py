@@ -1,0 +1,505 @@
+"""ROI scenarios: dataclasses, TOML loading with validation, and a small TOML writer.
+
+A scenario file (schema 1) looks like::
+
+    schema = 1
+    name = "Support ticket triage"
+    currency = "USD"
+    start = 2026-12-01            # optional; default: the first day of next month
+    horizon_months = 24           # 1..120
+    discount_rate_annual = 0.08   # 0..1
+    distribution = "pert"         # optional default for three-point amounts: pert | triangular
+
+    [[costs]]
+    name = "Data preparation"
+    kind = "one_off"              # one_off (paid in month `month`, default 0) | monthly
+    month = 0
+    amount = { low = 3000, likely = 5000, high = 9000 }   # or a plain number
+
+    [[benefits]]
+    name = "Agent hours saved"
+    kind = "monthly"              # monthly items run start_month..end_month (default 1..horizon)
+    amount = { low = 2000, likely = 4000, high = 5000 }
+    ramp_months = 3               # month m of the item earns amount × min(1, m / ramp_months)
+
+    [model]                       # optional: costs linked to a catalog model
+    id = "gpt-4.1-mini-2025-04-14"
+    training_cost = { low = 40, likely = 60, high = 90 }  # per training run
+    retrain_every_months = 6      # 0 = train once, at month 0
+    include_inference = true      # monthly inference + hosting from the model lookup
+    migration_cost = { low = 2000, likely = 4000, high = 8000 }  # when the model retires in the horizon
+    # inference_per_month / hosting_per_month = amounts that override the lookup's figures
+
+Month ``t`` starts on ``start`` + ``t`` months. Amounts keep their exact decimal value (see
+:mod:`ftplanner.core.roi.amounts`). Every validation error is a :class:`UserError` naming the file, the line
+when it can be found, the key and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+from ftplanner.core.errors import UserError
+from ftplanner.core.paths import write_text_atomic
+from ftplanner.core.roi.amounts import DISTRIBUTIONS, LOGNORMAL, PERT, Amount, parse_amount
+
+SCHEMA: Final = 1
+MIN_HORIZON: Final = 1
+MAX_HORIZON: Final = 120
+ONE_OFF: Final = "one_off"
+MONTHLY: Final = "monthly"
+KINDS: Final = (ONE_OFF, MONTHLY)
+
+
+@dataclass(frozen=True)
+class ModelFacts:
+    """What the ROI engine needs to know about a catalog model (supplied by an injected lookup).
+
+    ``retires_on``: the day the model (and its fine-tunes) stops serving; ``can_launch_until``: the last day
+    new fine-tuning jobs are accepted; ``inference_per_month`` / ``hosting_per_month``: monthly running costs
+    for the planned traffic, when known.
+    """
+
+    model_id: str
+    retires_on: date | None = None
+    can_launch_until: date | None = None
+    inference_per_month: Decimal | None = None
+    hosting_per_month: Decimal | None = None
+
+
+ModelLookup = Callable[[str], ModelFacts | None]
+"""Maps a model id to its facts; ``None`` means the model is unknown."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One cost or benefit line.
+
+    ``one_off`` items fall in month ``month`` (0..horizon). ``monthly`` items run from ``start_month`` to
+    ``end_month`` (default 1..horizon); in the item's k-th month (1-based) they count
+    ``amount × min(1, k / ramp_months)`` (``ramp_months = 0``: the full amount from the first month).
+    """
+
+    name: str
+    kind: str
+    amount: Amount
+    month: int = 0
+    ramp_months: int = 0
+    start_month: int = 1
+    end_month: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ModelPlan:
+    """Costs linked to a catalog model: training runs, inference, hosting and migration at retirement."""
+
+    model_id: str
+    training_cost: Amount | None = None
+    retrain_every_months: int = 0
+    include_inference: bool = True
+    migration_cost: Amount | None = None
+    inference_per_month: Amount | None = None
+    hosting_per_month: Amount | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A complete ROI scenario; see the module docstring for the file format."""
+
+    name: str
+    horizon_months: int
+    discount_rate_annual: Decimal
+    start: date
+    currency: str = "USD"
+    costs: tuple[Item, ...] = ()
+    benefits: tuple[Item, ...] = ()
+    model: ModelPlan | None = None
+    distribution: str = PERT
+    approach: str = ""
+    description: str = ""
+    schema: int = SCHEMA
+    source: str = field(default="", compare=False)
+
+
+def default_start(today: date | None = None) -> date:
+    """The first day of the month after ``today``."""
+    today = today or date.today()
+    return date(today.year + 1, 1, 1) if today.month == 12 else date(today.year, today.month + 1, 1)
+
+
+# ----------------------------------------------------------------------------------------------- loading
+
+_TOP_KEYS: Final = {
+    "schema",
+    "name",
+    "currency",
+    "start",
+    "horizon_months",
+    "discount_rate_annual",
+    "distribution",
+    "approach",
+    "description",
+    "costs",
+    "benefits",
+    "model",
+}
+_ITEM_KEYS: Final = {"name", "kind", "amount", "month", "ramp_months", "start_month", "end_month", "note"}
+_MODEL_KEYS: Final = {
+    "id",
+    "training_cost",
+    "retrain_every_months",
+    "include_inference",
+    "migration_cost",
+    "inference_per_month",
+    "hosting_per_month",
+}
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+class _Reader:
+    """Validating accessors that raise ``UserError("key: message")``."""
+
+    def __init__(self, data: Mapping[str, Any], where: str) -> None:
+        self.data = data
+        self.where = where
+
+    def key(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+    def check_keys(self, allowed: set[str]) -> None:
+        unknown = sorted(set(self.data) - allowed)
+        if unknown:
+            raise UserError(f"{self.key(unknown[0])}: unknown key")
+
+    def require(self, name: str) -> Any:
+        if name not in self.data:
+            raise UserError(f"{self.key(name)}: missing key")
+        return self.data[name]
+
+    def text(self, name: str, default: str | None = None) -> str:
+        value = self.require(name) if default is None else self.data.get(name, default)
+        if not isinstance(value, str):
+            raise UserError(f"{self.key(name)}: expected text, got {_kind_of(value)}")
+        return value
+
+    def integer(self, name: str, default: int | None, low: int, high: int) -> int:
+        value = self.require(name) if default is None else self.data.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise UserError(f"{self.key(name)}: expected a whole number, got {_kind_of(value)}")
+        if not low <= value <= high:
+            raise UserError(f"{self.key(name)}: must be between {low} and {high} (got {value})")
+        return value
+
+    def boolean(self, name: str, default: bool) -> bool:
+        value = self.data.get(name, default)
+        if not isinstance(value, bool):
+            raise UserError(f"{self.key(name)}: expected true or false, got {_kind_of(value)}")
+        return value
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, int | Decimal | float):
+        return f"the number {value}"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, datetime | date):
+        return f"the date {value.isoformat()}"
+    return type(value).__name__
+
+
+def _parse_start(value: object) -> date:
+    if isinstance(value, datetime):
+        raise UserError(f"start: expected a date like 2026-12-01, got the date-time {value.isoformat()}")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise UserError(f"start: expected a date like 2026-12-01, got {_kind_of(value)}")
+
+
+def _parse_item(raw: object, where: str, horizon: int, dist: str) -> Item:
+    if not isinstance(raw, Mapping):
+        raise UserError(f"{where}: expected a table ([[...]]), got {_kind_of(raw)}")
+    r = _Reader(raw, where)
+    r.check_keys(_ITEM_KEYS)
+    name = r.text("name").strip()
+    if not name:
+        raise UserError(f"{r.key('name')}: must not be empty")
+    kind = r.text("kind")
+    if kind not in KINDS:
+        raise UserError(f"{r.key('kind')}: unknown kind {kind!r} (choose one_off or monthly)")
+    amount = parse_amount(r.require("amount"), r.key("amount"), dist)
+    note = r.text("note", "")
+    if kind == ONE_OFF:
+        for key in ("ramp_months", "start_month", "end_month"):
+            if key in raw:
+                raise UserError(f"{r.key(key)}: only monthly items take {key}")
+        return Item(name, kind, amount, month=r.integer("month", 0, 0, horizon), note=note)
+    if "month" in raw:
+        raise UserError(f"{r.key('month')}: a monthly item runs start_month..end_month; month is for one_off")
+    start_month = r.integer("start_month", 1, 1, horizon)
+    end_month = r.integer("end_month", horizon, start_month, horizon) if "end_month" in raw else None
+    ramp = r.integer("ramp_months", 0, 0, MAX_HORIZON)
+    return Item(name, kind, amount, ramp_months=ramp, start_month=start_month, end_month=end_month, note=note)
+
+
+def _parse_items(data: Mapping[str, Any], key: str, horizon: int, dist: str) -> tuple[Item, ...]:
+    raw = data.get(key, [])
+    if not isinstance(raw, list):
+        raise UserError(f"{key}: expected a list of tables ([[{key}]]), got {_kind_of(raw)}")
+    return tuple(_parse_item(entry, f"{key}[{i}]", horizon, dist) for i, entry in enumerate(raw))
+
+
+def _parse_model(raw: object, dist: str, lookup: ModelLookup | None) -> ModelPlan:
+    if not isinstance(raw, Mapping):
+        raise UserError(f"model: expected a table ([model]), got {_kind_of(raw)}")
+    r = _Reader(raw, "model")
+    r.check_keys(_MODEL_KEYS)
+    model_id = r.text("id").strip()
+    if lookup is not None and lookup(model_id) is None:
+        raise UserError(f"model.id: unknown model {model_id!r}")
+
+    def optional_amount(key: str) -> Amount | None:
+        return parse_amount(raw[key], f"model.{key}", dist) if key in raw else None
+
+    return ModelPlan(
+        model_id=model_id,
+        training_cost=optional_amount("training_cost"),
+        retrain_every_months=r.integer("retrain_every_months", 0, 0, MAX_HORIZON),
+        include_inference=r.boolean("include_inference", True),
+        migration_cost=optional_amount("migration_cost"),
+        inference_per_month=optional_amount("inference_per_month"),
+        hosting_per_month=optional_amount("hosting_per_month"),
+    )
+
+
+def scenario_from_dict(
+    data: Mapping[str, Any], lookup: ModelLookup | None = None, today: date | None = None
+) -> Scenario:
+    """Validate parsed TOML data into a :class:`Scenario`; errors name the offending key.
+
+    With a ``lookup``, a ``[model]`` whose id it does not know is an error.
+    """
+    r = _Reader(data, "")
+    r.check_keys(_TOP_KEYS)
+    schema = r.require("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        raise UserError(f"schema: expected a whole number, got {_kind_of(schema)}")
+    if schema > SCHEMA:
+        raise UserError(
+            f"schema: version {schema} was written by a newer FT Planner; this one reads {SCHEMA}"
+        )
+    if schema < 1:
+        raise UserError(f"schema: unknown version {schema}")
+    name = r.text("name")
+    currency = r.text("currency", "USD")
+    if not _CURRENCY.match(currency):
+        raise UserError(f"currency: expected a three-letter code like USD, got {currency!r}")
+    horizon = r.integer("horizon_months", None, MIN_HORIZON, MAX_HORIZON)
+    rate_raw = r.require("discount_rate_annual")
+    if isinstance(rate_raw, bool) or not isinstance(rate_raw, int | Decimal):
+        raise UserError(f"discount_rate_annual: expected a number, got {_kind_of(rate_raw)}")
+    rate = Decimal(rate_raw)
+    if not rate.is_finite() or not 0 <= rate <= 1:
+        raise UserError(f"discount_rate_annual: must be between 0 and 1 (0.08 means 8 %), got {rate_raw}")
+    dist = r.text("distribution", PERT)
+    if dist not in DISTRIBUTIONS or dist == LOGNORMAL:
+        raise UserError(f"distribution: unknown default distribution {dist!r} (choose pert or triangular)")
+    start = _parse_start(data["start"]) if "start" in data else default_start(today)
+    model = _parse_model(data["model"], dist, lookup) if "model" in data else None
+    return Scenario(
+        name=name,
+        horizon_months=horizon,
+        discount_rate_annual=rate,
+        start=start,
+        currency=currency,
+        costs=_parse_items(data, "costs", horizon, dist),
+        benefits=_parse_items(data, "benefits", horizon, dist),
+        model=model,
+        distribution=dist,
+        approach=r.text("approach", ""),
+        description=r.text("description", ""),
+        schema=schema,
+    )
+
+
+def loads_scenario(
+    text: str, source: str = "<scenario>", lookup: ModelLookup | None = None, today: date | None = None
+) -> Scenario:
+    """Parse scenario TOML text; errors read ``SOURCE:LINE: key: message``."""
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{source}: not valid TOML: {exc}") from None
+    try:
+        scenario = scenario_from_dict(data, lookup, today)
+    except UserError as exc:
+        message = str(exc)
+        line = locate_key(text, message.split(":", 1)[0])
+        prefix = f"{source}:{line}" if line else source
+        raise UserError(f"{prefix}: {message}") from None
+    return replace(scenario, source=source)
+
+
+def load_scenario(path: Path | str, lookup: ModelLookup | None = None, today: date | None = None) -> Scenario:
+    """Read and validate a scenario file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not a UTF-8 text file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return loads_scenario(text, str(path), lookup, today)
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]")
+_PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
+
+
+def locate_key(text: str, key_path: str) -> int | None:
+    """Best-effort 1-based line of ``key_path`` (like ``costs[1].amount.low``) in scenario TOML ``text``.
+
+    Returns the line of the key, else the header of its table (or the top-level line of an inline table),
+    else ``None``.
+    """
+    parts = [_PART.fullmatch(part) for part in key_path.strip().split(".")]
+    if not parts or any(match is None for match in parts):
+        return None
+    names = [(m.group(1), m.group(2)) for m in parts if m is not None]
+    table, index, rest = "", None, [name for name, _ in names]
+    if names[0][0] in ("costs", "benefits", "model"):
+        table, index, rest = names[0][0], names[0][1], [name for name, _ in names[1:]]
+    wanted = int(index) if index is not None else 0
+    current, seen, header_line = "", -1, None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            current = header.group(1)
+            seen += current == table
+            if current == table and seen == wanted:
+                header_line = number
+                if not rest:
+                    return number
+            continue
+        in_target = current == table and (not table or seen == wanted)
+        if in_target and rest and re.match(rf"^\s*{re.escape(rest[0])}\s*=", line):
+            return number
+    if header_line is None and table:
+        return _top_level_line(text, table)  # written inline, e.g. ``costs = [...]``
+    return header_line
+
+
+def _top_level_line(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _HEADER.match(line):
+            return None
+        if pattern.match(line):
+            return number
+    return None
+
+
+# ----------------------------------------------------------------------------------------------- writing
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+        return f'"{escaped}"'
+    if isinstance(value, Mapping):
+        inner = ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+def _item_table(item: Item, dist: str) -> dict[str, object]:
+    out: dict[str, object] = {"name": item.name, "kind": item.kind}
+    if item.kind == ONE_OFF:
+        out["month"] = item.month
+    else:
+        if item.start_month != 1:
+            out["start_month"] = item.start_month
+        if item.end_month is not None:
+            out["end_month"] = item.end_month
+        if item.ramp_months:
+            out["ramp_months"] = item.ramp_months
+    out["amount"] = item.amount.to_toml_value(dist)
+    if item.note:
+        out["note"] = item.note
+    return out
+
+
+def dumps_scenario(scenario: Scenario) -> str:
+    """Scenario as TOML text that :func:`loads_scenario` reads back to an equal scenario."""
+    s = scenario
+    lines = [f"schema = {SCHEMA}", f"name = {_toml_value(s.name)}"]
+    if s.description:
+        lines.append(f"description = {_toml_value(s.description)}")
+    if s.approach:
+        lines.append(f"approach = {_toml_value(s.approach)}")
+    lines += [
+        f"currency = {_toml_value(s.currency)}",
+        f"start = {_toml_value(s.start)}",
+        f"horizon_months = {s.horizon_months}",
+        f"discount_rate_annual = {_toml_value(s.discount_rate_annual)}",
+    ]
+    if s.distribution != PERT:
+        lines.append(f"distribution = {_toml_value(s.distribution)}")
+    for key, items in (("costs", s.costs), ("benefits", s.benefits)):
+        for item in items:
+            lines += ["", f"[[{key}]]"]
+            lines += [f"{k} = {_toml_value(v)}" for k, v in _item_table(item, s.distribution).items()]
+    if s.model is not None:
+        m = s.model
+        lines += ["", "[model]", f"id = {_toml_value(m.model_id)}"]
+        for key in ("training_cost", "migration_cost", "inference_per_month", "hosting_per_month"):
+            amount: Amount | None = getattr(m, key)
+            if amount is not None:
+                lines.append(f"{key} = {_toml_value(amount.to_toml_value(s.distribution))}")
+        lines.append(f"retrain_every_months = {m.retrain_every_months}")
+        lines.append(f"include_inference = {_toml_value(m.include_inference)}")
+    return "\n".join(lines) + "\n"
+
+
+def save_scenario(scenario: Scenario, path: Path | str) -> None:
+    """Write the scenario atomically (temp file + rename)."""
+    write_text_atomic(Path(path), dumps_scenario(scenario))
+
+
+def with_items(
+    scenario: Scenario, costs: Sequence[Item] | None = None, benefits: Sequence[Item] | None = None
+) -> Scenario:
+    """A copy with the cost and/or benefit lines replaced."""
+    return replace(
+        scenario,
+        costs=tuple(scenario.costs if costs is None else costs),
+        benefits=tuple(scenario.benefits if benefits is None else benefits),
+    )

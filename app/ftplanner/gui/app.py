@@ -1,0 +1,87 @@
+"""Desktop entry point: QApplication, language, theme, main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from ftplanner.core.paths import resource
+from ftplanner.core.settings import Settings
+
+APP_NAME = "FT Planner"
+
+
+def ui_language(settings: Settings) -> str:
+    """'en' or 'ja': the setting, or the system locale when it is empty."""
+    if settings.language:
+        return settings.language
+    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
+
+
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Load the compiled translation for ``language`` (English is the source language)."""
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    data = resource("i18n", f"ftplanner_{language}.qm").read_bytes()
+    if translator.load(data):  # PySide6 keeps a reference to the buffer
+        app.installTranslator(translator)
+        translator.setProperty("buffer", data)
+        return translator
+    return None
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#dfe1e5")
+    for role, color in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.AlternateBase, window),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, window),
+        (QPalette.ColorRole.ButtonText, text),
+        (QPalette.ColorRole.ToolTipBase, window),
+        (QPalette.ColorRole.ToolTipText, text),
+        (QPalette.ColorRole.Highlight, QColor("#2f7ed8")),
+        (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
+        (QPalette.ColorRole.PlaceholderText, QColor("#8c8f94")),
+    ):
+        palette.setColor(role, color)
+    return palette
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    app.setStyle(QStyleFactory.create("Fusion"))
+    if theme == "dark":
+        app.setPalette(dark_palette())
+    elif theme == "light":
+        app.setPalette(app.style().standardPalette())
+
+
+def create_app(argv: Sequence[str], settings: Settings) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv) or [APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("FT Planner")
+    apply_theme(app, settings.theme)
+    install_translator(app, ui_language(settings))
+    return app
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    from ftplanner.core.settings import load_settings
+    from ftplanner.gui.charts import configure_fonts
+    from ftplanner.gui.main_window import MainWindow
+
+    settings, problems = load_settings()
+    app = create_app([sys.argv[0], *argv], settings)
+    configure_fonts()
+    window = MainWindow(settings, startup_problems=problems)
+    window.show()
+    window.start()
+    return app.exec()

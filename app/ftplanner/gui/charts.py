@@ -1,0 +1,74 @@
+"""Matplotlib charts embedded in Qt: a Figure on a FigureCanvasQTAgg (never pyplot).
+
+Colours follow the widget palette, so charts read well in light and dark themes; a CJK font is put
+first in the fallback list so Japanese labels render.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("QtAgg")
+
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from PySide6.QtGui import QPalette  # noqa: E402
+from PySide6.QtWidgets import QSizePolicy, QWidget  # noqa: E402
+
+CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", "Meiryo")
+ACCENT = "#2f7ed8"
+ACCENT_LIGHT = "#9cc3ee"
+NEGATIVE = "#d9534f"
+POSITIVE = "#3a9a5b"
+
+
+def configure_fonts() -> None:
+    """Prefer an installed CJK font (after DejaVu Sans for Latin text)."""
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    cjk = [name for name in CJK_FONTS if name in installed]
+    matplotlib.rcParams["font.family"] = ["sans-serif"]
+    matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans", *cjk, *matplotlib.rcParams["font.sans-serif"]]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """A figure sized for a page, styled from the parent's palette."""
+
+    def __init__(self, parent: QWidget | None = None, height: float = 3.0) -> None:
+        self.figure = Figure(figsize=(6, height), layout="constrained")
+        super().__init__(self.figure)
+        self.setParent(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(int(height * 60))
+
+    def colors(self) -> tuple[str, str]:
+        """(background, foreground) from the palette."""
+        palette = self.palette()
+        return (
+            palette.color(QPalette.ColorRole.Base).name(),
+            palette.color(QPalette.ColorRole.Text).name(),
+        )
+
+    def fresh_axes(self):
+        """Clear the figure and return one styled axes."""
+        self.figure.clear()
+        background, foreground = self.colors()
+        self.figure.set_facecolor(background)
+        axes = self.figure.add_subplot(1, 1, 1)
+        axes.set_facecolor(background)
+        for spine in axes.spines.values():
+            spine.set_color(foreground)
+        axes.tick_params(colors=foreground, labelsize=8)
+        axes.xaxis.label.set_color(foreground)
+        axes.yaxis.label.set_color(foreground)
+        axes.title.set_color(foreground)
+        axes.grid(True, alpha=0.25)
+        return axes
+
+    def show_message(self, text: str) -> None:
+        self.figure.clear()
+        background, foreground = self.colors()
+        self.figure.set_facecolor(background)
+        self.figure.text(0.5, 0.5, text, ha="center", va="center", color=foreground, fontsize=10)
+        self.draw_idle()

@@ -1,0 +1,315 @@
+"""Main window: page navigation, menus, plan files (new/open/save/recent), autosave and recovery."""
+
+from __future__ import annotations
+
+import base64
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from ftplanner import __version__
+from ftplanner.core import plan as plans
+from ftplanner.core.errors import UserError
+from ftplanner.core.paths import sample_dataset
+from ftplanner.core.settings import Settings
+from ftplanner.gui.context import AppContext
+from ftplanner.gui.document import PlanDocument
+from ftplanner.gui.pages.dataset import DatasetPage
+
+PLAN_FILTER = "FT Planner plans (*.ftplan);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, startup_problems: list[str] | None = None) -> None:
+        super().__init__()
+        self.context = AppContext(settings, self)
+        self.document = PlanDocument(self)
+        self._startup_problems = list(startup_problems or [])
+        self.setAcceptDrops(True)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        self.pages: list[QWidget] = []
+        self.dataset_page = DatasetPage(self.document, self.context)
+        self._add_page(self.tr("Dataset"), self.dataset_page)
+        for title, page in self._optional_pages():
+            self._add_page(title, page)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self._build_menus()
+        self.document.dirty_changed.connect(self._update_title)
+        self.document.path_changed.connect(self._update_title)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start(max(10, settings.autosave_seconds) * 1000)
+        self._restore_geometry()
+        self._update_title()
+
+    def _optional_pages(self) -> list[tuple[str, QWidget]]:
+        """Pages beyond Dataset, in navigation order."""
+        pages: list[tuple[str, QWidget]] = []
+        return pages
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.pages.append(page)
+        self.stack.addWidget(page)
+        self.nav.addItem(title)
+        status = getattr(page, "status", None)
+        if status is not None:
+            status.connect(self.show_status)
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.context.settings.last_page = row
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    # ----------------------------------------------------------------- menus
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New plan"), self.new_plan, QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action(self.tr("&Open plan…"), self.open_plan_dialog, QKeySequence.StandardKey.Open))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addAction(self._action(self.tr("Open &dataset…"), self.dataset_page.choose_dataset, "Ctrl+D"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save))
+        file_menu.addAction(self._action(self.tr("Save &as…"), self.save_as, "Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
+        self.file_menu = file_menu
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, label in (("", self.tr("System")), ("en", "English"), ("ja", "日本語")):
+            action = self._action(label, lambda _=False, c=code: self._set_language(c))
+            action.setCheckable(True)
+            action.setChecked(self.context.settings.language == code)
+            group.addAction(action)
+            language_menu.addAction(action)
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        themes = QActionGroup(self)
+        for code, label in (("system", self.tr("System")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            action = self._action(label, lambda _=False, c=code: self._set_theme(c))
+            action.setCheckable(True)
+            action.setChecked(self.context.settings.theme == code)
+            themes.addAction(action)
+            theme_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About FT Planner"), self._about))
+
+    def _set_language(self, code: str) -> None:
+        self.context.settings.language = code
+        self.context.save_settings()
+        self.show_status(self.tr("The language changes the next time FT Planner starts."))
+
+    def _set_theme(self, code: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from ftplanner.gui.app import apply_theme
+
+        self.context.settings.theme = code
+        self.context.save_settings()
+        apply_theme(QApplication.instance(), code)
+        self.show_status(self.tr("Theme applied; charts follow on their next redraw."))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About FT Planner"),
+            self.tr("FT Planner {0}\nPlan, price and track LLM fine-tunes, offline first.").format(__version__),
+        )
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.context.settings.recent_plans:
+            self.recent_menu.addAction(self._action(path, lambda _=False, p=path: self.open_plan(Path(p))))
+        if not self.context.settings.recent_plans:
+            empty = self.recent_menu.addAction(self.tr("(none)"))
+            empty.setEnabled(False)
+
+    # ------------------------------------------------------------ plan files
+    def start(self) -> None:
+        """After show(): recover an autosave, or open the bundled sample so every page has numbers."""
+        for problem in self._startup_problems:
+            self.show_status(problem)
+        recovered = plans.recoverable()
+        if recovered and self._offer_recovery(recovered):
+            return
+        self.load_sample()
+
+    def load_sample(self) -> None:
+        with_sample = plans.Plan(name=self.tr("Sample plan"))
+        self.document.replace(with_sample, None)
+        self.document.set_dataset(Path(str(sample_dataset())))
+        self.document.set_dirty(False)
+
+    def _offer_recovery(self, recovered: list[tuple[str, float, plans.Plan]]) -> bool:
+        source, saved_at, plan = max(recovered, key=lambda item: item[1])
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(saved_at))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Recover unsaved work?"),
+            self.tr("FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?").format(
+                when, source
+            ),
+        )
+        plans.clear_autosaves()
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        path = None if source == "untitled" else Path(source)
+        self.document.replace(plan, path)
+        self.document.set_dirty(True)
+        return True
+
+    def confirm_discard(self) -> bool:
+        """Ask before losing unsaved changes; True when it is fine to go on."""
+        if not self.document.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to {0}?").format(self.document.title().rstrip(" *")),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_plan(self) -> None:
+        if self.confirm_discard():
+            self.document.replace(plans.Plan(), None)
+
+    def open_plan_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open plan"), str(Path.home()), PLAN_FILTER)
+        if path:
+            self.open_plan(Path(path), confirmed=True)
+
+    def open_plan(self, path: Path, confirmed: bool = False) -> bool:
+        if not confirmed and not self.confirm_discard():
+            return False
+        try:
+            self.document.open(path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open plan"), str(exc))
+            return False
+        self._remember(path)
+        if self.document.plan.dataset_missing(path.parent):
+            message = self.tr("The plan's dataset was not found: {0}. Open it again from the Dataset page.")
+            self.show_status(message.format(self.document.plan.dataset))
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        start = str(self.document.path or Path.home() / f"{self.document.plan.name}.ftplan")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plan"), start, PLAN_FILTER)
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix != plans.PLAN_SUFFIX:
+            target = target.with_suffix(plans.PLAN_SUFFIX)
+        return self._save_to(target)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save plan"), f"{path}: {exc.strerror or exc}")
+            return False
+        self._remember(path)
+        plans.clear_autosaves()
+        self.show_status(self.tr("Saved {0}").format(str(path)))
+        return True
+
+    def _remember(self, path: Path) -> None:
+        self.context.settings.add_recent(str(path))
+        self.context.save_settings()
+
+    def autosave(self) -> None:
+        if self.document.dirty:
+            try:
+                plans.autosave(self.document.plan, str(self.document.path or "untitled"))
+            except OSError as exc:
+                self.show_status(self.tr("Autosave failed: {0}").format(exc.strerror or str(exc)))
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.title()} — FT Planner")
+
+    # ------------------------------------------------------------- lifecycle
+    def _restore_geometry(self) -> None:
+        settings = self.context.settings
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(settings.window_geometry)))
+        else:
+            self.resize(1280, 800)
+        self.nav.setCurrentRow(min(settings.last_page, len(self.pages) - 1))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        for page in self.pages:
+            runner = getattr(page, "runner", None)
+            if runner is not None:
+                runner.shutdown()
+        self.context.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
+        self.context.save_settings()
+        plans.clear_autosaves()
+        event.accept()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if not url.isLocalFile():
+                continue
+            path = Path(url.toLocalFile())
+            if path.suffix == plans.PLAN_SUFFIX:
+                self.open_plan(path)
+            else:
+                self.document.set_dataset(path)
+                self.nav.setCurrentRow(0)
+            event.acceptProposedAction()
+            return
+

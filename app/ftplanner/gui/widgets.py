@@ -1,0 +1,57 @@
+"""Small reusable widgets: summary cards and message helpers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+
+class Card(QFrame):
+    """A titled figure: a small caption above a large value."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.caption = QLabel(title)
+        self.caption.setObjectName("cardCaption")
+        self.value = QLabel("—")
+        self.value.setObjectName("cardValue")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.value.setFont(font)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+
+    def set(self, value: str, tooltip: str = "") -> None:
+        self.value.setText(value)
+        self.setToolTip(tooltip)
+
+
+class CardRow(QWidget):
+    """Cards laid out in a grid, addressed by key."""
+
+    def __init__(self, titles: dict[str, str], columns: int = 6, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.cards: dict[str, Card] = {}
+        for index, (key, title) in enumerate(titles.items()):
+            card = Card(title, self)
+            self.cards[key] = card
+            layout.addWidget(card, index // columns, index % columns)
+
+    def set(self, key: str, value: str, tooltip: str = "") -> None:
+        self.cards[key].set(value, tooltip)
+
+    def clear(self) -> None:
+        for card in self.cards.values():
+            card.set("—")
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
