@@ -89,7 +89,7 @@ def test_plan_save_open_round_trip_and_recent(qtbot, window, tmp_path):
     window.document.replace(window.document.plan.__class__(), None)
     assert window.open_plan(target)
     assert window.document.plan.dataset == str(tmp_path / "toy.jsonl")
-    settings, problems = load_settings()
+    _, problems = load_settings()
     assert problems == []
     assert str(target) in window.context.settings.recent_plans
 

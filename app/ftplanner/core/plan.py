@@ -57,7 +57,7 @@ def resolve_dataset(plan: Plan, base: Path | None = None) -> Path:
 
 
 def _expect(source: str, key: str, value: Any, kind: type | tuple[type, ...]) -> Any:
-    if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
+    if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
         raise UserError(f"{source}: {key}: expected {names}, found {json.dumps(value)[:40]}")
     return value

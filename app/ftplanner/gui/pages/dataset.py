@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -272,7 +273,7 @@ class DatasetPage(QWidget):
             return
         axes = self.histogram.fresh_axes()
         edges = result.histogram.edges
-        widths = [b - a for a, b in zip(edges[:-1], edges[1:], strict=True)]
+        widths = [b - a for a, b in pairwise(edges)]
         axes.bar(edges[:-1], result.histogram.counts, width=widths, align="edge", color=ACCENT, edgecolor="white")
         axes.set_xlabel(self.tr("Tokens per example"))
         axes.set_ylabel(self.tr("Examples"))
