@@ -1,0 +1,110 @@
+"""Main window behaviour: shortcuts, unsaved-changes prompt, autosave recovery, restored geometry."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from dataset_builders import toy_examples, write_jsonl
+from ftplanner.core import plan as plans
+from ftplanner.core.settings import Settings, load_settings
+from ftplanner.gui.main_window import MainWindow
+from gui_helpers import wait_idle
+
+
+def make_window(settings: Settings | None = None) -> MainWindow:
+    settings = settings or Settings()
+    win = MainWindow(settings)
+    if not settings.window_geometry:
+        win.resize(1100, 700)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def window(qtbot):
+    win = make_window()
+    yield win
+    for page in win.pages:
+        runner = getattr(page, "runner", None)
+        if runner is not None:
+            runner.shutdown()
+    win.document.set_dirty(False)
+    win.close()
+
+
+def test_menus_carry_the_standard_shortcuts(window):
+    shortcuts = {action.text().replace("&", ""): action.shortcut() for action in window.file_menu.actions()}
+    assert shortcuts["Open plan…"] == QKeySequence(QKeySequence.StandardKey.Open)
+    assert shortcuts["Save"] == QKeySequence(QKeySequence.StandardKey.Save)
+    assert shortcuts["Save as…"] == QKeySequence("Ctrl+Shift+S")
+    assert shortcuts["Quit"] == QKeySequence("Ctrl+Q")
+
+
+def test_unsaved_changes_prompt_can_cancel_closing(qtbot, window, dialogs, tmp_path):
+    window.document.set_dataset(write_jsonl(tmp_path / "toy.jsonl", toy_examples()))
+    wait_idle(qtbot, window.dataset_page.runner)
+    assert window.document.dirty
+    dialogs.answers["question"] = QMessageBox.StandardButton.Cancel
+    assert window.close() is False
+    assert window.isVisible()
+    assert dialogs[-1][0] == "question"
+    dialogs.answers["question"] = QMessageBox.StandardButton.Discard
+    assert window.close() is True
+
+
+def test_autosave_is_offered_back_after_a_crash(qtbot, dialogs, tmp_path):
+    crashed = plans.Plan(
+        name="Triage", dataset=str(write_jsonl(tmp_path / "toy.jsonl", toy_examples())), months=18
+    )
+    plans.autosave(crashed, "untitled")
+    dialogs.answers["question"] = QMessageBox.StandardButton.Yes
+    win = make_window()
+    try:
+        win.start()
+        assert win.document.plan.name == "Triage" and win.document.plan.months == 18
+        assert win.document.dirty
+        assert "did not close normally" in dialogs[-1][1]
+        assert plans.recoverable() == []
+        wait_idle(qtbot, win.dataset_page.runner)
+    finally:
+        win.dataset_page.runner.shutdown()
+        win.document.set_dirty(False)
+        win.close()
+
+
+def test_autosave_timer_writes_only_when_dirty(qtbot, window, tmp_path):
+    window.autosave()
+    assert plans.recoverable() == []
+    window.document.plan.months = 30
+    window.document.edited()
+    window.autosave()
+    [(source, _, saved)] = plans.recoverable()
+    assert source == "untitled" and saved.months == 30
+
+
+def test_geometry_and_last_page_are_restored(qtbot):
+    first = make_window()
+    first.resize(900, 640)
+    first.nav.setCurrentRow(first.nav.count() - 1)
+    first.close()
+    settings, problems = load_settings()
+    assert problems == [] and settings.window_geometry
+    second = make_window(settings)
+    try:
+        assert second.nav.currentRow() == second.nav.count() - 1
+        # The offscreen platform has no window frame, so restored sizes can differ by a few pixels.
+        assert abs(second.width() - 900) < 80 and abs(second.height() - 640) < 80
+        assert (second.width(), second.height()) != (1280, 800)
+    finally:
+        second.close()
+
+
+def test_broken_plan_file_is_reported_and_nothing_changes(qtbot, window, dialogs, tmp_path):
+    broken = tmp_path / "broken.ftplan"
+    broken.write_text('{"schema": 1, "months": "soon"}', encoding="utf-8")
+    before = window.document.plan
+    assert window.open_plan(broken) is False
+    assert window.document.plan is before
+    assert dialogs[-1][0] == "warning" and "months" in dialogs[-1][1] and str(broken) in dialogs[-1][1]
