@@ -30,7 +30,8 @@ from ftplanner.core.roi import (
 
 EXAMPLES = ("prompt_engineering", "rag", "fine_tuning")
 
-# Lifecycle of the OpenAI fine-tunable models, used when the price catalog is not available in this build.
+# (retires_on, last day for new jobs) of the OpenAI fine-tunable models: the lookup falls back to this table
+# when the price catalog (ftplanner.core.catalog) is not available in this build.
 # Inference depends on traffic, so scenarios give it as model.inference_per_month; OpenAI charges no hosting.
 _BUILTIN_MODELS: dict[str, tuple[date, date]] = {
     "gpt-4o-2024-08-06": (date(2027, 1, 14), date(2027, 1, 6)),
