@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from hashlib import blake2b
 
 import tiktoken
 
@@ -17,6 +17,7 @@ MAX_STORED_ERRORS = 1000
 MAX_STORED_LINES = 50
 _CACHE_MAX_CHARS = 4096
 _CACHE_MAX_ENTRIES = 65_536
+_decode_json = json.JSONDecoder().decode
 
 
 def _keep(lines: list[int], line: int) -> None:
@@ -148,7 +149,7 @@ def tally_block(
             tally.add_error(line, "invalid_utf8", f"not valid UTF-8 at byte {exc.start + 1}")
             continue
         try:
-            record = json.loads(text)
+            record = _decode_json(text)
         except ValueError as exc:
             message = getattr(exc, "msg", str(exc))
             column = getattr(exc, "colno", None)
@@ -170,7 +171,8 @@ def tally_block(
         tokens = example.overhead + assistant + count_tokens.total(example.texts)
         fmt = tally.format(example.format)
         fmt.examples += 1
-        _keep(fmt.first_lines, line)
+        if len(fmt.first_lines) < MAX_STORED_LINES:
+            fmt.first_lines.append(line)
         fmt.total_tokens += tokens
         fmt.assistant_tokens += assistant
         fmt.length_counts[tokens] += 1
@@ -188,6 +190,6 @@ def tally_block(
         if example.trains_nothing:
             fmt.trains_nothing += 1
             _keep(fmt.trains_nothing_lines, line)
-        fmt.hashes.append(int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "little"))
+        fmt.hashes.frombytes(blake2b(raw, digest_size=8).digest())
         fmt.hash_lines.append(line)
     return tally

@@ -148,7 +148,7 @@ class DatasetPage(QWidget):
         self.model_box.blockSignals(True)
         self.model_box.clear()
         for entry in self.context.catalog.entries:
-            self.model_box.addItem(f"{entry.display_name} — {entry.provider}", entry.key)
+            self.model_box.addItem(f"{entry.display_name} — {entry.provider_name}", entry.key)
         wanted = current or (self.document.plan.models[0] if self.document.plan.models else "")
         index = self.model_box.findData(wanted)
         self.model_box.setCurrentIndex(max(index, 0))
