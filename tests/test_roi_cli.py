@@ -34,7 +34,7 @@ ramp_months = 3
 @pytest.fixture(autouse=True)
 def _only_roi(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "_subcommand_modules", lambda: [roi])
-    monkeypatch.setattr(roi, "_model_lookup", lambda: roi._builtin_lookup)
+    monkeypatch.setattr(roi, "_model_lookup", lambda currency="USD": roi._builtin_lookup)
 
 
 def call(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -49,23 +49,16 @@ def _builtin_lookup(model_id: str) -> ModelFacts | None:
     return ModelFacts(model_id, retires_on=known[0], can_launch_until=known[1], hosting_per_month=Decimal(0))
 
 
-def _model_lookup() -> ModelLookup:
-    """Model facts from the price catalog, or from the small built-in table when the catalog is absent."""
+def _model_lookup(currency: str = "USD") -> ModelLookup:
+    """Model facts from the price catalog (money in ``currency``), or the built-in table without it."""
     try:
         from ftplanner.core.catalog import load_catalog
-        from ftplanner.core.estimate import hosting_cost_per_month
+        from ftplanner.core.money import ExchangeRates
+        from ftplanner.core.roi_catalog import catalog_lookup
     except ImportError:
         return _builtin_lookup
-    catalog = load_catalog()
-
-    def lookup(model_id: str) -> ModelFacts | None:
-        entry = catalog.find(model_id)
-        if entry is None:
-            return None
-        hosting = hosting_cost_per_month(entry)
-        return ModelFacts(model_id, entry.retires_on, entry.job_deadline, hosting_per_month=hosting)
-
-    return lookup
+    rates = ExchangeRates.load() if currency != "USD" else None
+    return catalog_lookup(load_catalog(), currency=currency, rates=rates)
 
 
 def register(subparsers: Any) -> None:
@@ -110,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--seed must be 0 or more (got {args.seed})")
     lookup = _model_lookup()
     scenario = _load(args.scenario, lookup)
+    if scenario.currency != "USD":
+        lookup = _model_lookup(scenario.currency)
     result = evaluate_scenario(scenario, lookup, args.draws, args.seed)
     comparison = (
         compare_approaches(scenario, lookup, draws=args.draws, seed=args.seed) if args.compare else ()

@@ -27,6 +27,9 @@ from ftplanner.core.settings import Settings
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.dataset import DatasetPage
+from ftplanner.gui.pages.estimate import EstimatePage
+from ftplanner.gui.pages.pricing import PricingPage
+from ftplanner.gui.pages.roi import RoiPage
 
 PLAN_FILTER = "FT Planner plans (*.ftplan);;All files (*)"
 
@@ -69,9 +72,12 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _optional_pages(self) -> list[tuple[str, QWidget]]:
-        """Pages beyond Dataset, in navigation order."""
-        pages: list[tuple[str, QWidget]] = []
-        return pages
+        """Pages beyond Dataset, in navigation order (the Jobs page joins with the job panel)."""
+        return [
+            (self.tr("Estimate"), EstimatePage(self.document, self.context)),
+            (self.tr("ROI"), RoiPage(self.document, self.context)),
+            (self.tr("Pricing"), PricingPage(self.document, self.context)),
+        ]
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.pages.append(page)

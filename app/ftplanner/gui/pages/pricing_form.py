@@ -1,0 +1,105 @@
+"""The override editor's data side (no Qt): field texts, parsing and validation through the catalog schema.
+
+A value the user types is parsed for its field's kind, then the whole merged model is checked with
+:func:`ftplanner.core.catalog_schema.coerce_model`, exactly as the catalog loader will check the saved
+override. Problems are keyed by field so the editor can mark the right input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ftplanner.core.catalog import ModelEntry
+from ftplanner.core.catalog_schema import MODEL_FIELDS, FieldProblem, coerce_model, to_date, to_decimal
+
+# Fields the editor offers, in display order.
+EDITABLE = (
+    "training_per_mtok",
+    "training_per_hour",
+    "input_per_mtok",
+    "cached_input_per_mtok",
+    "output_per_mtok",
+    "hosting_per_hour",
+    "max_example_tokens",
+    "job_deadline",
+    "retires_on",
+    "as_of",
+)
+SOURCES = "sources"
+
+
+def field_text(entry: ModelEntry, name: str) -> str:
+    """The entry's current value of ``name`` as the editor shows it (empty when not set)."""
+    value = getattr(entry, name)
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def parse_text(name: str, text: str) -> Any:
+    """The typed value of ``text`` for field ``name``; ValueError with a message when it is not one."""
+    kind = MODEL_FIELDS[name]
+    cleaned = text.strip()
+    if kind == "money":
+        amount = to_decimal(cleaned.replace(",", ""))
+        if amount < 0:
+            raise ValueError(f"must not be negative, got {amount}")
+        return amount
+    if kind == "positive_int":
+        try:
+            number = int(cleaned.replace(",", "").replace("_", ""))
+        except ValueError:
+            raise ValueError(f"expected a positive whole number, got {cleaned!r}") from None
+        if number <= 0:
+            raise ValueError(f"expected a positive whole number, got {number}")
+        return number
+    if kind == "date":
+        return to_date(cleaned)
+    raise ValueError(f"{name} cannot be edited here")
+
+
+def validate(
+    entry: ModelEntry,
+    raw: Mapping[str, Any],
+    texts: Mapping[str, str],
+    source: str,
+    today: date,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """(fields that changed with their typed values, problems by field) for the editor's texts.
+
+    ``raw`` is the entry's merged catalog table; ``source`` a note added in front of the sources.
+    A field left as it is is not part of the override; a figure cannot be removed by emptying it.
+    """
+    fields: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for name, text in texts.items():
+        current = field_text(entry, name)
+        if text.strip() == current:
+            continue
+        if not text.strip():
+            problems[name] = "an override cannot remove a figure; enter a value"
+            continue
+        try:
+            value = parse_text(name, text)
+        except ValueError as exc:
+            problems[name] = str(exc)
+            continue
+        if value != getattr(entry, name):
+            fields[name] = value
+    note = source.strip()
+    if note and note not in entry.sources:
+        fields[SOURCES] = [note, *entry.sources]
+    if problems or not fields:
+        return fields, problems
+    try:
+        coerce_model({**raw, **fields}, today=today)
+    except FieldProblem as exc:
+        problems[exc.field or "-"] = exc.message
+    return fields, problems

@@ -1,0 +1,393 @@
+"""ROI page: edit the plan's ROI scenario and see, recomputed in the background, whether it pays back.
+
+Left, the scenario editor; right, the headline cards (likely value and P10–P90 range), warnings, and charts:
+cumulative cash fan chart, NPV histogram, tornado and the prompt engineering / RAG / fine-tuning comparison.
+Every figure comes from the core (:func:`ftplanner.core.roi.evaluate_scenario`, ``result_to_dict``).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ftplanner.core.errors import UserError
+from ftplanner.core.money import format_money
+from ftplanner.core.roi import Scenario, load_scenario, save_scenario
+from ftplanner.core.roi.scenario import scenario_from_dict
+from ftplanner.core.roi_catalog import catalog_lookup
+from ftplanner.gui.charts import NEGATIVE
+from ftplanner.gui.context import AppContext
+from ftplanner.gui.document import PlanDocument
+from ftplanner.gui.pages.roi_charts import Labels, RoiCharts
+from ftplanner.gui.pages.roi_editor import ScenarioEditor
+from ftplanner.gui.pages.roi_results import RoiResults
+from ftplanner.gui.pages.roi_state import (
+    EXAMPLES,
+    RoiOutcome,
+    bundled_scenario,
+    evaluate,
+    money,
+    plan_dict,
+    plan_lookup,
+    toml_dict,
+    traffic_profile,
+)
+from ftplanner.gui.tasks import TaskRunner
+from ftplanner.gui.widgets import show_error
+
+
+class RoiPage(QWidget):
+    status = Signal(str)
+
+    DEBOUNCE_MS = 400
+
+    def __init__(self, document: PlanDocument, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.context = context
+        self.runner = TaskRunner(self)
+        self.labels = Labels(self)
+        self.outcome: RoiOutcome | None = None
+        self._stored: dict[str, Any] | None = None  # the plan's scenario as this page last read or wrote it
+        self._traffic: dict[str, Any] = {}
+        self._run_key: tuple[Any, ...] | None = None
+        self._needs_run = True
+        self._replacing = False
+        self._folder = Path.home()
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(self.DEBOUNCE_MS)
+        self.timer.timeout.connect(self._on_timer)
+
+        # ------------------------------------------------------------ toolbar
+        self.open_button = QPushButton(self.tr("Open scenario…"))
+        self.open_button.setToolTip(self.tr("Replace this plan's scenario with a scenario TOML file"))
+        self.open_button.clicked.connect(self.open_scenario)
+        self.save_button = QPushButton(self.tr("Save scenario…"))
+        self.save_button.setToolTip(self.tr("Write this scenario to a TOML file (for `ftplanner roi`)"))
+        self.save_button.clicked.connect(self.save_scenario_dialog)
+        self.examples_button = QToolButton()
+        self.examples_button.setText(self.tr("Examples"))
+        self.examples_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.examples_button)
+        for key in EXAMPLES:
+            action = menu.addAction(self.labels.approach(key))
+            action.triggered.connect(lambda _=False, k=key: self.load_example(k))
+        self.examples_button.setMenu(menu)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.open_button)
+        toolbar.addWidget(self.save_button)
+        toolbar.addWidget(self.examples_button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.progress)
+        toolbar.addWidget(self.cancel_button)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("roiError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setStyleSheet(f"color: {NEGATIVE}; font-weight: bold;")
+        self.error_label.setVisible(False)
+
+        # ------------------------------------------------------------- editor
+        self.editor = ScenarioEditor()
+        self.editor.set_catalog(context.catalog)
+        self.editor_scroll = scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(440)
+
+        # ------------------------------------------------------------ results
+        self.results = RoiResults(self.labels)
+        self.cards, self.ranges = self.results.cards, self.results.ranges
+        self.summary, self.warnings = self.results.summary, self.results.warnings
+        self.definitions = self.results.definitions
+        self.charts = RoiCharts(self.labels)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.charts)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([460, 640])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.results)
+        layout.addWidget(self.splitter, 1)
+
+        self.editor.edited.connect(self._on_edited)
+        self.runner.finished.connect(self._on_result)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.busy_changed.connect(self._on_busy)
+        self.document.changed.connect(self._on_document_changed)
+        self.context.catalog_changed.connect(self._on_catalog_changed)
+        self.context.rates_changed.connect(self._on_catalog_changed)
+        self._load_from_plan()
+
+    # -------------------------------------------------------------- the plan's scenario
+    def _load_from_plan(self) -> None:
+        """Show the plan's scenario; a plan without one gets the bundled example (not an edit)."""
+        plan = self.document.plan
+        if not plan.scenario:
+            plan.scenario = plan_dict(bundled_scenario())
+        self._stored = copy.deepcopy(plan.scenario)
+        self._traffic = asdict(plan.traffic)
+        self.editor.set_data(toml_dict(plan.scenario))
+        self._run_key = None
+        self._schedule(0)
+
+    def _on_document_changed(self) -> None:
+        if self.document.plan.scenario != self._stored:
+            self._load_from_plan()
+        elif asdict(self.document.plan.traffic) != self._traffic:
+            self._traffic = asdict(self.document.plan.traffic)
+            self._schedule(self.DEBOUNCE_MS)
+
+    def _on_catalog_changed(self) -> None:
+        """Prices, lifecycle dates or exchange rates changed: the same scenario may give other figures."""
+        self.editor.set_catalog(self.context.catalog)
+        self._run_key = None
+        self._schedule(0)
+
+    def set_scenario(self, scenario: Scenario, edit: bool = True) -> None:
+        """Make ``scenario`` the plan's scenario, show it and compute it; ``edit`` marks the plan changed."""
+        self.document.plan.scenario = plan_dict(scenario)
+        self._stored = copy.deepcopy(self.document.plan.scenario)
+        self.editor.set_data(toml_dict(self.document.plan.scenario))
+        if edit:
+            self.document.edited()
+        self._run_key = None
+        self._schedule(0)
+
+    def current_scenario(self) -> Scenario:
+        """The scenario as edited now; :class:`UserError` naming the key when a value is wrong."""
+        scenario = scenario_from_dict(self.editor.data())
+        if scenario.model is not None:
+            lookup = catalog_lookup(self.context.catalog)
+            if lookup(scenario.model.model_id) is None:
+                raise UserError(f"model.id: unknown model {scenario.model.model_id!r}")
+        return scenario
+
+    # --------------------------------------------------------------------- computing
+    def _on_edited(self) -> None:
+        self._schedule(self.DEBOUNCE_MS)
+
+    def _schedule(self, delay: int) -> None:
+        self._needs_run = True
+        if self.isVisible():
+            self.timer.start(delay)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._needs_run:
+            self.timer.start(0)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self._needs_run = True
+        super().hideEvent(event)
+
+    def _on_timer(self) -> None:
+        if self.isVisible():
+            self.recompute()
+        else:
+            self._needs_run = True
+
+    def recompute(self) -> None:
+        """Validate the edited scenario, store it in the plan, and evaluate it in the background."""
+        self.timer.stop()
+        self._needs_run = False
+        try:
+            scenario = self.current_scenario()
+        except UserError as exc:
+            self._show_error(str(exc))
+            return
+        try:
+            lookup = plan_lookup(
+                self.context.catalog, self.document.plan, scenario.currency, self.context.rates, scenario
+            )
+        except UserError as exc:
+            self._show_error(f"currency: {exc}")
+            return
+        self._show_facts(scenario)
+        stored = plan_dict(scenario)
+        if stored != self._stored:
+            self.document.plan.scenario = stored
+            self._stored = copy.deepcopy(stored)
+            self.document.edited()
+        draws, seed = self.editor.run_settings()
+        key = (stored, draws, seed, asdict(self.document.plan.traffic))
+        if key == self._run_key and (self.runner.busy or self.outcome is not None):
+            if not self.runner.busy:  # the result shown is this scenario's
+                self._clear_error()
+            return
+
+        def task(progress, cancelled) -> RoiOutcome:
+            return evaluate(scenario, lookup, draws, seed, progress, cancelled)
+
+        self._replacing = True  # the run being replaced reports "cancelled": not a stop by the user
+        self.runner.start(task)
+        self._replacing = False
+        self._run_key = key
+        self.status.emit(self.tr("Simulating {0} draws…").format(f"{draws:,}"))
+
+    def _on_progress(self, fraction: float, _text: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+
+    def _on_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+
+    def _on_cancelled(self) -> None:
+        if not self._replacing:
+            self._run_key = None
+            self.status.emit(self.tr("ROI simulation stopped"))
+
+    def _on_failed(self, message: str) -> None:
+        self._run_key = None
+        self._show_error(message)
+
+    def _show_error(self, message: str) -> None:
+        suffix = self.tr("The figures below are from the last valid scenario.") if self.outcome else ""
+        self.error_label.setText(f"{message}\n{suffix}".strip())
+        self.error_label.setVisible(True)
+        self.status.emit(message)
+
+    def _clear_error(self) -> None:
+        self.error_label.setVisible(False)
+        self.error_label.setText("")
+
+    def _show_facts(self, scenario: Scenario) -> None:
+        """The catalog figures behind the model section, in the scenario currency."""
+        model = scenario.model
+        if model is None:
+            self.editor.model.facts.setText("")
+            return
+        try:
+            lookup = plan_lookup(
+                self.context.catalog, self.document.plan, scenario.currency, self.context.rates
+            )
+            facts = lookup(model.model_id)
+        except UserError as exc:
+            self.editor.model.facts.setText(str(exc))
+            return
+        if facts is None:
+            self.editor.model.facts.setText(
+                self.tr("{0} is not in the price catalog.").format(model.model_id)
+            )
+            return
+        cur = scenario.currency
+        traffic = traffic_profile(self.document.plan)
+        requests = f"{traffic.requests_per_month:,}" if traffic is not None else "—"
+        never = self.tr("not announced")
+        self.editor.model.facts.setText(
+            self.tr(
+                "Catalog at this plan's traffic ({0} requests / month): inference {1} / month, hosting {2} / "
+                "month. Retires: {3}. New fine-tuning jobs until: {4}."
+            ).format(
+                requests,
+                format_money(facts.inference_per_month, cur, unknown=self.tr("unknown")),
+                format_money(facts.hosting_per_month, cur, unknown=self.tr("unknown")),
+                facts.retires_on.isoformat() if facts.retires_on else never,
+                facts.can_launch_until.isoformat() if facts.can_launch_until else never,
+            )
+        )
+
+    # ----------------------------------------------------------------------- showing
+    def _on_result(self, outcome: RoiOutcome) -> None:
+        self.outcome = outcome
+        self._clear_error()
+        self.results.show_outcome(outcome)
+        f = outcome.figures
+        cur = f["currency"]
+        self.charts.show_outcome(outcome)
+        self.status.emit(self.tr("ROI updated: NPV {0} (likely)").format(money(f["npv"], cur)))
+
+    # ------------------------------------------------------------------------- files
+    def _filter(self) -> str:
+        return self.tr("ROI scenarios (*.toml);;All files (*)")
+
+    def open_scenario(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open scenario"), str(self._folder), self._filter()
+        )
+        if path:
+            self.open_scenario_file(Path(path))
+
+    def open_scenario_file(self, path: Path) -> bool:
+        """Load a scenario TOML into the plan; a broken file shows the loader's message and changes nothing."""
+        try:
+            scenario = load_scenario(path, catalog_lookup(self.context.catalog))
+        except UserError as exc:
+            self.status.emit(str(exc))
+            show_error(self, self.tr("Cannot open scenario"), str(exc))
+            return False
+        self._folder = path.parent
+        self.set_scenario(scenario)
+        self.status.emit(self.tr("Opened scenario {0}").format(str(path)))
+        return True
+
+    def save_scenario_dialog(self) -> None:
+        try:
+            scenario = self.current_scenario()
+        except UserError as exc:
+            show_error(
+                self, self.tr("Cannot save scenario"), self.tr("Fix the scenario first: {0}").format(exc)
+            )
+            return
+        stem = re.sub(r"[^\w\-]+", "_", scenario.name).strip("_") or "scenario"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save scenario"), str(self._folder / f"{stem}.toml"), self._filter()
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".toml":
+            target = target.with_suffix(".toml")
+        try:
+            save_scenario(scenario, target)
+        except OSError as exc:
+            show_error(self, self.tr("Cannot save scenario"), f"{target}: {exc.strerror or exc}")
+            return
+        self._folder = target.parent
+        self.status.emit(self.tr("Saved scenario to {0}").format(str(target)))
+
+    def load_example(self, key: str) -> None:
+        self.set_scenario(bundled_scenario(key))
+        self.status.emit(self.tr("Loaded the {0} example").format(self.labels.approach(key)))
