@@ -14,7 +14,7 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", "Meiryo")
 ACCENT = "#2f7ed8"
@@ -43,8 +43,8 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setMinimumHeight(int(height * 60))
 
     def colors(self) -> tuple[str, str]:
-        """(background, foreground) from the palette."""
-        palette = self.palette()
+        """(background, foreground) from the application palette (the canvas keeps a white one of its own)."""
+        palette = QApplication.palette()
         return (
             palette.color(QPalette.ColorRole.Base).name(),
             palette.color(QPalette.ColorRole.Text).name(),

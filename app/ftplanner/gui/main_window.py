@@ -150,7 +150,9 @@ class MainWindow(QMainWindow):
         self.context.settings.theme = code
         self.context.save_settings()
         apply_theme(QApplication.instance(), code)
-        self.show_status(self.tr("Theme applied; charts follow on their next redraw."))
+        self.dataset_page.refresh()
+        self.document.changed.emit()  # the other pages redraw their charts in the new colours
+        self.show_status(self.tr("Theme applied."))
 
     def _about(self) -> None:
         QMessageBox.about(
