@@ -62,4 +62,4 @@ def test_compiled_translation_loads_and_is_current(qapp, tmp_path):
     assert shipped == compiled.read_bytes(), "run pyside6-lrelease to rebuild resources/i18n/ftplanner_ja.qm"
     translator = QTranslator()
     assert translator.load(shipped)
-    assert translator.translate("DatasetPage", "Examples") == "例数"
+    assert translator.translate("DatasetPage", "Examples") == "学習例数"

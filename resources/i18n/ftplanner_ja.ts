@@ -2,348 +2,2218 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AmountFields</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="43"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="43"/>
+        <source>likely</source>
+        <translation>最頻</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="43"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+</context>
+<context>
+    <name>ApproachPanel</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="264"/>
+        <source>NPV (likely)</source>
+        <translation>NPV（最頻）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="265"/>
+        <source>NPV P10 – P90</source>
+        <translation>NPV（P10 – P90）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="266"/>
+        <source>ROI (likely)</source>
+        <translation>ROI（最頻）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="267"/>
+        <source>IRR (annual)</source>
+        <translation>IRR（年率）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="268"/>
+        <source>Payback (likely)</source>
+        <translation>回収月（最頻）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="269"/>
+        <source>Chance ROI &gt; 0</source>
+        <translation>ROI &gt; 0 の確率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="270"/>
+        <source>Total cost (likely)</source>
+        <translation>総コスト（最頻）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="271"/>
+        <source>Cost · accuracy · upkeep</source>
+        <translation>コスト・精度・保守負荷</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="280"/>
+        <source>Each approach&apos;s cost structure applied to this scenario&apos;s benefits, scaled by the share of the full benefit the approach is expected to reach. The column marked &apos;as written&apos; is this scenario unchanged. Same draws and seed for all three.</source>
+        <translation>各アプローチのコスト構造をこのシナリオの便益に適用し、そのアプローチで達成が見込まれる便益の割合で調整しています。「このシナリオ」と表示された列は、このシナリオを変更せずに計算したものです。3 つとも同じ試行回数とシードを使用します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="297"/>
+        <source>{0} (as written)</source>
+        <translation>{0}（このシナリオ）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="359"/>
+        <source>NPV ({0})</source>
+        <translation>NPV（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="361"/>
+        <source>Bars: likely NPV · whiskers: P10 – P90 of the draws</source>
+        <translation>棒: NPV（最頻）・ひげ: 試行の P10 – P90</translation>
+    </message>
+</context>
+<context>
     <name>DatasetPage</name>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="59"/>
         <source>Open dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットを開く…</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="61"/>
         <source>Analyse again</source>
-        <translation type="unfinished"></translation>
+        <translation>再分析</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="73"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル:</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="80"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="89"/>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="280"/>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>学習例数</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="90"/>
         <source>Billed tokens / epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>エポックあたり課金トークン数</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="91"/>
         <source>Epochs (auto)</source>
-        <translation type="unfinished"></translation>
+        <translation>エポック数（自動）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="92"/>
         <source>Charged tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>課金トークン数</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="93"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="94"/>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="125"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="101"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="102"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>コード</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="103"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="118"/>
         <source>Double-click a row to see the raw line</source>
-        <translation type="unfinished"></translation>
+        <translation>行をダブルクリックすると、元の行データを表示します</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="123"/>
         <source>Token histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン数ヒストグラム</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="124"/>
         <source>Validation issues</source>
-        <translation type="unfinished"></translation>
+        <translation>検証の問題</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="171"/>
         <source>Open dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットを開く</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="178"/>
         <source>No dataset open. Open a JSONL file or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットが開かれていません。JSONL ファイルを開くか、ここにドロップしてください。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="180"/>
         <source>Dataset not found: {0} (it may have moved)</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットが見つかりません: {0}（移動された可能性があります）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="198"/>
         <source>Analysing {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} を分析しています…</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="207"/>
         <source>%p% — {0} lines</source>
-        <translation type="unfinished"></translation>
+        <translation>%p% — {0} 行</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="215"/>
         <source>Analysis stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>分析を中止しました</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="220"/>
         <source>Analysed {0} examples ({1} errors)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 件の学習例を分析しました（エラー {1} 件）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="225"/>
         <source>Cannot analyse dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットを分析できません</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="242"/>
         <source>No analysis yet</source>
-        <translation type="unfinished"></translation>
+        <translation>分析結果はまだありません</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="245"/>
         <source>{0} non-blank lines</source>
-        <translation type="unfinished"></translation>
+        <translation>空行以外 {0} 行</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="246"/>
         <source>Σ min(limit, tokens) over examples</source>
-        <translation type="unfinished"></translation>
+        <translation>全学習例の Σ min(上限, トークン数)</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="251"/>
         <source> — approximate for this model (±{0}%)</source>
-        <translation type="unfinished"></translation>
+        <translation> — このモデルでは概算値（±{0}%）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="255"/>
         <source>Format: {0}. Encoding: {1}{2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>形式: {0}。エンコーディング: {1}{2}。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="261"/>
         <source>{0} examples exceed this model&apos;s limit of {1} tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 件の学習例がこのモデルの上限（{1} トークン）を超えています</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="267"/>
+        <source>  (lines {0})</source>
+        <translation>  （{0} 行目）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="273"/>
         <source>No valid examples</source>
-        <translation type="unfinished"></translation>
+        <translation>有効な学習例がありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="279"/>
         <source>Tokens per example</source>
-        <translation type="unfinished"></translation>
+        <translation>学習例あたりのトークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="293"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="294"/>
         <source>Line {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 行目</translation>
+    </message>
+</context>
+<context>
+    <name>EstimatePage</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="149"/>
+        <source>Plan inputs</source>
+        <translation>プランの入力条件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="155"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="367"/>
+        <source>auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="157"/>
+        <source>Training epochs; &apos;auto&apos; uses the provider&apos;s choice for the dataset size</source>
+        <translation>学習のエポック数。「自動」の場合は、データセットの規模に応じてプロバイダーが決める値を使います</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="161"/>
+        <source> months</source>
+        <translation> か月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="162"/>
+        <source>Ownership horizon for the total cost of ownership</source>
+        <translation>総保有コスト（TCO）を算出する保有期間</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="164"/>
+        <source>Currency of all amounts; add exchange rates on the Pricing page</source>
+        <translation>すべての金額の通貨。為替レートは「価格」ページで追加します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="168"/>
+        <source>Inference requests to the fine-tuned model per month</source>
+        <translation>ファインチューニング済みモデルへの月間推論リクエスト数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="172"/>
+        <source>Average input (prompt) tokens per request</source>
+        <translation>リクエストあたりの平均入力（プロンプト）トークン数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="176"/>
+        <source>Average output (completion) tokens per request</source>
+        <translation>リクエストあたりの平均出力（生成）トークン数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="183"/>
+        <source>Share of input tokens served from the prompt cache (0–1)</source>
+        <translation>プロンプトキャッシュから処理される入力トークンの割合（0～1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="184"/>
+        <source>Share of requests sent through the batch API (0–1)</source>
+        <translation>バッチ API 経由で送信するリクエストの割合（0～1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="209"/>
+        <source>&amp;Epochs:</source>
+        <translation>エポック数(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="210"/>
+        <source>Mont&amp;hs:</source>
+        <translation>月数(&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="211"/>
+        <source>C&amp;urrency:</source>
+        <translation>通貨(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="213"/>
+        <source>&amp;Requests / month:</source>
+        <translation>月間リクエスト数(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="214"/>
+        <source>&amp;Input tokens:</source>
+        <translation>入力トークン数(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="215"/>
+        <source>&amp;Output tokens:</source>
+        <translation>出力トークン数(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="216"/>
+        <source>Cac&amp;hed share:</source>
+        <translation>キャッシュ比率(&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="217"/>
+        <source>&amp;Batch share:</source>
+        <translation>バッチ比率(&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="223"/>
+        <source>Show the models of one provider</source>
+        <translation>特定のプロバイダーのモデルだけを表示します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="225"/>
+        <source>Launchable only</source>
+        <translation>新規ジョブ可能なモデルのみ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="226"/>
+        <source>Hide models that cannot take new fine-tuning jobs today</source>
+        <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="233"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="236"/>
+        <source>Analyse again</source>
+        <translation>再分析</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="239"/>
+        <source>Export CSV…</source>
+        <translation>CSV をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="240"/>
+        <source>Save the table as shown, plus exact amounts, as a CSV file</source>
+        <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="243"/>
+        <source>Provider:</source>
+        <translation>プロバイダー:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="302"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="303"/>
+        <source>Provider</source>
+        <translation>プロバイダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="305"/>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="308"/>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="309"/>
+        <source>Charged
+tokens</source>
+        <translation>課金
+トークン数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="310"/>
+        <source>Training
+cost</source>
+        <translation>学習
+コスト</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="311"/>
+        <source>Time
+P10–P90</source>
+        <translation>所要時間
+P10–P90</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="312"/>
+        <source>Inference
+/ month</source>
+        <translation>推論
+／月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="313"/>
+        <source>Hosting
+/ month</source>
+        <translation>ホスティング
+／月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="315"/>
+        <source>Token
+counts</source>
+        <translation>トークン数
+精度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="316"/>
+        <source>Lifecycle</source>
+        <translation>提供状況</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="320"/>
+        <source>TCO
+{0} months</source>
+        <translation>TCO
+{0} か月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="324"/>
+        <source>Tick a model to include it in the plan (and in the chart)</source>
+        <translation>チェックを入れたモデルがプランに含まれます（グラフにも表示されます）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="325"/>
+        <source>Provider of the fine-tuning service</source>
+        <translation>ファインチューニングサービスのプロバイダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="326"/>
+        <source>Training method estimated: SFT when offered, else the model&apos;s first method</source>
+        <translation>見積もり対象の学習手法。SFT が提供されていれば SFT、なければモデルの最初の手法です</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="327"/>
+        <source>Epochs trained; &apos;auto&apos; follows the provider&apos;s rule for the dataset size</source>
+        <translation>学習するエポック数。「自動」はデータセットの規模に応じたプロバイダーの規則に従います</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="329"/>
+        <source>Billed training tokens: Σ min(per-example limit, tokens) × epochs, plus validation tokens where the provider bills them</source>
+        <translation>課金対象の学習トークン数: Σ min(学習例あたりの上限, トークン数) × エポック数。プロバイダーが課金する場合は検証トークンも加算します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="332"/>
+        <source>Charged tokens × price per 1M tokens, then the provider&apos;s per-job minimum and cap; per-hour (reinforcement) training needs the expected hours</source>
+        <translation>課金トークン数 × 100 万トークンあたりの価格に、プロバイダーのジョブごとの最低料金と上限額を適用します。時間課金（強化学習）の学習には想定時間が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="335"/>
+        <source>Likely training time: P10–P90 of the time model (overhead + trained tokens ÷ throughput, log-normal spread); queueing can add more</source>
+        <translation>想定学習時間: 時間モデル（オーバーヘッド + 学習トークン数 ÷ スループット、対数正規分布のばらつき）の P10–P90。キュー待ちでさらに長くなる場合があります</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="338"/>
+        <source>Requests × (input tokens × blended input price + output tokens × output price) ÷ 1M, blending cached/uncached input and standard/batch requests by their shares</source>
+        <translation>リクエスト数 × (入力トークン数 × 加重平均入力価格 + 出力トークン数 × 出力価格) ÷ 100 万。キャッシュあり／なしの入力と、標準／バッチのリクエストは、それぞれの比率で加重平均します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="341"/>
+        <source>Hosting fee per deployed fine-tune: hourly fee × 730 hours a month, plus any monthly fee</source>
+        <translation>デプロイしたファインチューニング済みモデルごとのホスティング料金: 時間料金 × 月 730 時間（月額料金がある場合はそれも加算）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="344"/>
+        <source>Total cost of ownership: training + months × (inference + hosting); the months counted stop at the model&apos;s retirement date. ≥ marks a lower bound (inference price unknown)</source>
+        <translation>総保有コスト: 学習 + 月数 × (推論 + ホスティング)。計上する月数はモデルの提供終了日までです。≥ は下限値であることを示します（推論価格が不明）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="346"/>
+        <source>Exact: the model&apos;s own tokenizer. ≈: a stand-in tokenizer, with the stated error band</source>
+        <translation>正確: モデル固有のトークナイザーで計数。≈: 代替のトークナイザーで計数（誤差範囲を併記）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="348"/>
+        <source>Whether new jobs can be created, coming retirement, and stale prices (older than 180 days)</source>
+        <translation>新規ジョブの作成可否、今後の提供終了、古い価格（180 日超）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="360"/>
+        <source>analysing…</source>
+        <translation>分析中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="362"/>
+        <source>no dataset</source>
+        <translation>データセットなし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="363"/>
+        <source>not available</source>
+        <translation>利用不可</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="369"/>
+        <source>{0} (auto)</source>
+        <translation>{0}（自動）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="384"/>
+        <source>unknown price</source>
+        <translation>価格不明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="387"/>
+        <source>{0} / hour</source>
+        <translation>{0}／時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="395"/>
+        <source>{0} min</source>
+        <translation>{0} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="397"/>
+        <source>{0} h</source>
+        <translation>{0} 時間</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="398"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} 時間 {1} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="418"/>
+        <source>provider {0}</source>
+        <translation>プロバイダー: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="420"/>
+        <source>closed since {0}</source>
+        <translation>{0} に受付終了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="422"/>
+        <source>retired {0}</source>
+        <translation>{0} に提供終了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="424"/>
+        <source>no fine-tuning offer</source>
+        <translation>ファインチューニング提供なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="427"/>
+        <source>retires on {0} (unconfirmed)</source>
+        <translation>{0} に提供終了予定（未確認）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="428"/>
+        <source>retires on {0}</source>
+        <translation>{0} に提供終了予定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="430"/>
+        <source>stale price as of {0}</source>
+        <translation>古い価格（{0} 時点）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="435"/>
+        <source>open</source>
+        <translation>受付中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="440"/>
+        <source>exact</source>
+        <translation>正確</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="441"/>
+        <source>≈ ±{0}</source>
+        <translation>≈ ±{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="456"/>
+        <source>Offered: {0}</source>
+        <translation>提供手法: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="458"/>
+        <source>{0} per epoch × {1} epochs; {2} examples over the limit</source>
+        <translation>エポックあたり {0} × {1} エポック。上限超過の学習例 {2} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="462"/>
+        <source>Approximate token counts: {0} to {1}</source>
+        <translation>トークン数が概算のため: {0} ～ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="467"/>
+        <source>Median (P50): {0}</source>
+        <translation>中央値（P50）: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="469"/>
+        <source>Running costs counted for {0} of {1} months</source>
+        <translation>{1} か月のうち {0} か月分の運用コストを計上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="475"/>
+        <source>New jobs until {0}</source>
+        <translation>新規ジョブ受付期限: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="476"/>
+        <source>Prices as of {0}</source>
+        <translation>価格は {0} 時点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="527"/>
+        <source>{0} (no rate)</source>
+        <translation>{0}（レート未設定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="547"/>
+        <source>Unknown currency {0}: amounts are shown in USD.</source>
+        <translation>不明な通貨 {0}: 金額は USD で表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="554"/>
+        <source>No exchange rate for {0}: amounts are shown in USD. Set a rate on the Pricing page.</source>
+        <translation>{0} の為替レートがないため、金額は USD で表示しています。「価格」ページでレートを設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="560"/>
+        <source>Catalog prices are in USD.</source>
+        <translation>カタログ価格は USD 建てです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="564"/>
+        <source>{0} {1} per USD (set {2})</source>
+        <translation>1 USD = {0} {1}（{2} 設定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="568"/>
+        <source> — older than 30 days</source>
+        <translation> — 30 日以上前の設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="594"/>
+        <source>All providers</source>
+        <translation>すべてのプロバイダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="638"/>
+        <source>Open a dataset on the Dataset page to see estimates.</source>
+        <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="640"/>
+        <source>Dataset not found: {0}</source>
+        <translation>データセットが見つかりません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="708"/>
+        <source>No model matches the filters.</source>
+        <translation>条件に一致するモデルがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="712"/>
+        <source>Analysing the dataset for some tokenizers…</source>
+        <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="745"/>
+        <source>Analysing {0} for {1}…</source>
+        <translation>{1} 向けに {0} を分析しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="758"/>
+        <source>%p% — {0} lines</source>
+        <translation>%p% — {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="776"/>
+        <source>Analysed {0} examples ({1})</source>
+        <translation>{0} 件の学習例を分析しました（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="784"/>
+        <source>Cannot analyse dataset</source>
+        <translation>データセットを分析できません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="789"/>
+        <source>Analysis cancelled</source>
+        <translation>分析はキャンセルされました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="791"/>
+        <source>Analysis stopped</source>
+        <translation>分析を中止しました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="820"/>
+        <source>No training cost to show yet</source>
+        <translation>表示できる学習コストはまだありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="841"/>
+        <source>Training cost ({0})</source>
+        <translation>学習コスト（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="844"/>
+        <source>Training cost per model</source>
+        <translation>モデル別の学習コスト</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="846"/>
+        <source>Training cost: first {0} of {1} models (select rows to choose)</source>
+        <translation>学習コスト: {1} モデル中、先頭の {0} モデル（行を選択して指定できます）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="850"/>
+        <source>  (light bars: approximate token counts)</source>
+        <translation>  （薄い棒: トークン数が概算）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="862"/>
+        <source>Training cost, exact</source>
+        <translation>学習コスト（丸めなし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="863"/>
+        <source>Training cost low, exact</source>
+        <translation>学習コスト下限（丸めなし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="864"/>
+        <source>Training cost high, exact</source>
+        <translation>学習コスト上限（丸めなし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="865"/>
+        <source>Inference / month, exact</source>
+        <translation>推論／月（丸めなし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="866"/>
+        <source>Hosting / month, exact</source>
+        <translation>ホスティング／月（丸めなし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="867"/>
+        <source>TCO, exact</source>
+        <translation>TCO（丸めなし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="871"/>
+        <source>Included</source>
+        <translation>プランに含む</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="871"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="871"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="876"/>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="884"/>
+        <source>Export comparison</source>
+        <translation>比較をエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="891"/>
+        <source>Cannot export</source>
+        <translation>エクスポートできません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="893"/>
+        <source>Exported {0}</source>
+        <translation>{0} をエクスポートしました</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTable</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="97"/>
+        <source>Name</source>
+        <translation>項目名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="98"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="99"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="100"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="101"/>
+        <source>Likely</source>
+        <translation>最頻</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="102"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="105"/>
+        <source>Ramp</source>
+        <translation>立ち上がり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="110"/>
+        <source>One-off: paid once, in its month. Monthly: every month from its month to the horizon.</source>
+        <translation>一時: 指定した月に 1 回だけ計上します。毎月: 指定した月から計画期間の終わりまで毎月計上します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="113"/>
+        <source>One-off: the month it is paid (0 = at the start; month 0 holds one-off costs at month 0). Monthly: the first month it runs (monthly items run months 1..horizon).</source>
+        <translation>一時: 支払いが発生する月（0 = 開始時点。月 0 には月 0 の一時費用だけが入ります）。毎月: 計上を開始する月（毎月の項目は 1 か月目から計画期間の終わりまで計上されます）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="116"/>
+        <source>Low: the least it can plausibly be (three-point estimate).</source>
+        <translation>低: 現実的に想定される最小値（三点見積もり）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="118"/>
+        <source>Likely: the most likely value. Deterministic results use the likely values.</source>
+        <translation>最頻: 最も可能性の高い値。確定的な計算結果には最頻値を使用します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="120"/>
+        <source>High: the most it can plausibly be (three-point estimate).</source>
+        <translation>高: 現実的に想定される最大値（三点見積もり）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="122"/>
+        <source>Ramp months: in month m of the line, it earns amount × min(1, m / ramp months); 0 = the full amount from the first month.</source>
+        <translation>立ち上がり月数: この項目の m か月目の便益は 金額 × min(1, m / 立ち上がり月数) です。0 = 初月から全額。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="139"/>
+        <source>Add benefit line</source>
+        <translation>便益の行を追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="139"/>
+        <source>Add cost line</source>
+        <translation>コストの行を追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="141"/>
+        <source>Remove line</source>
+        <translation>行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="183"/>
+        <source>one-off</source>
+        <translation>一時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="184"/>
+        <source>monthly</source>
+        <translation>毎月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="237"/>
+        <source>New benefit</source>
+        <translation>新しい便益</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="237"/>
+        <source>New cost</source>
+        <translation>新しいコスト</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="41"/>
+        <source>never</source>
+        <translation>回収なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="41"/>
+        <source>month {0}</source>
+        <translation>{0} か月目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="45"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="53"/>
+        <source>{0} %</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="50"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="52"/>
+        <source>above 1,000 %</source>
+        <translation>1,000% 超</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="57"/>
+        <source>Prompt engineering</source>
+        <translation>プロンプトエンジニアリング</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="58"/>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="59"/>
+        <source>Fine-tuning</source>
+        <translation>ファインチューニング</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="65"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="66"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="67"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="68"/>
+        <source>highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="69"/>
+        <source>easy</source>
+        <translation>容易</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="70"/>
+        <source>complex</source>
+        <translation>複雑</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="48"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="51"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="77"/>
+        <source>Estimate</source>
+        <translation>見積もり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="78"/>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="79"/>
+        <source>Pricing</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="107"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="102"/>
-        <source>&amp;New plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="103"/>
-        <source>&amp;Open plan…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="104"/>
-        <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="106"/>
-        <source>Open &amp;dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="108"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;New plan</source>
+        <translation>新規プラン(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="109"/>
-        <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Open plan…</source>
+        <translation>プランを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="111"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="110"/>
+        <source>Open &amp;recent</source>
+        <translation>最近使ったプラン(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="112"/>
+        <source>Open &amp;dataset…</source>
+        <translation>データセットを開く(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="114"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="115"/>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <source>Save &amp;as…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="117"/>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="125"/>
-        <source>System</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="120"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="121"/>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
+        <source>System</source>
+        <translation>システム設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="129"/>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="125"/>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="125"/>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <source>Light</source>
+        <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="132"/>
-        <source>&amp;About FT Planner</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
+        <source>Dark</source>
+        <translation>ダーク</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="137"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="138"/>
+        <source>&amp;About FT Planner</source>
+        <translation>FT Planner について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="143"/>
         <source>The language changes the next time FT Planner starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>言語の変更は、FT Planner の次回起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="147"/>
-        <source>Theme applied; charts follow on their next redraw.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="155"/>
+        <source>Theme applied.</source>
+        <translation>テーマを適用しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="152"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="160"/>
         <source>About FT Planner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="153"/>
-        <source>FT Planner {0}
-Plan, price and track LLM fine-tunes, offline first.</source>
-        <translation type="unfinished"></translation>
+        <translation>FT Planner について</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="161"/>
+        <source>FT Planner {0}
+Plan, price and track LLM fine-tunes, offline first.</source>
+        <translation>FT Planner {0}
+LLM ファインチューニングの計画、費用見積もり、管理をオフラインで行えるツールです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="175"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="183"/>
         <source>Sample plan</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルプラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="193"/>
         <source>Recover unsaved work?</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の作業を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="186"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="194"/>
         <source>FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?</source>
-        <translation type="unfinished"></translation>
+        <translation>FT Planner は正常に終了しませんでした。{0} に自動保存されたプラン（{1}）を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="204"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="212"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="205"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="213"/>
         <source>Save the changes to {0}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} への変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="219"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="227"/>
         <source>Open plan</source>
-        <translation type="unfinished"></translation>
+        <translation>プランを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="237"/>
         <source>Cannot open plan</source>
-        <translation type="unfinished"></translation>
+        <translation>プランを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="233"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="241"/>
         <source>The plan&apos;s dataset was not found: {0}. Open it again from the Dataset page.</source>
-        <translation type="unfinished"></translation>
+        <translation>プランのデータセットが見つかりません: {0}。「データセット」ページから開き直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="244"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="252"/>
         <source>Save plan</source>
-        <translation type="unfinished"></translation>
+        <translation>プランを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="256"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="264"/>
         <source>Cannot save plan</source>
-        <translation type="unfinished"></translation>
+        <translation>プランを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="268"/>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="280"/>
         <source>Autosave failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>自動保存に失敗しました: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSection</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="32"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="41"/>
+        <source>The catalog model to fine-tune. Its retirement date, last day for new jobs, and its inference and hosting prices at this plan&apos;s traffic come from the price catalog.</source>
+        <translation>ファインチューニングするカタログ上のモデル。提供終了日、新規ジョブ受付期限、このプランのトラフィックでの推論・ホスティング価格は価格カタログから取得します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="48"/>
+        <source>Cost of one training run (low / likely / high), in the scenario currency.</source>
+        <translation>1 回の学習実行のコスト（低／最頻／高）。シナリオの通貨で入力します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="52"/>
+        <source>never (train once)</source>
+        <translation>なし（学習は 1 回のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="53"/>
+        <source> months</source>
+        <translation> か月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="56"/>
+        <source>A training run at month 0 and every N months after it (0 = once). Runs on or after the retirement date, or after the last day for new jobs, are dropped.</source>
+        <translation>月 0 に学習を実行し、以降 N か月ごとに再学習します（0 = 1 回のみ）。提供終了日以降、または新規ジョブ受付期限を過ぎた実行は除外されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="60"/>
+        <source>Include inference and hosting</source>
+        <translation>推論とホスティングを含める</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="63"/>
+        <source>Monthly inference and hosting costs over months 1..horizon, from the catalog unless set below.</source>
+        <translation>1 か月目から計画期間の終わりまでの、毎月の推論・ホスティングコスト。下で指定しない場合はカタログの値を使います。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="68"/>
+        <source>catalog</source>
+        <translation>カタログ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="71"/>
+        <source>Inference per month (low / likely / high). Leave empty to use the catalog at this plan&apos;s traffic.</source>
+        <translation>月あたりの推論コスト（低／最頻／高）。空欄の場合は、このプランのトラフィックでのカタログ価格を使います。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="77"/>
+        <source>One-off cost of moving to a successor, added in the month the model retires when that falls inside the horizon.</source>
+        <translation>後継モデルへの移行にかかる一時費用。モデルの提供終了月が計画期間内にある場合、その月に計上します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="89"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="89"/>
+        <source>Likely</source>
+        <translation>最頻</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="89"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="95"/>
+        <source>Three-point estimates: low, likely and high. Deterministic results use the likely values.</source>
+        <translation>三点見積もり（低・最頻・高）。確定的な計算結果には最頻値を使用します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="98"/>
+        <source>Catalog model</source>
+        <translation>カタログのモデル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="100"/>
+        <source>Training per run</source>
+        <translation>1 回あたりの学習</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="101"/>
+        <source>Retrain every</source>
+        <translation>再学習の間隔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="103"/>
+        <source>Inference / month</source>
+        <translation>推論／月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="104"/>
+        <source>Migration</source>
+        <translation>移行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="120"/>
+        <source>(no model)</source>
+        <translation>（モデルなし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="131"/>
+        <source>{0} (not in the catalog)</source>
+        <translation>{0}（カタログにありません）</translation>
+    </message>
+</context>
+<context>
+    <name>PricingPage</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="135"/>
+        <source>Import overrides…</source>
+        <translation>上書き設定をインポート…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="136"/>
+        <source>Add the overrides of a TOML file to yours (checked first)</source>
+        <translation>TOML ファイルの上書き設定を現在の設定に追加します（追加前に検証します）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="138"/>
+        <source>Export overrides…</source>
+        <translation>上書き設定をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="139"/>
+        <source>Save your overrides as a TOML file</source>
+        <translation>上書き設定を TOML ファイルとして保存します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="544"/>
+        <source>Reset all to bundled</source>
+        <translation>すべて同梱の価格に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="142"/>
+        <source>Remove every user override: the bundled catalog applies again</source>
+        <translation>ユーザーの上書き設定をすべて削除し、同梱のカタログを再び適用します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="157"/>
+        <source>Provider</source>
+        <translation>プロバイダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="158"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="159"/>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="160"/>
+        <source>Input
+/ 1M</source>
+        <translation>入力
+／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="161"/>
+        <source>Cached
+/ 1M</source>
+        <translation>キャッシュ入力
+／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="162"/>
+        <source>Output
+/ 1M</source>
+        <translation>出力
+／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="163"/>
+        <source>Hosting
+/ hour</source>
+        <translation>ホスティング
+／時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="165"/>
+        <source>Max tokens
+/ example</source>
+        <translation>最大トークン数
+／学習例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="168"/>
+        <source>Tokenizer</source>
+        <translation>トークナイザー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="169"/>
+        <source>New jobs
+until</source>
+        <translation>新規ジョブ
+受付期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="170"/>
+        <source>Retires</source>
+        <translation>提供終了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="171"/>
+        <source>As of</source>
+        <translation>価格時点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="172"/>
+        <source>Origin</source>
+        <translation>設定元</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="173"/>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="214"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="469"/>
+        <source>Override</source>
+        <translation>上書き設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="218"/>
+        <source>Training (USD / 1M tokens):</source>
+        <translation>学習（USD／100万トークン）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="219"/>
+        <source>Training (USD / hour):</source>
+        <translation>学習（USD／時）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="220"/>
+        <source>Input (USD / 1M):</source>
+        <translation>入力（USD／100万）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="221"/>
+        <source>Cached input (USD / 1M):</source>
+        <translation>キャッシュ入力（USD／100万）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="222"/>
+        <source>Output (USD / 1M):</source>
+        <translation>出力（USD／100万）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="223"/>
+        <source>Hosting (USD / hour):</source>
+        <translation>ホスティング（USD／時）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="224"/>
+        <source>Max tokens / example:</source>
+        <translation>学習例あたり最大トークン数:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="225"/>
+        <source>New jobs until:</source>
+        <translation>新規ジョブ受付期限:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="226"/>
+        <source>Retires on:</source>
+        <translation>提供終了日:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="227"/>
+        <source>Prices as of:</source>
+        <translation>価格時点:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="238"/>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="247"/>
+        <source>e.g. our enterprise agreement, 2026-11</source>
+        <translation>例: 当社のエンタープライズ契約、2026-11</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="249"/>
+        <source>Source of the change:</source>
+        <translation>変更の出典:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="261"/>
+        <source>Save override</source>
+        <translation>上書き設定を保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="263"/>
+        <source>Remove override</source>
+        <translation>上書き設定を削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="277"/>
+        <source>Exchange rates (units per 1 USD)</source>
+        <translation>為替レート（1 USD あたりの通貨単位）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="280"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="281"/>
+        <source>Per USD</source>
+        <translation>1 USD あたり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="282"/>
+        <source>Set on</source>
+        <translation>設定日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="302"/>
+        <source>JPY</source>
+        <translation>JPY</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="305"/>
+        <source>e.g. 152.3</source>
+        <translation>例: 152.3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="312"/>
+        <source>Set rate</source>
+        <translation>レートを設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="314"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="320"/>
+        <source>Currency:</source>
+        <translation>通貨:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="322"/>
+        <source>Per USD:</source>
+        <translation>1 USD あたり:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="324"/>
+        <source>Set on:</source>
+        <translation>設定日:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="336"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="338"/>
+        <source>{0} / hour</source>
+        <translation>{0}／時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="339"/>
+        <source>{0} / 1M</source>
+        <translation>{0}／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="344"/>
+        <source>≈{0} (±{1})</source>
+        <translation>≈{0}（±{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="350"/>
+        <source>{0} (unconfirmed)</source>
+        <translation>{0}（未確認）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="355"/>
+        <source>{0} (stale)</source>
+        <translation>{0}（古い価格）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="360"/>
+        <source>bundled</source>
+        <translation>同梱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="361"/>
+        <source>user</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="362"/>
+        <source>plan</source>
+        <translation>プラン</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="367"/>
+        <source>{0} (older than 30 days)</source>
+        <translation>{0}（30 日以上前）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="376"/>
+        <source>DPO: {0} / 1M</source>
+        <translation>DPO: {0}／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="378"/>
+        <source>Minimum per job: {0}</source>
+        <translation>ジョブあたりの最低料金: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="380"/>
+        <source>Cap per job: {0}</source>
+        <translation>ジョブあたりの上限額: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="385"/>
+        <source>Prices older than 180 days are marked stale</source>
+        <translation>180 日を超えた価格は「古い価格」として表示されます</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="390"/>
+        <source>Which layer last changed this model: bundled catalog, your overrides, or the plan</source>
+        <translation>このモデルを最後に変更した層: 同梱カタログ、ユーザーの上書き設定、プランのいずれか</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="402"/>
+        <source>{0} models · {1} with stale prices · {2} overridden</source>
+        <translation>{0} モデル・古い価格 {1} 件・上書き設定 {2} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="420"/>
+        <source>{0} problem(s) in the catalog or rates</source>
+        <translation>カタログまたは為替レートの問題: {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="476"/>
+        <source>Override for {0} ({1})</source>
+        <translation>{0}（{1}）の上書き設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="480"/>
+        <source>Sources: {0}</source>
+        <translation>出典: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="515"/>
+        <source>Nothing changed.</source>
+        <translation>変更はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="524"/>
+        <source>Override saved for {0}</source>
+        <translation>{0} の上書き設定を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="535"/>
+        <source>Cannot remove override</source>
+        <translation>上書き設定を削除できません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="538"/>
+        <source>Override removed for {0}</source>
+        <translation>{0} の上書き設定を削除しました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="545"/>
+        <source>Remove all your price overrides? The bundled catalog will apply again.</source>
+        <translation>価格の上書き設定をすべて削除しますか？同梱のカタログが再び適用されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="552"/>
+        <source>Cannot reset overrides</source>
+        <translation>上書き設定をリセットできません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="555"/>
+        <source>All overrides removed; bundled prices apply</source>
+        <translation>すべての上書き設定を削除しました。同梱の価格が適用されます</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="560"/>
+        <source>Import overrides</source>
+        <translation>上書き設定をインポート</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="574"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="580"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="592"/>
+        <source>Cannot import overrides</source>
+        <translation>上書き設定をインポートできません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="581"/>
+        <source>Nothing was imported. Problems found:
+{0}</source>
+        <translation>インポートは行われませんでした。次の問題が見つかりました:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="596"/>
+        <source>Imported {0} model override(s) from {1}</source>
+        <translation>{1} から {0} モデル分の上書き設定をインポートしました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="601"/>
+        <source>Export overrides</source>
+        <translation>上書き設定をエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="608"/>
+        <source>Cannot export overrides</source>
+        <translation>上書き設定をエクスポートできません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="610"/>
+        <source>Overrides exported to {0}</source>
+        <translation>上書き設定を {0} にエクスポートしました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="640"/>
+        <source>Exchange rate saved: {0} {1} per USD</source>
+        <translation>為替レートを保存しました: 1 USD = {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="653"/>
+        <source>USD is the base currency; its rate is always 1</source>
+        <translation>USD は基準通貨のため、レートは常に 1 です</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="656"/>
+        <source>No exchange rate for {0}</source>
+        <translation>{0} の為替レートは設定されていません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="664"/>
+        <source>Exchange rate removed: {0}</source>
+        <translation>為替レートを削除しました: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RoiCharts</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="85"/>
+        <source>Cash flow</source>
+        <translation>キャッシュフロー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="86"/>
+        <source>NPV distribution</source>
+        <translation>NPV の分布</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="87"/>
+        <source>What moves the NPV</source>
+        <translation>NPV の変動要因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="88"/>
+        <source>Approaches</source>
+        <translation>アプローチ比較</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="90"/>
+        <source>Cumulative net cash by month: P10–P90 band of the draws and the median.</source>
+        <translation>月別の累積純キャッシュフロー: 試行の P10–P90 の帯と中央値。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="92"/>
+        <source>How the NPV spreads over the Monte Carlo draws.</source>
+        <translation>モンテカルロ試行における NPV のばらつき。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="94"/>
+        <source>Each uncertain input at its low and its high value, the others at likely.</source>
+        <translation>不確実な入力を 1 つずつ低・高の値にし、それ以外を最頻値に固定した場合の NPV。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="96"/>
+        <source>Prompt engineering, RAG and fine-tuning on the same benefits.</source>
+        <translation>同じ便益に対するプロンプトエンジニアリング、RAG、ファインチューニングの比較。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="97"/>
+        <source>Computing…</source>
+        <translation>計算中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="133"/>
+        <source>P10–P90 of the draws</source>
+        <translation>試行の P10–P90</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="140"/>
+        <source>Median (P50)</source>
+        <translation>中央値（P50）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="148"/>
+        <source>Likely values</source>
+        <translation>最頻値</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="158"/>
+        <source>Payback (likely): {0}</source>
+        <translation>回収月（最頻）: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="163"/>
+        <source>Month of the plan</source>
+        <translation>計画の月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="164"/>
+        <source>Cumulative net cash ({0})</source>
+        <translation>累積純キャッシュフロー（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="185"/>
+        <source>Likely NPV</source>
+        <translation>NPV（最頻）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="190"/>
+        <source>P10 and P90</source>
+        <translation>P10 と P90</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="195"/>
+        <source>NPV ({0})</source>
+        <translation>NPV（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="196"/>
+        <source>Draws</source>
+        <translation>試行回数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="198"/>
+        <source>Chance NPV &gt; 0: {0} of {1} draws</source>
+        <translation>NPV &gt; 0 の確率: {0}（試行回数 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="212"/>
+        <source>No uncertain inputs: every amount is fixed.</source>
+        <translation>不確実な入力はありません。すべての金額が固定値です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="227"/>
+        <source>Input at its low value</source>
+        <translation>入力が低の場合</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="236"/>
+        <source>Input at its high value</source>
+        <translation>入力が高の場合</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="251"/>
+        <source>NPV ({0}); the line is the likely NPV {1}</source>
+        <translation>NPV（{0}）。縦線は NPV（最頻）{1} を示します</translation>
+    </message>
+</context>
+<context>
+    <name>RoiPage</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="83"/>
+        <source>Open scenario…</source>
+        <translation>シナリオを開く…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="84"/>
+        <source>Replace this plan&apos;s scenario with a scenario TOML file</source>
+        <translation>このプランのシナリオを、シナリオ TOML ファイルの内容で置き換えます</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="86"/>
+        <source>Save scenario…</source>
+        <translation>シナリオを保存…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="87"/>
+        <source>Write this scenario to a TOML file (for `ftplanner roi`)</source>
+        <translation>このシナリオを TOML ファイルに書き出します（`ftplanner roi` 用）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="90"/>
+        <source>Examples</source>
+        <translation>サンプル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="101"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="266"/>
+        <source>Simulating {0} draws…</source>
+        <translation>{0} 回の試行をシミュレーションしています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="280"/>
+        <source>ROI simulation stopped</source>
+        <translation>ROI シミュレーションを中止しました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="287"/>
+        <source>The figures below are from the last valid scenario.</source>
+        <translation>以下の数値は、最後に有効だったシナリオのものです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="312"/>
+        <source>{0} is not in the price catalog.</source>
+        <translation>{0} は価格カタログにありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="318"/>
+        <source>not announced</source>
+        <translation>未発表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="321"/>
+        <source>Catalog at this plan&apos;s traffic ({0} requests / month): inference {1} / month, hosting {2} / month. Retires: {3}. New fine-tuning jobs until: {4}.</source>
+        <translation>このプランのトラフィック（月 {0} リクエスト）でのカタログ価格: 推論 {1}／月、ホスティング {2}／月。提供終了: {3}。新規ファインチューニングジョブ受付期限: {4}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="325"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="326"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="340"/>
+        <source>ROI updated: NPV {0} (likely)</source>
+        <translation>ROI を更新しました: NPV {0}（最頻）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="344"/>
+        <source>ROI scenarios (*.toml);;All files (*)</source>
+        <translation>ROI シナリオ (*.toml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="348"/>
+        <source>Open scenario</source>
+        <translation>シナリオを開く</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="359"/>
+        <source>Cannot open scenario</source>
+        <translation>シナリオを開けません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="363"/>
+        <source>Opened scenario {0}</source>
+        <translation>シナリオ {0} を開きました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="371"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="386"/>
+        <source>Cannot save scenario</source>
+        <translation>シナリオを保存できません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="371"/>
+        <source>Fix the scenario first: {0}</source>
+        <translation>先にシナリオを修正してください: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="376"/>
+        <source>Save scenario</source>
+        <translation>シナリオを保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="389"/>
+        <source>Saved scenario to {0}</source>
+        <translation>シナリオを {0} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="393"/>
+        <source>Loaded the {0} example</source>
+        <translation>{0} のサンプルを読み込みました</translation>
+    </message>
+</context>
+<context>
+    <name>RoiResults</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="23"/>
+        <source>NPV (likely)</source>
+        <translation>NPV（最頻）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="24"/>
+        <source>ROI (likely)</source>
+        <translation>ROI（最頻）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="25"/>
+        <source>IRR (annual)</source>
+        <translation>IRR（年率）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="26"/>
+        <source>Payback (likely)</source>
+        <translation>回収月（最頻）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="27"/>
+        <source>Chance ROI &gt; 0</source>
+        <translation>ROI &gt; 0 の確率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="40"/>
+        <source>NPV = Σ_t net_t / (1 + r_m)^t for t = 0..horizon, with the monthly rate r_m = (1 + r)^(1/12) − 1. Deterministic results use the likely values; the range is P10–P90 of the Monte Carlo draws.</source>
+        <translation>NPV = Σ_t net_t / (1 + r_m)^t（t = 0..計画期間）、月次割引率 r_m = (1 + r)^(1/12) − 1。確定的な計算結果には最頻値を使用し、範囲はモンテカルロ試行の P10–P90 です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="44"/>
+        <source>ROI % = (Σ benefits − Σ costs) / Σ costs × 100, undiscounted. Deterministic results use the likely values; the range is P10–P90 of the Monte Carlo draws.</source>
+        <translation>ROI % = (Σ 便益 − Σ コスト) / Σ コスト × 100（割引なし）。確定的な計算結果には最頻値を使用し、範囲はモンテカルロ試行の P10–P90 です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="48"/>
+        <source>IRR: monthly IRR of net flows, annualised (1 + irr_m)^12 − 1; none when undefined. Deterministic results use the likely values.</source>
+        <translation>IRR: 純キャッシュフローの月次 IRR を年率換算した値 (1 + irr_m)^12 − 1。算出できない場合は「なし」。確定的な計算結果には最頻値を使用します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="52"/>
+        <source>Payback month: first t with cumulative net ≥ 0 after at least one cost; none if never. Deterministic results use the likely values; the range is P10–P90 of the Monte Carlo draws.</source>
+        <translation>回収月: コストが 1 回以上発生した後、累積純キャッシュフローが 0 以上になる最初の月 t。回収できない場合は「回収なし」。確定的な計算結果には最頻値を使用し、範囲はモンテカルロ試行の P10–P90 です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="56"/>
+        <source>Share of the Monte Carlo draws with ROI &gt; 0 (a draw without costs has no ROI). Below: the share with NPV &gt; 0 and the share that pays back within the horizon.</source>
+        <translation>ROI &gt; 0 となったモンテカルロ試行の割合（コストのない試行には ROI がありません）。下段: NPV &gt; 0 となった割合と、計画期間内に投資回収できた割合。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="82"/>
+        <source>P10–P90: {0} – {1}</source>
+        <translation>P10–P90: {0} ～ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="94"/>
+        <source>monthly: {0}</source>
+        <translation>月次: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="105"/>
+        <source>NPV &gt; 0: {0} · pays back: {1}</source>
+        <translation>NPV &gt; 0: {0}・投資回収: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_results.py" line="111"/>
+        <source>{0}: {1} months from {2}, discount {3} a year. Likely totals: cost {4}, benefit {5} (undiscounted). {6} draws, seed {7}.</source>
+        <translation>{0}: {2} から {1} か月、割引率 年 {3}。最頻値の合計: コスト {4}、便益 {5}（割引なし）。試行回数 {6}、シード {7}。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="54"/>
+        <source>(not set)</source>
+        <translation>（未設定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="55"/>
+        <source>Prompt engineering</source>
+        <translation>プロンプトエンジニアリング</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="56"/>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="57"/>
+        <source>Fine-tuning</source>
+        <translation>ファインチューニング</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="62"/>
+        <source>The approach this scenario describes. In the comparison its column uses the scenario as written; the others apply their own cost structure to the same benefits.</source>
+        <translation>このシナリオが表すアプローチ。比較では、この列はシナリオをそのまま使い、他のアプローチは同じ便益にそれぞれのコスト構造を適用します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="71"/>
+        <source>Currency of every amount (ISO code). Catalog prices are converted with your exchange rates.</source>
+        <translation>すべての金額の通貨（ISO コード）。カタログ価格は設定済みの為替レートで換算されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="77"/>
+        <source>Month t of the plan starts on this day + t months.</source>
+        <translation>計画の t か月目は、この日付の t か月後に始まります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="80"/>
+        <source> months</source>
+        <translation> か月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="83"/>
+        <source>Months the plan covers. Month 0 holds one-off costs at month 0; monthly items run months 1..horizon.</source>
+        <translation>計画の対象月数。月 0 には月 0 の一時費用だけが入り、毎月の項目は 1 か月目から計画期間の終わりまで計上されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="90"/>
+        <source>Annual discount rate r as a fraction (0.08 means 8 % a year). Monthly rate r_m = (1 + r)^(1/12) − 1; NPV = Σ_t net_t / (1 + r_m)^t for t = 0..horizon.</source>
+        <translation>年間の割引率 r を小数で入力します（0.08 は年 8%）。月次割引率 r_m = (1 + r)^(1/12) − 1、NPV = Σ_t net_t / (1 + r_m)^t（t = 0..計画期間）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="95"/>
+        <source>PERT</source>
+        <translation>PERT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="96"/>
+        <source>Triangular</source>
+        <translation>三角分布</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="99"/>
+        <source>How the Monte Carlo draws a low / likely / high amount: PERT (a Beta on [low, high] with mode likely, weighted towards likely) or triangular.</source>
+        <translation>低／最頻／高で指定した金額をモンテカルロで抽出する分布: PERT（[低, 高] 上で最頻値をモードとし、最頻値寄りに重み付けしたベータ分布）または三角分布。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="108"/>
+        <source>Monte Carlo draws. More draws give steadier P10 / P90 figures.</source>
+        <translation>モンテカルロの試行回数。回数を増やすほど P10／P90 の値が安定します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="112"/>
+        <source>Random seed: the same seed gives the same numbers.</source>
+        <translation>乱数シード: 同じシードを使うと同じ結果になります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="114"/>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="116"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="118"/>
+        <source>Approach</source>
+        <translation>アプローチ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="121"/>
+        <source>Start</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="123"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="126"/>
+        <source>Discount / year</source>
+        <translation>割引率／年</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="130"/>
+        <source>Horizon</source>
+        <translation>計画期間</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="134"/>
+        <source>Costs</source>
+        <translation>コスト</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="136"/>
+        <source>Benefits</source>
+        <translation>便益</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="140"/>
+        <source>Simulation</source>
+        <translation>シミュレーション</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="142"/>
+        <source>Distribution</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="145"/>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="147"/>
+        <source>Draws</source>
+        <translation>試行回数</translation>
     </message>
 </context>
 </TS>

@@ -6,9 +6,9 @@ checked against the sha256 that tiktoken pins before use.
 
 from __future__ import annotations
 
-import base64
 import functools
 import hashlib
+from binascii import a2b_base64
 
 import tiktoken
 
@@ -74,12 +74,8 @@ _BASE_MODEL_ENCODINGS: tuple[tuple[str, str], ...] = (
 
 def parse_tiktoken_file(data: bytes) -> dict[bytes, int]:
     """Parse ``<b64 token> <rank>`` lines into tiktoken's mergeable ranks."""
-    ranks: dict[bytes, int] = {}
-    for line in data.splitlines():
-        if line:
-            token, rank = line.split()
-            ranks[base64.b64decode(token)] = int(rank)
-    return ranks
+    pairs = (line.split() for line in data.splitlines() if line)
+    return {a2b_base64(token): int(rank) for token, rank in pairs}
 
 
 @functools.cache

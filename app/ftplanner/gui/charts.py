@@ -6,6 +6,8 @@ first in the fallback list so Japanese labels render.
 
 from __future__ import annotations
 
+import functools
+
 import matplotlib
 
 matplotlib.use("QtAgg")
@@ -23,12 +25,29 @@ NEGATIVE = "#d9534f"
 POSITIVE = "#3a9a5b"
 
 
-def configure_fonts() -> None:
-    """Prefer an installed CJK font (after DejaVu Sans for Latin text)."""
+def _cjk_families() -> list[str]:
     installed = {font.name for font in font_manager.fontManager.ttflist}
-    cjk = [name for name in CJK_FONTS if name in installed]
-    matplotlib.rcParams["font.family"] = ["sans-serif"]
-    matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans", *cjk, *matplotlib.rcParams["font.sans-serif"]]
+    return [name for name in CJK_FONTS if name in installed]
+
+
+@functools.cache
+def configure_fonts() -> None:
+    """Prefer an installed CJK font (after DejaVu Sans for Latin text).
+
+    Matplotlib caches the font list when it first runs; a CJK font installed later is added here.
+    """
+    cjk = _cjk_families()
+    if not cjk:
+        for path in font_manager.findSystemFonts():
+            name = path.rsplit("/", 1)[-1].lower()
+            if "cjk" in name or "notosansjp" in name or "ipaex" in name:
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+        cjk = _cjk_families()
+    # Concrete families in order: matplotlib falls back glyph by glyph along this list.
+    matplotlib.rcParams["font.family"] = ["DejaVu Sans", *cjk, "sans-serif"]
     matplotlib.rcParams["axes.unicode_minus"] = False
 
 
@@ -36,6 +55,7 @@ class ChartCanvas(FigureCanvasQTAgg):
     """A figure sized for a page, styled from the parent's palette."""
 
     def __init__(self, parent: QWidget | None = None, height: float = 3.0) -> None:
+        configure_fonts()
         self.figure = Figure(figsize=(6, height), layout="constrained")
         super().__init__(self.figure)
         self.setParent(parent)

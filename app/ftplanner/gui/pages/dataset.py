@@ -264,7 +264,8 @@ class DatasetPage(QWidget):
         self.warnings.clear()
         for warning in result.warnings:
             lines = ", ".join(map(str, warning.lines[:10]))
-            self.warnings.addItem(warning.message + (f"  ({self.tr('lines')} {lines})" if lines else ""))
+            where = self.tr("  (lines {0})").format(lines) if lines else ""
+            self.warnings.addItem(warning.message + where)
         self._draw_histogram(result)
 
     def _draw_histogram(self, result: AnalysisResult) -> None:
