@@ -61,7 +61,9 @@ def _no_dangling_threads(request: pytest.FixtureRequest):
     from ftplanner.gui import tasks
 
     leftover = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
-    running = [thread for thread in tasks.live_threads() if isinstance(thread, QThread) and thread.isRunning()]
+    running = [
+        thread for thread in tasks.live_threads() if isinstance(thread, QThread) and thread.isRunning()
+    ]
     if leftover or running:
         pytest.fail(f"test left threads running: {leftover + running}")
 

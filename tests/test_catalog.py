@@ -45,9 +45,14 @@ def test_openai_prices_match_the_reference(catalog, model, training, inputs, bat
     entry = catalog.get(f"openai/{model}")
     dec = lambda v: None if v is None else Decimal(v)  # noqa: E731
     assert entry.training_per_mtok == Decimal(training)
-    assert (entry.input_per_mtok, entry.cached_input_per_mtok, entry.output_per_mtok) == tuple(map(dec, inputs))
-    assert (entry.batch_input_per_mtok, entry.batch_cached_input_per_mtok, entry.batch_output_per_mtok) == tuple(
-        map(dec, batch))
+    assert (entry.input_per_mtok, entry.cached_input_per_mtok, entry.output_per_mtok) == tuple(
+        map(dec, inputs)
+    )
+    assert (
+        entry.batch_input_per_mtok,
+        entry.batch_cached_input_per_mtok,
+        entry.batch_output_per_mtok,
+    ) == tuple(map(dec, batch))
     assert entry.validation_billed is False
 
 
@@ -59,7 +64,10 @@ def test_reinforcement_and_other_provider_prices(catalog):
     assert catalog.get("azure-openai/gpt-4.1-2025-04-14").hosting_per_hour == Decimal("1.70")
     lora = catalog.get("together/lora-up-to-16b")
     assert (lora.training_per_mtok, lora.dpo_training_per_mtok, lora.validation_billed) == (
-        Decimal("0.48"), Decimal("1.20"), True)
+        Decimal("0.48"),
+        Decimal("1.20"),
+        True,
+    )
     assert catalog.get("together/full-70b-100b").dpo_training_per_mtok == Decimal("8.00")
     assert catalog.get("fireworks/sft-16b-80b").training_per_mtok == Decimal("3.00")
     assert catalog.get("vertex/gemini-2.5-flash").max_example_tokens == 131_072
@@ -83,7 +91,12 @@ def test_limits_and_tokenizers(catalog):
 
 
 def test_openai_lifecycle(catalog):
-    for model in ("gpt-4.1-2025-04-14", "gpt-4.1-mini-2025-04-14", "gpt-4o-2024-08-06", "gpt-4o-mini-2024-07-18"):
+    for model in (
+        "gpt-4.1-2025-04-14",
+        "gpt-4.1-mini-2025-04-14",
+        "gpt-4o-2024-08-06",
+        "gpt-4o-mini-2024-07-18",
+    ):
         entry = catalog.get(f"openai/{model}")
         assert entry.job_deadline == date(2027, 1, 6)
         assert entry.retires_on == date(2027, 1, 14) and entry.retirement_unconfirmed

@@ -37,8 +37,9 @@ def test_user_override_lives_under_ftplanner_home(_isolated_home):
 
 
 def test_user_then_plan_override():
-    write_user_overrides(f'[models."{KEY}"]\ntraining_per_mtok = 4.00\nas_of = 2026-11-20\n'
-                         'sources = ["our contract"]\n')
+    write_user_overrides(
+        f'[models."{KEY}"]\ntraining_per_mtok = 4.00\nas_of = 2026-11-20\nsources = ["our contract"]\n'
+    )
     catalog = load_catalog(today=TODAY)
     entry = catalog.get(KEY)
     assert catalog.problems == []
@@ -70,16 +71,28 @@ def test_broken_user_override_file_is_reported_and_ignored():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (f'[models."{KEY}"]\ntraining_per_mtok = -1.0\n', f"overrides.toml: {KEY}: training_per_mtok: must not be"),
+        (
+            f'[models."{KEY}"]\ntraining_per_mtok = -1.0\n',
+            f"overrides.toml: {KEY}: training_per_mtok: must not be",
+        ),
         (f'[models."{KEY}"]\ncolour = "red"\n', f"overrides.toml: {KEY}: colour: unknown field"),
         ('[models."gpt-9"]\ntraining_per_mtok = 1.0\n', "overrides.toml: gpt-9: -: unknown model"),
-        ('[models."acme/new"]\ntraining_per_mtok = 1.0\n', "overrides.toml: acme/new: display_name: required"),
-        (f'[models."{KEY}"]\nfamily = "nope"\n', f"overrides.toml: {KEY}: family: no time-model family 'nope'"),
+        (
+            '[models."acme/new"]\ntraining_per_mtok = 1.0\n',
+            "overrides.toml: acme/new: display_name: required",
+        ),
+        (
+            f'[models."{KEY}"]\nfamily = "nope"\n',
+            f"overrides.toml: {KEY}: family: no time-model family 'nope'",
+        ),
         (f'[models."{KEY}"]\nid = "other"\n', f"overrides.toml: {KEY}: id: an override cannot rename"),
         (f'[models."{KEY}"]\njob_deadline = 2027-02-01\n', f"overrides.toml: {KEY}: job_deadline: "),
-        ('[prices]\nx = 1\n', "overrides.toml: -: prices: unknown top-level key"),
+        ("[prices]\nx = 1\n", "overrides.toml: -: prices: unknown top-level key"),
         ("models = 3\n", "overrides.toml: -: models: expected"),
-        ('[time_model.openai-sft]\nlog_spread = 9.0\n', "overrides.toml: time_model.openai-sft: log_spread: "),
+        (
+            "[time_model.openai-sft]\nlog_spread = 9.0\n",
+            "overrides.toml: time_model.openai-sft: log_spread: ",
+        ),
     ],
 )
 def test_invalid_override_is_reported_and_bundled_value_kept(text, expected):
@@ -95,7 +108,8 @@ def test_override_adds_a_new_model():
     write_user_overrides(
         '[models."together/my-llama-8b"]\ndisplay_name = "My Llama 8B"\nfamily = "generic-sft"\n'
         'methods = ["sft"]\ntokenizer = "approximate:o200k_base"\ntraining_per_mtok = 0.40\n'
-        'sources = ["quote 2026-11"]\nas_of = 2026-11-15\n')
+        'sources = ["quote 2026-11"]\nas_of = 2026-11-15\n'
+    )
     catalog = load_catalog(today=TODAY)
     entry = catalog.get("together/my-llama-8b")
     assert catalog.problems == []
@@ -112,8 +126,9 @@ def test_time_model_override_merges_with_bundled_family():
 
 
 def test_set_model_override_saves_atomically_and_validates():
-    entry = set_model_override(KEY, {"training_per_mtok": Decimal("4.25"), "as_of": date(2026, 11, 28)},
-                               today=TODAY)
+    entry = set_model_override(
+        KEY, {"training_per_mtok": Decimal("4.25"), "as_of": date(2026, 11, 28)}, today=TODAY
+    )
     assert entry.training_per_mtok == Decimal("4.25")
     stored = load_user_overrides()
     assert stored["models"][KEY]["training_per_mtok"] == Decimal("4.25")

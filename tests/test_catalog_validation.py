@@ -37,8 +37,14 @@ as_of = 2026-11-01
 def model(**changes: object) -> str:
     """A ``[[models]]`` table, like GOOD but id "m", with fields changed (None removes one)."""
     fields: dict[str, object] = {
-        "id": '"m"', "display_name": '"M"', "family": '"acme-sft"', "methods": '["sft"]',
-        "tokenizer": '"o200k_base"', "training_per_mtok": "1.00", "sources": '["src"]', "as_of": "2026-11-01",
+        "id": '"m"',
+        "display_name": '"M"',
+        "family": '"acme-sft"',
+        "methods": '["sft"]',
+        "tokenizer": '"o200k_base"',
+        "training_per_mtok": "1.00",
+        "sources": '["src"]',
+        "as_of": "2026-11-01",
     }
     for key, value in changes.items():
         if value is None:
@@ -91,7 +97,11 @@ def test_a_valid_extra_model_loads():
         ({"training_per_mtok": None}, "training_per_mtok", "a training price"),
         ({"price_unknown": "true"}, "price_unknown", "cannot carry a training price"),
         ({"min_charge": "10.0", "max_charge": "5.0"}, "min_charge", "above the maximum charge"),
-        ({"job_deadline": "2027-05-01", "retires_on": "2027-01-01"}, "job_deadline", "after the retirement date"),
+        (
+            {"job_deadline": "2027-05-01", "retires_on": "2027-01-01"},
+            "job_deadline",
+            "after the retirement date",
+        ),
         ({"retirement_unconfirmed": "true"}, "retirement_unconfirmed", "only together with retires_on"),
         ({"provider": '"other"'}, "provider", "must be 'acme' in this file"),
         ({"family": '"acme-rl"'}, "family", "no [time_model.acme-rl] table"),
@@ -114,10 +124,19 @@ def test_price_unknown_model_without_price_is_valid():
 
 
 def test_defaults_table_applies_and_model_wins():
-    text = HEADER.replace("[time_model", '[defaults]\ntokenizer = "cl100k_base"\nvalidation_billed = true\n\n'
-                          "[time_model", 1)
-    catalog = load_catalog(user_overrides=False, today=TODAY, files=[
-        ("acme.toml", text + GOOD + model(tokenizer=None) + model(id='"n"', tokenizer='"approximate:o200k_base"'))])
+    text = HEADER.replace(
+        "[time_model", '[defaults]\ntokenizer = "cl100k_base"\nvalidation_billed = true\n\n[time_model', 1
+    )
+    catalog = load_catalog(
+        user_overrides=False,
+        today=TODAY,
+        files=[
+            (
+                "acme.toml",
+                text + GOOD + model(tokenizer=None) + model(id='"n"', tokenizer='"approximate:o200k_base"'),
+            )
+        ],
+    )
     assert catalog.problems == []
     assert catalog.get("acme/m").encoding == "cl100k_base" and catalog.get("acme/m").validation_billed
     assert catalog.get("acme/n").exact_tokens is False
@@ -129,7 +148,10 @@ def test_defaults_table_applies_and_model_wins():
         ("[[models]\nid = 1", "acme.toml: -: -: invalid TOML"),
         ('[provider]\nid = "Acme Corp"\nname = "A"\n', "acme.toml: [provider]: id: provider id must be"),
         ('[provider]\nname = "A"\n', "acme.toml: [provider]: id: required field is missing"),
-        ('[provider]\nid = "acme"\nname = "A"\nstatus = "sunset"\n', "acme.toml: [provider]: status: expected one of"),
+        (
+            '[provider]\nid = "acme"\nname = "A"\nstatus = "sunset"\n',
+            "acme.toml: [provider]: status: expected one of",
+        ),
     ],
 )
 def test_file_level_errors_skip_the_file(text, expected):
@@ -144,14 +166,17 @@ def test_unknown_top_level_key_is_reported_but_the_file_loads():
 
 
 def test_defaults_with_an_unknown_field_fail_every_model():
-    catalog = load_catalog(user_overrides=False, today=TODAY,
-                           files=[("acme.toml", HEADER + GOOD + "\n[defaults]\nx = 1\n")])
+    catalog = load_catalog(
+        user_overrides=False, today=TODAY, files=[("acme.toml", HEADER + GOOD + "\n[defaults]\nx = 1\n")]
+    )
     assert catalog.entries == ()
     assert catalog.problems == ["acme.toml: good: x: unknown field"]
 
 
 def test_a_model_that_is_not_a_table_is_reported():
-    catalog = load_catalog(user_overrides=False, today=TODAY, files=[("acme.toml", 'models = ["oops"]\n' + HEADER)])
+    catalog = load_catalog(
+        user_overrides=False, today=TODAY, files=[("acme.toml", 'models = ["oops"]\n' + HEADER)]
+    )
     assert catalog.problems == ["acme.toml: models[1]: -: expected a table"]
 
 
@@ -159,14 +184,32 @@ def test_a_model_that_is_not_a_table_is_reported():
     ("table", "field", "message"),
     [
         ("overhead_minutes = 5.0\nlog_spread = 0.5", "tokens_per_second", "required field is missing"),
-        ("overhead_minutes = 5.0\ntokens_per_second = 0\nlog_spread = 0.5", "tokens_per_second", "must be positive"),
-        ("overhead_minutes = -1\ntokens_per_second = 9\nlog_spread = 0.5", "overhead_minutes", "zero or more"),
+        (
+            "overhead_minutes = 5.0\ntokens_per_second = 0\nlog_spread = 0.5",
+            "tokens_per_second",
+            "must be positive",
+        ),
+        (
+            "overhead_minutes = -1\ntokens_per_second = 9\nlog_spread = 0.5",
+            "overhead_minutes",
+            "zero or more",
+        ),
         ("overhead_minutes = 1\ntokens_per_second = 9\nlog_spread = 4.0", "log_spread", "at most 3"),
-        ("overhead_minutes = 1\ntokens_per_second = 9\nlog_spread = 0.5\nspeed = 1", "speed", "unknown field"),
-        ("overhead_minutes = 1\ntokens_per_second = 9\nlog_spread = 0.5\nobservations = [{tokens = 5}]",
-         "observations.minutes", "required field is missing"),
-        ("overhead_minutes = 1\ntokens_per_second = 9\nlog_spread = 0.5\nobservations = [{tokens = -5, minutes = 1}]",
-         "observations.tokens", "positive whole number"),
+        (
+            "overhead_minutes = 1\ntokens_per_second = 9\nlog_spread = 0.5\nspeed = 1",
+            "speed",
+            "unknown field",
+        ),
+        (
+            "overhead_minutes = 1\ntokens_per_second = 9\nlog_spread = 0.5\nobservations = [{tokens = 5}]",
+            "observations.minutes",
+            "required field is missing",
+        ),
+        (
+            "overhead_minutes = 1\ntokens_per_second = 9\nlog_spread = 0.5\nobservations = [{tokens = -5, minutes = 1}]",
+            "observations.tokens",
+            "positive whole number",
+        ),
     ],
 )
 def test_time_model_errors(table, field, message):
@@ -179,6 +222,7 @@ def test_time_model_errors(table, field, message):
 
 def test_family_defined_twice_across_files():
     second = '[provider]\nid = "beta"\nname = "B"\n' + HEADER.split("\n", 4)[4]
-    catalog = load_catalog(user_overrides=False, today=TODAY,
-                           files=[("acme.toml", HEADER + GOOD), ("beta.toml", second)])
+    catalog = load_catalog(
+        user_overrides=False, today=TODAY, files=[("acme.toml", HEADER + GOOD), ("beta.toml", second)]
+    )
     assert catalog.problems == ["beta.toml: time_model.acme-sft: -: family defined twice"]

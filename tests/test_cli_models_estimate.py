@@ -31,11 +31,16 @@ def one_error_line(err: str) -> str:
 def dataset(tmp_path: Path) -> Path:
     lines = []
     for i in range(12):
-        example = {"messages": [
-            {"role": "system", "content": "You are a helpful support agent."},
-            {"role": "user", "content": f"How do I reset my password? Case {i}."},
-            {"role": "assistant", "content": "Open Settings, choose Security, then Reset password. " * (i + 1)},
-        ]}
+        example = {
+            "messages": [
+                {"role": "system", "content": "You are a helpful support agent."},
+                {"role": "user", "content": f"How do I reset my password? Case {i}."},
+                {
+                    "role": "assistant",
+                    "content": "Open Settings, choose Security, then Reset password. " * (i + 1),
+                },
+            ]
+        }
         lines.append(json.dumps(example))
     path = tmp_path / "train.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -49,7 +54,12 @@ def test_models_json_shows_lifecycle(capsys):
     code, out, err = run(capsys, "models", "--json", *TODAY)
     assert code == 0 and err == ""
     rows = {row["key"]: row for row in json.loads(out)}
-    for model in ("gpt-4.1-2025-04-14", "gpt-4.1-mini-2025-04-14", "gpt-4o-2024-08-06", "gpt-4o-mini-2024-07-18"):
+    for model in (
+        "gpt-4.1-2025-04-14",
+        "gpt-4.1-mini-2025-04-14",
+        "gpt-4o-2024-08-06",
+        "gpt-4o-mini-2024-07-18",
+    ):
         row = rows[f"openai/{model}"]
         assert row["job_deadline"] == row["can_launch_until"] == "2027-01-06"
         assert row["retires_on"] == "2027-01-14" and row["retirement_unconfirmed"] is True
@@ -116,7 +126,10 @@ def test_explicit_overrides_file(capsys, tmp_path):
     invalid.write_text('[models."gpt-4o-mini"]\ntraining_per_mtok = "free"\n', encoding="utf-8")
     code, _, err = run(capsys, "models", "--overrides", str(invalid))
     assert code == 2
-    assert one_error_line(err) == f"ftplanner: {invalid}: gpt-4o-mini: training_per_mtok: expected a number, got 'free'"
+    assert (
+        one_error_line(err)
+        == f"ftplanner: {invalid}: gpt-4o-mini: training_per_mtok: expected a number, got 'free'"
+    )
 
     code, _, err = run(capsys, "models", "--overrides", str(tmp_path / "missing.toml"))
     assert code == 2 and "no such overrides file" in one_error_line(err)
@@ -131,8 +144,12 @@ def test_rates_commands(capsys):
     code, out, _ = run(capsys, "rates", "set", "jpy", "152.3", "--date", "2026-11-28")
     assert code == 0 and "JPY: 152.3 per USD (set 2026-11-28)" in out
     code, out, _ = run(capsys, "rates", "list", "--json")
-    assert json.loads(out)[0] == {"currency": "JPY", "per_usd": "152.3", "set_on": "2026-11-28",
-                                  "stale": json.loads(out)[0]["stale"]}
+    assert json.loads(out)[0] == {
+        "currency": "JPY",
+        "per_usd": "152.3",
+        "set_on": "2026-11-28",
+        "stale": json.loads(out)[0]["stale"],
+    }
     code, out, _ = run(capsys, "rates")
     assert "JPY" in out and "152.3" in out
     code, _, err = run(capsys, "rates", "set", "YEN", "150")
@@ -166,17 +183,47 @@ def test_estimate_input_errors_exit_2(capsys, dataset, tmp_path):
 
 def test_estimate_json(capsys, dataset):
     pytest.importorskip("ftplanner.core.analyzer")
-    code, out, err = run(capsys, "estimate", str(dataset), "--json", "--epochs", "3", "--requests-per-month",
-                         "10000", "--input-tokens", "800", "--output-tokens", "200", "--months", "6", *TODAY)
+    code, out, err = run(
+        capsys,
+        "estimate",
+        str(dataset),
+        "--json",
+        "--epochs",
+        "3",
+        "--requests-per-month",
+        "10000",
+        "--input-tokens",
+        "800",
+        "--output-tokens",
+        "200",
+        "--months",
+        "6",
+        *TODAY,
+    )
     assert code == 0, err
     rows = json.loads(out)
     keys = {row["model"] for row in rows}
     assert "openai/gpt-4.1-2025-04-14" in keys and "together/lora-up-to-16b" in keys
     assert not any(k.startswith("mistral/") for k in keys) and "openai/gpt-5" not in keys
     for row in rows:
-        for key in ("model", "provider", "encoding", "exact_tokens", "epochs", "charged_tokens", "training_cost",
-                    "currency", "time_p10_minutes", "time_p90_minutes", "can_launch_until", "retires_on",
-                    "launchable", "inference_cost_per_month", "hosting_cost_per_month", "warnings"):
+        for key in (
+            "model",
+            "provider",
+            "encoding",
+            "exact_tokens",
+            "epochs",
+            "charged_tokens",
+            "training_cost",
+            "currency",
+            "time_p10_minutes",
+            "time_p90_minutes",
+            "can_launch_until",
+            "retires_on",
+            "launchable",
+            "inference_cost_per_month",
+            "hosting_cost_per_month",
+            "warnings",
+        ):
             assert key in row, key
         assert row["epochs"] == 3 and row["currency"] == "USD" and row["launchable"] is True
         assert isinstance(row["training_cost"], str)
@@ -217,13 +264,22 @@ def test_estimate_in_another_currency_and_table(capsys, dataset):
     capsys.readouterr()
     code, out, _ = run(capsys, "estimate", str(dataset), "--models", "gpt-4.1", "--json", *TODAY)
     usd = json.loads(out)[0]
-    code, out, _ = run(capsys, "estimate", str(dataset), "--models", "gpt-4.1", "--json", "--currency", "jpy",
-                       *TODAY)
+    code, out, _ = run(
+        capsys, "estimate", str(dataset), "--models", "gpt-4.1", "--json", "--currency", "jpy", *TODAY
+    )
     jpy = json.loads(out)[0]
     assert code == 0 and jpy["currency"] == "JPY" and jpy["exchange_rate"] == "152.3"
     assert Decimal(jpy["training_cost"]) == Decimal(usd["training_cost"]) * Decimal("152.3")
-    code, out, _ = run(capsys, "estimate", str(dataset), "--models", "gpt-4.1,davinci-002,together/lora-up-to-16b",
-                       "--currency", "JPY", *TODAY)
+    code, out, _ = run(
+        capsys,
+        "estimate",
+        str(dataset),
+        "--models",
+        "gpt-4.1,davinci-002,together/lora-up-to-16b",
+        "--currency",
+        "JPY",
+        *TODAY,
+    )
     assert code == 0
     assert "¥" in out and "openai/gpt-4.1-2025-04-14" in out and "retired 2026-09-28" in out
     assert "≈" in out and "Warnings:" in out and "unconfirmed" in out
@@ -231,8 +287,19 @@ def test_estimate_in_another_currency_and_table(capsys, dataset):
 
 def test_estimate_reinforcement_hours(capsys, dataset):
     pytest.importorskip("ftplanner.core.analyzer")
-    code, out, err = run(capsys, "estimate", str(dataset), "--models", "azure-openai/o4-mini-2025-04-16",
-                         "--method", "rft", "--training-hours", "3", "--json", *TODAY)
+    code, out, err = run(
+        capsys,
+        "estimate",
+        str(dataset),
+        "--models",
+        "azure-openai/o4-mini-2025-04-16",
+        "--method",
+        "rft",
+        "--training-hours",
+        "3",
+        "--json",
+        *TODAY,
+    )
     assert code == 0, err
     row = json.loads(out)[0]
     assert Decimal(row["training_cost"]) == Decimal(300) and row["launchable"] is True

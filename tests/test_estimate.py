@@ -30,11 +30,26 @@ def make_analysis(length_counts, encoding="o200k_base", max_example_tokens=65_53
     examples = sum(count for _, count in pairs)
     total = sum(tokens * count for tokens, count in pairs)
     return AnalysisResult(
-        source="train.jsonl", file_size=1, format="chat", encoding=encoding,
-        max_example_tokens=max_example_tokens, lines=examples + error_count, examples=examples,
-        error_count=error_count, error_counts={}, errors=(), warnings=(), total_tokens=total,
-        assistant_tokens=total // 2, over_limit_examples=sum(c for t, c in pairs if t > max_example_tokens),
-        missing_system=0, missing_user=0, duplicates=0, stats={}, histogram=Histogram(), length_counts=pairs,
+        source="train.jsonl",
+        file_size=1,
+        format="chat",
+        encoding=encoding,
+        max_example_tokens=max_example_tokens,
+        lines=examples + error_count,
+        examples=examples,
+        error_count=error_count,
+        error_counts={},
+        errors=(),
+        warnings=(),
+        total_tokens=total,
+        assistant_tokens=total // 2,
+        over_limit_examples=sum(c for t, c in pairs if t > max_example_tokens),
+        missing_system=0,
+        missing_user=0,
+        duplicates=0,
+        stats={},
+        histogram=Histogram(),
+        length_counts=pairs,
     )
 
 
@@ -103,13 +118,16 @@ def test_minimum_charge(catalog):
 
 def test_validation_tokens_billed_only_where_the_provider_bills_them(catalog):
     validation = make_analysis([(1_000, 40)])  # 40,000 tokens
-    together = estimate(DATA, catalog.get("together/lora-up-to-16b"), epochs=2, validation=validation, n_evals=5,
-                        today=TODAY)
+    together = estimate(
+        DATA, catalog.get("together/lora-up-to-16b"), epochs=2, validation=validation, n_evals=5, today=TODAY
+    )
     assert together.validation_charged_tokens == 200_000
     assert together.charged_tokens == 2 * 462_850 + 200_000
     assert together.training_cost == Decimal(together.charged_tokens) * Decimal("0.48") / Decimal(1_000_000)
     assert together.training_cost.quantize(CENT) == Decimal("0.54")
-    openai = estimate(DATA, catalog.get("gpt-4o-mini"), epochs=2, validation=validation, n_evals=5, today=TODAY)
+    openai = estimate(
+        DATA, catalog.get("gpt-4o-mini"), epochs=2, validation=validation, n_evals=5, today=TODAY
+    )
     assert openai.validation_charged_tokens == 0 and openai.charged_tokens == 2 * 462_850
 
 
@@ -145,15 +163,21 @@ def test_inference_per_month(catalog):
     # 100k × (1000 × 0.80 + 250 × 3.20) / 1M = 160.00
     assert inference_cost_per_month(entry, plain) == Decimal("160.00")
     mixed = TrafficProfile(100_000, 1_000, 250, cached_share=Decimal("0.5"), batch_share=Decimal("0.25"))
-    standard = Decimal(1000) * (Decimal("0.5") * Decimal("0.80") + Decimal("0.5") * Decimal("0.20")) \
-        + Decimal(250) * Decimal("3.20")
-    batch = Decimal(1000) * (Decimal("0.5") * Decimal("0.40") + Decimal("0.5") * Decimal("0.10")) \
-        + Decimal(250) * Decimal("1.60")
+    standard = Decimal(1000) * (
+        Decimal("0.5") * Decimal("0.80") + Decimal("0.5") * Decimal("0.20")
+    ) + Decimal(250) * Decimal("3.20")
+    batch = Decimal(1000) * (Decimal("0.5") * Decimal("0.40") + Decimal("0.5") * Decimal("0.10")) + Decimal(
+        250
+    ) * Decimal("1.60")
     expected = Decimal(100_000) * (Decimal("0.75") * standard + Decimal("0.25") * batch) / Decimal(1_000_000)
     assert inference_cost_per_month(entry, mixed) == expected == Decimal("113.75")
     # no cached price (gpt-3.5): cached input is priced as input, with a warning in the estimate
-    old = estimate(make_analysis([(10, 10)], encoding="cl100k_base"), catalog.get("gpt-3.5-turbo-0125"),
-                   traffic=TrafficProfile(1_000, 1_000, 0, cached_share=0.5), today=TODAY)
+    old = estimate(
+        make_analysis([(10, 10)], encoding="cl100k_base"),
+        catalog.get("gpt-3.5-turbo-0125"),
+        traffic=TrafficProfile(1_000, 1_000, 0, cached_share=0.5),
+        today=TODAY,
+    )
     assert old.inference_cost_per_month == Decimal("3.00")
     assert any("no cached-input price" in w for w in old.warnings)
     assert inference_cost_per_month(catalog.get("together/lora-up-to-16b"), plain) is None
@@ -238,12 +262,28 @@ def test_currency_conversion_is_exact(catalog):
 
 
 def test_json_object_has_the_documented_keys(catalog):
-    row = estimate(DATA, catalog.get("gpt-4o-mini"), epochs=3, traffic=TrafficProfile(1000, 100, 100),
-                   today=TODAY)
+    row = estimate(
+        DATA, catalog.get("gpt-4o-mini"), epochs=3, traffic=TrafficProfile(1000, 100, 100), today=TODAY
+    )
     data = row.to_dict()
-    for key in ("model", "provider", "encoding", "exact_tokens", "epochs", "charged_tokens", "training_cost",
-                "currency", "time_p10_minutes", "time_p90_minutes", "can_launch_until", "retires_on",
-                "launchable", "inference_cost_per_month", "hosting_cost_per_month", "warnings"):
+    for key in (
+        "model",
+        "provider",
+        "encoding",
+        "exact_tokens",
+        "epochs",
+        "charged_tokens",
+        "training_cost",
+        "currency",
+        "time_p10_minutes",
+        "time_p90_minutes",
+        "can_launch_until",
+        "retires_on",
+        "launchable",
+        "inference_cost_per_month",
+        "hosting_cost_per_month",
+        "warnings",
+    ):
         assert key in data
     assert data["training_cost"] == "4.16565"  # 1,388,550 × $3.00 / 1M, full precision, as a string
     assert data["can_launch_until"] == "2027-01-06" and data["retires_on"] == "2027-01-14"
@@ -258,9 +298,19 @@ def test_one_analysis_per_encoding_is_reused(catalog):
         calls.append((encoding, max_example_tokens))
         return make_analysis([(1_000, 100)], encoding=encoding, max_example_tokens=max_example_tokens)
 
-    entries = [catalog.get(name) for name in (
-        "gpt-4.1", "gpt-4o-mini", "gpt-4.1-nano", "azure-openai/gpt-4.1-2025-04-14", "together/lora-up-to-16b",
-        "vertex/gemini-2.5-flash", "gpt-3.5-turbo-0125", "davinci-002")]
+    entries = [
+        catalog.get(name)
+        for name in (
+            "gpt-4.1",
+            "gpt-4o-mini",
+            "gpt-4.1-nano",
+            "azure-openai/gpt-4.1-2025-04-14",
+            "together/lora-up-to-16b",
+            "vertex/gemini-2.5-flash",
+            "gpt-3.5-turbo-0125",
+            "davinci-002",
+        )
+    ]
     analyses = analyze_per_encoding("train.jsonl", entries, analyze=fake_analyze)
     assert sorted(calls) == [("cl100k_base", 16_385), ("o200k_base", 131_072)]
     rows = compare(analyses, entries, epochs=1, today=TODAY)

@@ -35,7 +35,9 @@ def test_first_run_shows_the_sample_analysis(qtbot, window):
 
 
 def test_errors_table_and_raw_line(qtbot, window, tmp_path):
-    lines = [json.dumps(simple_chat(i)) for i in range(12)] + ['{"messages": [{"role": "robot", "content": "x"}]}']
+    lines = [json.dumps(simple_chat(i)) for i in range(12)] + [
+        '{"messages": [{"role": "robot", "content": "x"}]}'
+    ]
     path = write_lines(tmp_path / "bad.jsonl", lines)
     window.document.set_dataset(path)
     page = window.dataset_page
@@ -72,7 +74,9 @@ def test_cancel_keeps_the_window_usable(qtbot, window, tmp_path, monkeypatch):
 
 def test_unusable_file_shows_a_message_not_a_traceback(qtbot, window, tmp_path, monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr("ftplanner.gui.pages.dataset.show_error", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(
+        "ftplanner.gui.pages.dataset.show_error", lambda parent, title, text: shown.append(text)
+    )
     path = tmp_path / "data.bin"
     path.write_bytes(bytes(range(256)))
     window.document.set_dataset(path)

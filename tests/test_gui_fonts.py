@@ -11,7 +11,9 @@ from ftplanner.gui.charts import CJK_FONTS, ChartCanvas, configure_fonts
 
 
 def _system_has_cjk_font() -> bool:
-    return any("cjk" in path.lower() or "notosansjp" in path.lower() for path in font_manager.findSystemFonts())
+    return any(
+        "cjk" in path.lower() or "notosansjp" in path.lower() for path in font_manager.findSystemFonts()
+    )
 
 
 @pytest.mark.skipif(not _system_has_cjk_font(), reason="no CJK font installed (Debian: fonts-noto-cjk)")

@@ -101,8 +101,11 @@ def test_broken_rates_file_is_reported_not_fatal():
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("[rates\n", encoding="utf-8")
     assert "cannot read exchange rates" in ExchangeRates.load().problems[0]
-    path.write_text('[rates.JPY]\nper_usd = 150.0\nset_on = 2026-11-01\n[rates.XXQ]\nper_usd = 1.0\n'
-                    'set_on = 2026-11-01\n[rates.EUR]\nper_usd = -1.0\nset_on = 2026-11-01\n', encoding="utf-8")
+    path.write_text(
+        "[rates.JPY]\nper_usd = 150.0\nset_on = 2026-11-01\n[rates.XXQ]\nper_usd = 1.0\n"
+        "set_on = 2026-11-01\n[rates.EUR]\nper_usd = -1.0\nset_on = 2026-11-01\n",
+        encoding="utf-8",
+    )
     rates = ExchangeRates.load()
     assert [r.currency for r in rates] == ["JPY"]
     assert len(rates.problems) == 2

@@ -12,8 +12,15 @@ from ftplanner.core.timemodel import FamilyParams, Observation, TimeModel, fit_f
 
 # Reference facts §6: observed OpenAI jobs (trained tokens, minutes).
 OPENAI_JOBS = [
-    (1_700, 15.3), (4_480, 40.7), (6_104, 7.0), (83_427, 5.8), (379_446, 47.6),
-    (23_580, 9.8), (3_281_924, 114.7), (73_014, 13.9), (36_984, 15.3),
+    (1_700, 15.3),
+    (4_480, 40.7),
+    (6_104, 7.0),
+    (83_427, 5.8),
+    (379_446, 47.6),
+    (23_580, 9.8),
+    (3_281_924, 114.7),
+    (73_014, 13.9),
+    (36_984, 15.3),
 ]
 
 
@@ -117,4 +124,6 @@ def test_spread_comes_from_log_residuals():
     prior = FamilyParams("x", overhead_minutes=10.0, tokens_per_second=1000.0, log_spread=0.5)
     fitted = fit_family(prior, [Observation("x", t, m) for t, m in OPENAI_JOBS])
     residuals = [math.log(m / fitted.p50(t)) for t, m in OPENAI_JOBS]
-    assert fitted.log_spread == pytest.approx(math.sqrt(sum(r * r for r in residuals) / (len(OPENAI_JOBS) - 2)))
+    assert fitted.log_spread == pytest.approx(
+        math.sqrt(sum(r * r for r in residuals) / (len(OPENAI_JOBS) - 2))
+    )

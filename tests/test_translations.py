@@ -57,7 +57,9 @@ def test_compiled_translation_loads_and_is_current(qapp, tmp_path):
     from ftplanner.core.paths import resource
 
     compiled = tmp_path / "check.qm"
-    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True
+    )
     shipped = resource("i18n", "ftplanner_ja.qm").read_bytes()
     assert shipped == compiled.read_bytes(), "run pyside6-lrelease to rebuild resources/i18n/ftplanner_ja.qm"
     translator = QTranslator()

@@ -63,39 +63,71 @@ def _hours(text: str) -> Decimal:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "estimate", help="compare fine-tuning cost and time across models",
+        "estimate",
+        help="compare fine-tuning cost and time across models",
         description="Estimate training cost and time, monthly inference and hosting, lifecycle and total cost"
-                    " of ownership for a dataset across models. Without --models or --all: every model that"
-                    " accepts new jobs today and has a published price. JSON money values are strings of exact"
-                    " decimals in the chosen currency.",
+        " of ownership for a dataset across models. Without --models or --all: every model that"
+        " accepts new jobs today and has a published price. JSON money values are strings of exact"
+        " decimals in the chosen currency.",
     )
     parser.add_argument("file", metavar="FILE", type=Path, help="training data (JSONL chat format)")
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--models", metavar="M1,M2", help="comma-separated model ids or provider/id keys")
     which.add_argument("--all", action="store_true", help="every model in the catalog, closed ones included")
-    parser.add_argument("--method", choices=("sft", "dpo", "rft"), default="sft", help="training method (sft)")
-    parser.add_argument("--epochs", type=_epochs, default=None, metavar="N|auto", help="epochs (default auto)")
-    parser.add_argument("--currency", default=BASE_CURRENCY, metavar="CODE",
-                        help="show money in this currency (set its rate with `ftplanner rates set`)")
+    parser.add_argument(
+        "--method", choices=("sft", "dpo", "rft"), default="sft", help="training method (sft)"
+    )
+    parser.add_argument(
+        "--epochs", type=_epochs, default=None, metavar="N|auto", help="epochs (default auto)"
+    )
+    parser.add_argument(
+        "--currency",
+        default=BASE_CURRENCY,
+        metavar="CODE",
+        help="show money in this currency (set its rate with `ftplanner rates set`)",
+    )
     parser.add_argument("--requests-per-month", type=_count, metavar="N", help="inference requests per month")
     parser.add_argument("--input-tokens", type=_count, metavar="N", help="average input tokens per request")
     parser.add_argument("--output-tokens", type=_count, metavar="N", help="average output tokens per request")
-    parser.add_argument("--cached-share", type=_share, default=Decimal(0), metavar="F",
-                        help="share of input tokens served from the prompt cache (0-1)")
-    parser.add_argument("--batch-share", type=_share, default=Decimal(0), metavar="F",
-                        help="share of requests sent through the batch API (0-1)")
+    parser.add_argument(
+        "--cached-share",
+        type=_share,
+        default=Decimal(0),
+        metavar="F",
+        help="share of input tokens served from the prompt cache (0-1)",
+    )
+    parser.add_argument(
+        "--batch-share",
+        type=_share,
+        default=Decimal(0),
+        metavar="F",
+        help="share of requests sent through the batch API (0-1)",
+    )
     parser.add_argument("--months", type=_count, default=12, metavar="N", help="ownership horizon (12)")
-    parser.add_argument("--validation", type=Path, metavar="FILE", help="validation data (billed by some providers)")
-    parser.add_argument("--n-evals", type=_count, default=0, metavar="N",
-                        help="evaluations over the validation set (billed where the provider bills them)")
-    parser.add_argument("--training-hours", type=_hours, metavar="H",
-                        help="billed hours for per-hour (reinforcement) training")
+    parser.add_argument(
+        "--validation", type=Path, metavar="FILE", help="validation data (billed by some providers)"
+    )
+    parser.add_argument(
+        "--n-evals",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="evaluations over the validation set (billed where the provider bills them)",
+    )
+    parser.add_argument(
+        "--training-hours",
+        type=_hours,
+        metavar="H",
+        help="billed hours for per-hour (reinforcement) training",
+    )
     parser.add_argument("--json", action="store_true", help="JSON list of estimates")
     add_catalog_options(parser)
     parser.set_defaults(func=run)
 
 
-def select_models(catalog: Catalog, names: str | None, everything: bool, method: str = "sft") -> list[ModelEntry]:
+def select_models(
+    catalog: Catalog, names: str | None, everything: bool, method: str = "sft"
+) -> list[ModelEntry]:
     """``--all``: every entry; ``--models``: those named; else launchable, priced models offering ``method``."""
     if everything:
         return list(catalog.entries)
@@ -113,8 +145,13 @@ def traffic_from_args(args: argparse.Namespace) -> TrafficProfile | None:
         return None
     if any(v is None for v in given):
         raise UserError("give --requests-per-month, --input-tokens and --output-tokens together")
-    return TrafficProfile(args.requests_per_month, args.input_tokens, args.output_tokens,
-                          cached_share=args.cached_share, batch_share=args.batch_share)
+    return TrafficProfile(
+        args.requests_per_month,
+        args.input_tokens,
+        args.output_tokens,
+        cached_share=args.cached_share,
+        batch_share=args.batch_share,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -135,8 +172,16 @@ def run(args: argparse.Namespace) -> int:
     analyses = analyze_per_encoding(args.file, entries)
     validations = analyze_per_encoding(args.validation, entries) if args.validation else None
     rows = compare(
-        analyses, entries, validations=validations, epochs=args.epochs, traffic=traffic, months=args.months,
-        n_evals=args.n_evals, today=catalog.today, method=args.method, training_hours=args.training_hours,
+        analyses,
+        entries,
+        validations=validations,
+        epochs=args.epochs,
+        traffic=traffic,
+        months=args.months,
+        n_evals=args.n_evals,
+        today=catalog.today,
+        method=args.method,
+        training_hours=args.training_hours,
         time_model=TimeModel.from_catalog(catalog),
     )
     if currency != BASE_CURRENCY:
@@ -155,7 +200,7 @@ def launch_text(status: str) -> str:
     """Short form of a launch status for the table ("closed since 2027-01-06", "retired 2026-10-23")."""
     reason = status.removeprefix("cannot be launched").strip(" :")
     if reason.startswith("(since "):
-        return "closed since " + reason[len("(since "):].rstrip(")")
+        return "closed since " + reason[len("(since ") :].rstrip(")")
     return reason.strip("()") or "closed"
 
 
@@ -173,19 +218,31 @@ def time_range(low: float | None, high: float | None) -> str:
     return f"{_minutes(low)}–{_minutes(high)}"
 
 
-def render(rows: list[Estimate], analyses: dict, args: argparse.Namespace, currency: str,
-           rates: ExchangeRates) -> str:
+def render(
+    rows: list[Estimate], analyses: dict, args: argparse.Namespace, currency: str, rates: ExchangeRates
+) -> str:
     lines = []
     for encoding, analysis in analyses.items():
-        lines.append(f"{args.file}: {analysis.examples:,} valid examples, {analysis.error_count:,} with errors"
-                     f" ({encoding})")
+        lines.append(
+            f"{args.file}: {analysis.examples:,} valid examples, {analysis.error_count:,} with errors"
+            f" ({encoding})"
+        )
     if currency != BASE_CURRENCY:
         rate = rates.get(currency)
         if rate is not None:
             lines.append(f"Money in {currency} at {rate.per_usd} {currency}/USD (set {rate.set_on})")
     lines.append("")
-    headers = ["Model", "Charged tokens", "Epochs", "Training", "Time P10–P90", "Inference/mo",
-               "Hosting/mo", f"TCO {args.months} mo", "Launch"]
+    headers = [
+        "Model",
+        "Charged tokens",
+        "Epochs",
+        "Training",
+        "Time P10–P90",
+        "Inference/mo",
+        "Hosting/mo",
+        f"TCO {args.months} mo",
+        "Launch",
+    ]
     table = []
     for row in rows:
         tokens = f"{row.charged_tokens:,}" if row.exact_tokens else f"≈{row.charged_tokens:,}"
@@ -194,12 +251,20 @@ def render(rows: list[Estimate], analyses: dict, args: argparse.Namespace, curre
             training = "≈" + training
         time = time_range(row.time_p10_minutes, row.time_p90_minutes)
         launch = "open" if row.launchable else launch_text(row.launch_status)
-        table.append([
-            row.model, tokens, f"{row.epochs}{' (auto)' if row.epochs_auto else ''}", training, time,
-            format_money(row.inference_cost_per_month, currency), format_money(row.hosting_cost_per_month, currency),
-            ("≥" if row.tco is not None and not row.tco_includes_inference else "") + format_money(row.tco, currency),
-            launch,
-        ])
+        table.append(
+            [
+                row.model,
+                tokens,
+                f"{row.epochs}{' (auto)' if row.epochs_auto else ''}",
+                training,
+                time,
+                format_money(row.inference_cost_per_month, currency),
+                format_money(row.hosting_cost_per_month, currency),
+                ("≥" if row.tco is not None and not row.tco_includes_inference else "")
+                + format_money(row.tco, currency),
+                launch,
+            ]
+        )
     lines.append(format_table(headers, table, right=(1, 3, 5, 6, 7)))
     grouped: dict[str, list[str]] = {}
     for row in rows:
@@ -209,7 +274,11 @@ def render(rows: list[Estimate], analyses: dict, args: argparse.Namespace, curre
         lines.append("")
         lines.append("Warnings:")
         for text, models in grouped.items():
-            who = ", ".join(models) if len(models) <= 3 else f"{', '.join(models[:2])} and {len(models) - 2} more"
+            who = (
+                ", ".join(models)
+                if len(models) <= 3
+                else f"{', '.join(models[:2])} and {len(models) - 2} more"
+            )
             lines.append(f"  {who}: {text}")
     if any(not row.tco_includes_inference for row in rows):
         lines.append("  ≥: inference price unknown, TCO is a lower bound (training + hosting only)")

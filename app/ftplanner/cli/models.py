@@ -25,10 +25,18 @@ def parse_date(text: str) -> date:
 
 def add_catalog_options(parser: argparse.ArgumentParser) -> None:
     """``--overrides FILE`` and ``--today DATE``, shared by the catalog-reading commands."""
-    parser.add_argument("--overrides", metavar="FILE", type=Path,
-                        help="plan overrides (TOML, same form as the user's overrides.toml); errors exit 2")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date,
-                        help="judge lifecycle and staleness as of this date (default: today)")
+    parser.add_argument(
+        "--overrides",
+        metavar="FILE",
+        type=Path,
+        help="plan overrides (TOML, same form as the user's overrides.toml); errors exit 2",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=parse_date,
+        help="judge lifecycle and staleness as of this date (default: today)",
+    )
 
 
 def warn(message: str) -> None:
@@ -55,12 +63,16 @@ def catalog_from_args(args: argparse.Namespace) -> Catalog:
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
     """Plain aligned columns; ``right`` lists the column indexes to right-align."""
-    widths = [max(len(str(h)), *(len(str(r[i])) for r in rows)) if rows else len(str(h))
-              for i, h in enumerate(headers)]
+    widths = [
+        max(len(str(h)), *(len(str(r[i])) for r in rows)) if rows else len(str(h))
+        for i, h in enumerate(headers)
+    ]
 
     def line(cells: Sequence[str]) -> str:
-        parts = [str(c).rjust(w) if i in right else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths,
-                                                                                                   strict=True))]
+        parts = [
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
         return "  ".join(parts).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
@@ -97,7 +109,7 @@ def status_text(entry: ModelEntry, today: date) -> str:
         return "open"
     reason = block.removeprefix("cannot be launched").strip(" :")
     if reason.startswith("(since "):
-        return "closed since " + reason[len("(since "):].rstrip(")")
+        return "closed since " + reason[len("(since ") :].rstrip(")")
     return reason.strip("()") or "closed"
 
 
@@ -111,9 +123,10 @@ def entry_json(entry: ModelEntry, catalog: Catalog) -> dict[str, Any]:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "models", help="list the price catalog",
+        "models",
+        help="list the price catalog",
         description="The fine-tuning price catalog: prices (USD), limits, lifecycle status and as-of dates."
-                    " Prices older than 180 days are marked stale; '?' marks an unconfirmed retirement date.",
+        " Prices older than 180 days are marked stale; '?' marks an unconfirmed retirement date.",
     )
     parser.add_argument("--provider", metavar="P", help="only this provider (e.g. openai, together)")
     parser.add_argument("--launchable", action="store_true", help="only models that accept new jobs today")
@@ -132,20 +145,41 @@ def run(args: argparse.Namespace) -> int:
         return 0
     rows = []
     for e in entries:
-        retires = e.retires_on.isoformat() + ("?" if e.retirement_unconfirmed else "") if e.retires_on else "—"
+        retires = (
+            e.retires_on.isoformat() + ("?" if e.retirement_unconfirmed else "") if e.retires_on else "—"
+        )
         as_of = e.as_of.isoformat() + (" stale" if e.is_stale(catalog.today) else "")
-        rows.append([
-            e.key, ",".join(e.methods) or "—", training_price_text(e),
-            f"{_price(e.input_per_mtok)} / {_price(e.output_per_mtok)}",
-            f"{e.max_example_tokens:,}" if e.max_example_tokens else "—",
-            e.tokenizer.replace("approximate:", "≈"),
-            e.job_deadline.isoformat() if e.job_deadline else "—", retires, status_text(e, catalog.today), as_of,
-        ])
-    headers = ["Model", "Methods", "Training", "Inference in/out per 1M", "Max tok/ex", "Tokenizer",
-               "New jobs until", "Retires", "Status", "As of"]
+        rows.append(
+            [
+                e.key,
+                ",".join(e.methods) or "—",
+                training_price_text(e),
+                f"{_price(e.input_per_mtok)} / {_price(e.output_per_mtok)}",
+                f"{e.max_example_tokens:,}" if e.max_example_tokens else "—",
+                e.tokenizer.replace("approximate:", "≈"),
+                e.job_deadline.isoformat() if e.job_deadline else "—",
+                retires,
+                status_text(e, catalog.today),
+                as_of,
+            ]
+        )
+    headers = [
+        "Model",
+        "Methods",
+        "Training",
+        "Inference in/out per 1M",
+        "Max tok/ex",
+        "Tokenizer",
+        "New jobs until",
+        "Retires",
+        "Status",
+        "As of",
+    ]
     print(format_table(headers, rows, right=(4,)))
-    print(f"\nPrices in USD as of the date shown; 'stale' = more than 180 days old (today {catalog.today});"
-          " '?' = retirement date from a single unconfirmed source; ≈ = approximate token counts (±15%).")
+    print(
+        f"\nPrices in USD as of the date shown; 'stale' = more than 180 days old (today {catalog.today});"
+        " '?' = retirement date from a single unconfirmed source; ≈ = approximate token counts (±15%)."
+    )
     shown = {e.provider for e in entries}
     for provider in catalog.providers.values():
         if provider.id in shown and provider.note:

@@ -13,15 +13,18 @@ from ftplanner.core.money import ExchangeRates
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "rates", help="set or list exchange rates",
+        "rates",
+        help="set or list exchange rates",
         description="Exchange rates used to show money in other currencies: units of the currency per 1 USD,"
-                    " each with the date it was set.",
+        " each with the date it was set.",
     )
     actions = parser.add_subparsers(dest="rates_action", metavar="ACTION")
     set_parser = actions.add_parser("set", help="set a rate, e.g. `rates set JPY 152.3`")
     set_parser.add_argument("currency", metavar="CODE", help="ISO 4217 code, e.g. JPY, EUR")
     set_parser.add_argument("rate", metavar="RATE", help="units of the currency per 1 USD")
-    set_parser.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", help="date the rate was set (today)")
+    set_parser.add_argument(
+        "--date", type=parse_date, metavar="YYYY-MM-DD", help="date the rate was set (today)"
+    )
     list_parser = actions.add_parser("list", help="list the rates")
     list_parser.add_argument("--json", action="store_true", help="JSON list; rates as decimal strings")
     remove_parser = actions.add_parser("remove", help="forget a rate")
@@ -47,13 +50,31 @@ def run(args: argparse.Namespace) -> int:
         return 0
     today = date.today()
     if getattr(args, "json", False):
-        print(json.dumps([{"currency": r.currency, "per_usd": str(r.per_usd), "set_on": r.set_on.isoformat(),
-                           "stale": r.is_stale(today)} for r in rates], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "currency": r.currency,
+                        "per_usd": str(r.per_usd),
+                        "set_on": r.set_on.isoformat(),
+                        "stale": r.is_stale(today),
+                    }
+                    for r in rates
+                ],
+                indent=2,
+            )
+        )
         return 0
     if not len(rates):
         print("No exchange rates set; add one with `ftplanner rates set JPY 152.3` (units per 1 USD).")
         return 0
-    rows = [[r.currency, str(r.per_usd), r.set_on.isoformat() + (" (older than 30 days)" if r.is_stale(today) else "")]
-            for r in rates]
+    rows = [
+        [
+            r.currency,
+            str(r.per_usd),
+            r.set_on.isoformat() + (" (older than 30 days)" if r.is_stale(today) else ""),
+        ]
+        for r in rates
+    ]
     print(format_table(["Currency", "Per USD", "Set on"], rows, right=(1,)))
     return 0

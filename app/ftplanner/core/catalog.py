@@ -30,7 +30,7 @@ from ftplanner.core.catalog_schema import (
     problem_line,
 )
 from ftplanner.core.errors import UserError
-from ftplanner.core.money import decimal_text
+from ftplanner.core.money import json_value
 from ftplanner.core.paths import user_data_dir
 
 STALE_AFTER_DAYS = 180
@@ -141,15 +141,7 @@ class ModelEntry:
     def to_dict(self, today: date | None = None) -> dict[str, Any]:
         """JSON-ready view; money as decimal strings; lifecycle status when ``today`` is given."""
         out: dict[str, Any] = {"key": self.key}
-        for name in self.__dataclass_fields__:
-            value = getattr(self, name)
-            if isinstance(value, Decimal):
-                value = decimal_text(value)
-            elif isinstance(value, date):
-                value = value.isoformat()
-            elif isinstance(value, tuple):
-                value = list(value)
-            out[name] = value
+        out.update((name, json_value(getattr(self, name))) for name in self.__dataclass_fields__)
         out["encoding"] = self.encoding
         out["exact_tokens"] = self.exact_tokens
         if today is not None:
@@ -192,12 +184,16 @@ class Catalog:
             keys = ", ".join(e.key for e in matches)
             raise UserError(f"model {name!r} is ambiguous; use one of: {keys}")
         names = [e.key for e in self.entries] + [e.id for e in self.entries]
-        raise UserError(f"unknown model {name!r}{close_match_hint(name, names)}; list them with `ftplanner models`")
+        raise UserError(
+            f"unknown model {name!r}{close_match_hint(name, names)}; list them with `ftplanner models`"
+        )
 
     def by_provider(self, provider: str) -> tuple[ModelEntry, ...]:
         if provider not in self.providers:
-            raise UserError(f"unknown provider {provider!r}{close_match_hint(provider, tuple(self.providers))};"
-                            f" known: {', '.join(self.providers)}")
+            raise UserError(
+                f"unknown provider {provider!r}{close_match_hint(provider, tuple(self.providers))};"
+                f" known: {', '.join(self.providers)}"
+            )
         return tuple(e for e in self.entries if e.provider == provider)
 
     def launchable(self) -> tuple[ModelEntry, ...]:
@@ -222,7 +218,9 @@ def resolve_name(entries: Iterable[ModelEntry], name: str) -> list[ModelEntry]:
             return [entry]
     matches = [e for e in pool if e.id == name]
     if not matches:
-        matches = [e for e in pool if e.id.startswith(name + "-") and _VERSION_SUFFIX.match(e.id[len(name):])]
+        matches = [
+            e for e in pool if e.id.startswith(name + "-") and _VERSION_SUFFIX.match(e.id[len(name) :])
+        ]
     if len(matches) > 1:
         primary = [e for e in matches if e.provider == PRIMARY_PROVIDER]
         if len(primary) == 1:
@@ -274,8 +272,10 @@ class _Builder:
             return
         for key in data:
             if key not in FILE_KEYS:
-                self.report(LAYER_BUNDLED, problem_line(name, "-", key, "unknown top-level key"
-                                                        + close_match_hint(key, FILE_KEYS)))
+                self.report(
+                    LAYER_BUNDLED,
+                    problem_line(name, "-", key, "unknown top-level key" + close_match_hint(key, FILE_KEYS)),
+                )
         try:
             provider_table = coerce_provider(data.get("provider", {}))
         except FieldProblem as exc:
@@ -299,8 +299,10 @@ class _Builder:
             merged = {**defaults, **raw}
             merged.setdefault("provider", provider.id)
             if merged["provider"] != provider.id:
-                self.report(LAYER_BUNDLED, problem_line(name, str(label), "provider",
-                                                        f"must be {provider.id!r} in this file"))
+                self.report(
+                    LAYER_BUNDLED,
+                    problem_line(name, str(label), "provider", f"must be {provider.id!r} in this file"),
+                )
                 continue
             try:
                 table = coerce_model(merged, today=self.today)
@@ -317,7 +319,9 @@ class _Builder:
 
     def _add_time_models(self, tables: Any, source: str, layer: str) -> None:
         if not isinstance(tables, dict):
-            self.report(layer, problem_line(source, "[time_model]", "time_model", "expected a table of families"))
+            self.report(
+                layer, problem_line(source, "[time_model]", "time_model", "expected a table of families")
+            )
             return
         for family, raw in tables.items():
             previous = self.time_models.get(family) if layer != LAYER_BUNDLED else None
@@ -326,7 +330,9 @@ class _Builder:
             try:
                 table = coerce_time_model(raw)
             except FieldProblem as exc:
-                self.report(layer, problem_line(source, f"time_model.{family}", exc.field or "-", exc.message))
+                self.report(
+                    layer, problem_line(source, f"time_model.{family}", exc.field or "-", exc.message)
+                )
                 continue
             if layer == LAYER_BUNDLED and family in self.time_models:
                 self.report(layer, problem_line(source, f"time_model.{family}", "-", "family defined twice"))
@@ -337,9 +343,16 @@ class _Builder:
     def check_families(self) -> None:
         for key, entry in list(self.entries.items()):
             if entry.family not in self.time_models:
-                self.report(LAYER_BUNDLED, problem_line(
-                    f"{entry.provider}.toml", entry.id, "family",
-                    f"no [time_model.{entry.family}] table" + close_match_hint(entry.family, tuple(self.time_models))))
+                self.report(
+                    LAYER_BUNDLED,
+                    problem_line(
+                        f"{entry.provider}.toml",
+                        entry.id,
+                        "family",
+                        f"no [time_model.{entry.family}] table"
+                        + close_match_hint(entry.family, tuple(self.time_models)),
+                    ),
+                )
                 del self.entries[key]
 
     def apply_overrides(self, data: Any, source: str, layer: str) -> None:
@@ -349,8 +362,12 @@ class _Builder:
             return
         for key in data:
             if key not in OVERRIDE_FILE_KEYS:
-                self.report(layer, problem_line(source, "-", key, "unknown top-level key"
-                                                + close_match_hint(key, OVERRIDE_FILE_KEYS)))
+                self.report(
+                    layer,
+                    problem_line(
+                        source, "-", key, "unknown top-level key" + close_match_hint(key, OVERRIDE_FILE_KEYS)
+                    ),
+                )
         models = data.get("models", {})
         if not isinstance(models, dict):
             self.report(layer, problem_line(source, "-", "models", 'expected [models."provider/id"] tables'))
@@ -372,15 +389,26 @@ class _Builder:
         if key is None:
             if "/" not in name:
                 hint = close_match_hint(name, [*self.entries, *(e.id for e in self.entries.values())])
-                self.report(layer, problem_line(source, name, "-", "unknown model" + hint
-                                                + "; a new model needs a provider/id name and all required fields"))
+                self.report(
+                    layer,
+                    problem_line(
+                        source,
+                        name,
+                        "-",
+                        "unknown model"
+                        + hint
+                        + "; a new model needs a provider/id name and all required fields",
+                    ),
+                )
                 return
             provider_id, model_id = name.split("/", 1)
             merged = {"provider": provider_id, "id": model_id, **fields}
         else:
             merged = {**self.raw[key], **fields}
         if key is not None and (merged.get("provider"), merged.get("id")) != (
-                self.entries[key].provider, self.entries[key].id):
+            self.entries[key].provider,
+            self.entries[key].id,
+        ):
             self.report(layer, problem_line(source, name, "id", "an override cannot rename a model"))
             return
         try:
@@ -391,8 +419,16 @@ class _Builder:
         provider = self.providers.get(table["provider"])
         entry = _entry_from(table, provider, layer)
         if entry.family not in self.time_models:
-            self.report(layer, problem_line(source, name, "family", f"no time-model family {entry.family!r}"
-                                            + close_match_hint(entry.family, tuple(self.time_models))))
+            self.report(
+                layer,
+                problem_line(
+                    source,
+                    name,
+                    "family",
+                    f"no time-model family {entry.family!r}"
+                    + close_match_hint(entry.family, tuple(self.time_models)),
+                ),
+            )
             return
         self.entries[entry.key] = entry
         self.raw[entry.key] = merged
@@ -446,7 +482,9 @@ def load_catalog(
                 builder.apply_overrides(data, path.name, LAYER_USER)
     if plan_overrides:
         builder.apply_overrides(dict(plan_overrides), plan_label, LAYER_PLAN)
-    problems = [line for layer in (LAYER_BUNDLED, LAYER_USER, LAYER_PLAN) for line in builder.problems.get(layer, [])]
+    problems = [
+        line for layer in (LAYER_BUNDLED, LAYER_USER, LAYER_PLAN) for line in builder.problems.get(layer, [])
+    ]
     return Catalog(
         entries=tuple(builder.entries.values()),
         providers=builder.providers,
@@ -470,7 +508,9 @@ def load_user_overrides(path: Path | None = None) -> dict[str, Any]:
 def save_user_overrides(data: Mapping[str, Any], path: Path | None = None) -> Path:
     """Write the user's overrides atomically."""
     path = path or user_overrides_path()
-    catalog_toml.dump_atomic(path, data, header="FT Planner price overrides (see pricing/README.md for fields).")
+    catalog_toml.dump_atomic(
+        path, data, header="FT Planner price overrides (see pricing/README.md for fields)."
+    )
     return path
 
 

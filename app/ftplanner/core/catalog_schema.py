@@ -55,7 +55,14 @@ MODEL_FIELDS: dict[str, str] = {
     "as_of": "date",
 }
 REQUIRED_MODEL_FIELDS: tuple[str, ...] = (
-    "id", "display_name", "provider", "family", "methods", "tokenizer", "sources", "as_of",
+    "id",
+    "display_name",
+    "provider",
+    "family",
+    "methods",
+    "tokenizer",
+    "sources",
+    "as_of",
 )
 PROVIDER_FIELDS: dict[str, str] = {"id": "str", "name": "str", "status": "status", "note": "str"}
 TIME_MODEL_FIELDS: dict[str, str] = {
@@ -66,7 +73,11 @@ TIME_MODEL_FIELDS: dict[str, str] = {
     "observations": "observations",
 }
 OBSERVATION_FIELDS: dict[str, str] = {
-    "tokens": "positive_int", "minutes": "positive_number", "model": "str", "date": "str", "source": "str",
+    "tokens": "positive_int",
+    "minutes": "positive_number",
+    "model": "str",
+    "date": "str",
+    "source": "str",
 }
 FILE_KEYS: tuple[str, ...] = ("provider", "defaults", "models", "time_model")
 OVERRIDE_FILE_KEYS: tuple[str, ...] = ("models", "time_model")
@@ -131,7 +142,7 @@ def to_date(value: Any) -> date:
 
 def check_tokenizer(value: str) -> str:
     """Accept ``o200k_base``, ``cl100k_base`` or ``approximate:<one of those>``."""
-    encoding = value[len(APPROXIMATE_PREFIX):] if value.startswith(APPROXIMATE_PREFIX) else value
+    encoding = value[len(APPROXIMATE_PREFIX) :] if value.startswith(APPROXIMATE_PREFIX) else value
     if encoding not in ENCODINGS:
         known = ", ".join(ENCODINGS)
         raise ValueError(f"unknown tokenizer {value!r}; use one of {known} or approximate:<encoding>")
@@ -151,7 +162,9 @@ def _coerce(kind: str, value: Any) -> Any:
     if kind in ("number", "positive_number"):
         number = float(to_decimal(value))
         if number < 0 or (kind == "positive_number" and number == 0):
-            raise ValueError(f"must be {'positive' if kind == 'positive_number' else 'zero or more'}, got {value}")
+            raise ValueError(
+                f"must be {'positive' if kind == 'positive_number' else 'zero or more'}, got {value}"
+            )
         return number
     if kind == "positive_int":
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
@@ -166,7 +179,11 @@ def _coerce(kind: str, value: Any) -> Any:
     if kind == "str_list":
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
             raise ValueError("expected a non-empty list of text")
         return tuple(v.strip() for v in value)
     if kind == "methods":
@@ -187,19 +204,23 @@ def _coerce(kind: str, value: Any) -> Any:
     if kind == "observations":
         if not isinstance(value, list):
             raise ValueError("expected a list of tables (tokens, minutes, model, date, source)")
-        return tuple(_coerce_table(item, OBSERVATION_FIELDS, ("tokens", "minutes"), "observations")
-                     for item in value)
+        return tuple(
+            _coerce_table(item, OBSERVATION_FIELDS, ("tokens", "minutes"), "observations") for item in value
+        )
     raise AssertionError(f"unknown field kind {kind}")
 
 
-def _coerce_table(raw: Any, fields: Mapping[str, str], required: tuple[str, ...], where: str) -> dict[str, Any]:
+def _coerce_table(
+    raw: Any, fields: Mapping[str, str], required: tuple[str, ...], where: str
+) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise FieldProblem(where, "expected a table")
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in fields:
-            raise FieldProblem(f"{where}.{key}" if where else key,
-                               "unknown field" + close_match_hint(key, tuple(fields)))
+            raise FieldProblem(
+                f"{where}.{key}" if where else key, "unknown field" + close_match_hint(key, tuple(fields))
+            )
         try:
             out[key] = _coerce(fields[key], value)
         except ValueError as exc:
@@ -214,7 +235,9 @@ def coerce_provider(raw: Any) -> dict[str, Any]:
     """Validate a file's ``[provider]`` table."""
     table = _coerce_table(raw, PROVIDER_FIELDS, ("id", "name"), "")
     if not _PROVIDER_ID.match(table["id"]):
-        raise FieldProblem("id", f"provider id must be lower-case letters, digits and '-', got {table['id']!r}")
+        raise FieldProblem(
+            "id", f"provider id must be lower-case letters, digits and '-', got {table['id']!r}"
+        )
     return table
 
 
@@ -222,7 +245,9 @@ def coerce_time_model(raw: Any) -> dict[str, Any]:
     """Validate one ``[time_model.<family>]`` table."""
     table = _coerce_table(raw, TIME_MODEL_FIELDS, ("overhead_minutes", "tokens_per_second", "log_spread"), "")
     if table["log_spread"] > 3:
-        raise FieldProblem("log_spread", f"must be at most 3 (a factor of e^3 ≈ 20), got {table['log_spread']}")
+        raise FieldProblem(
+            "log_spread", f"must be at most 3 (a factor of e^3 ≈ 20), got {table['log_spread']}"
+        )
     return table
 
 
@@ -233,9 +258,10 @@ def coerce_model(raw: Any, *, today: date | None = None) -> dict[str, Any]:
     if not table["methods"] and not price_unknown:
         raise FieldProblem("methods", "at least one method (sft, dpo, rft) is needed")
     if not price_unknown and "training_per_mtok" not in table and "training_per_hour" not in table:
-        raise FieldProblem("training_per_mtok",
-                           "a training price (training_per_mtok or training_per_hour) is needed,"
-                           " or price_unknown = true")
+        raise FieldProblem(
+            "training_per_mtok",
+            "a training price (training_per_mtok or training_per_hour) is needed, or price_unknown = true",
+        )
     if price_unknown and ("training_per_mtok" in table or "training_per_hour" in table):
         raise FieldProblem("price_unknown", "a model with price_unknown = true cannot carry a training price")
     low, high = table.get("min_charge"), table.get("max_charge")
@@ -249,6 +275,7 @@ def coerce_model(raw: Any, *, today: date | None = None) -> dict[str, Any]:
     if today is not None and table["as_of"] > today:
         raise FieldProblem("as_of", f"{table['as_of']} is in the future (today is {today})")
     if not _PROVIDER_ID.match(table["provider"]):
-        raise FieldProblem("provider", f"provider id must be lower-case letters, digits and '-', "
-                                       f"got {table['provider']!r}")
+        raise FieldProblem(
+            "provider", f"provider id must be lower-case letters, digits and '-', got {table['provider']!r}"
+        )
     return table

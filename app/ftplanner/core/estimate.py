@@ -25,7 +25,7 @@ from typing import Any
 
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import UserError
-from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, check_currency, decimal_text, format_money
+from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, check_currency, format_money, json_value
 from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
 
@@ -37,8 +37,12 @@ NO_LIMIT = 2**62  # per-example cap used when the catalog does not state one
 DEFAULT_MAX_EXAMPLE_TOKENS = 65_536  # analysis cap when no selected model states one
 
 _MONEY_FIELDS = (
-    "training_cost", "training_cost_low", "training_cost_high", "inference_cost_per_month",
-    "hosting_cost_per_month", "tco",
+    "training_cost",
+    "training_cost_low",
+    "training_cost_high",
+    "inference_cost_per_month",
+    "hosting_cost_per_month",
+    "tco",
 )
 
 
@@ -56,7 +60,9 @@ class TrafficProfile:
         for name in ("requests_per_month", "input_tokens", "output_tokens"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise UserError(f"traffic: {name.replace('_', ' ')} must be a whole number ≥ 0, got {value!r}")
+                raise UserError(
+                    f"traffic: {name.replace('_', ' ')} must be a whole number ≥ 0, got {value!r}"
+                )
         for name in ("cached_share", "batch_share"):
             value = Decimal(str(getattr(self, name)))
             if not (0 <= value <= 1):
@@ -119,7 +125,8 @@ class Estimate:
             raise ValueError("convert from the USD estimate")
         rate = rates.rate(code)
         changes: dict[str, Any] = {
-            name: (None if getattr(self, name) is None else getattr(self, name) * rate) for name in _MONEY_FIELDS
+            name: (None if getattr(self, name) is None else getattr(self, name) * rate)
+            for name in _MONEY_FIELDS
         }
         return dataclasses.replace(self, currency=code, exchange_rate=rate, **changes)
 
@@ -128,15 +135,7 @@ class Estimate:
         out: dict[str, Any] = {}
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
-            if isinstance(value, Decimal):
-                value = decimal_text(value)
-            elif isinstance(value, date):
-                value = value.isoformat()
-            elif isinstance(value, tuple):
-                value = list(value)
-            elif isinstance(value, float):
-                value = round(value, 1)
-            out[name] = value
+            out[name] = round(value, 1) if isinstance(value, float) else json_value(value)
         return out
 
 
@@ -158,8 +157,10 @@ def _inference(entry: ModelEntry, traffic: TrafficProfile, warnings: list[str]) 
         if cached:
             warnings.append("no cached-input price: cached input priced as normal input")
         cached_in = entry.input_per_mtok
-    standard = traffic.input_tokens * ((1 - cached) * entry.input_per_mtok + cached * cached_in) \
+    standard = (
+        traffic.input_tokens * ((1 - cached) * entry.input_per_mtok + cached * cached_in)
         + traffic.output_tokens * entry.output_per_mtok
+    )
     per_request = standard
     if batch:
         b_in, b_out = entry.batch_input_per_mtok, entry.batch_output_per_mtok
@@ -169,7 +170,9 @@ def _inference(entry: ModelEntry, traffic: TrafficProfile, warnings: list[str]) 
         b_cached = entry.batch_cached_input_per_mtok
         if b_cached is None:
             b_cached = b_in
-        batched = traffic.input_tokens * ((1 - cached) * b_in + cached * b_cached) + traffic.output_tokens * b_out
+        batched = (
+            traffic.input_tokens * ((1 - cached) * b_in + cached * b_cached) + traffic.output_tokens * b_out
+        )
         per_request = (1 - batch) * standard + batch * batched
     return traffic.requests_per_month * per_request / MTOK
 
@@ -186,13 +189,17 @@ def _months_counted(entry: ModelEntry, months: int, today: date, warnings: list[
     unconfirmed = " (unconfirmed: single secondary source)" if entry.retirement_unconfirmed else ""
     days_left = (entry.retires_on - today).days
     if days_left <= 0:
-        warnings.append(f"retired on {entry.retires_on.isoformat()}{unconfirmed}: it can no longer be served;"
-                        " no running costs counted")
+        warnings.append(
+            f"retired on {entry.retires_on.isoformat()}{unconfirmed}: it can no longer be served;"
+            " no running costs counted"
+        )
         return Decimal(0)
     left = Decimal(days_left) / DAYS_PER_MONTH
     if left < horizon:
-        warnings.append(f"retires on {entry.retires_on.isoformat()}{unconfirmed}, inside the {months}-month"
-                        f" horizon: running costs counted until then ({left:.1f} months)")
+        warnings.append(
+            f"retires on {entry.retires_on.isoformat()}{unconfirmed}, inside the {months}-month"
+            f" horizon: running costs counted until then ({left:.1f} months)"
+        )
         return left
     return horizon
 
@@ -220,9 +227,13 @@ def estimate(
     """
     today = today or date.today()
     if analysis.encoding != entry.encoding:
-        raise UserError(f"{entry.key} counts tokens with {entry.encoding}, but the analysis used {analysis.encoding}")
+        raise UserError(
+            f"{entry.key} counts tokens with {entry.encoding}, but the analysis used {analysis.encoding}"
+        )
     if validation is not None and validation.encoding != entry.encoding:
-        raise UserError(f"{entry.key}: the validation analysis used {validation.encoding}, not {entry.encoding}")
+        raise UserError(
+            f"{entry.key}: the validation analysis used {validation.encoding}, not {entry.encoding}"
+        )
     if epochs is not None and epochs < 1:
         raise UserError(f"epochs must be at least 1, got {epochs}")
     if months < 0:
@@ -244,14 +255,18 @@ def estimate(
     if over:
         warnings.append(f"{over} example(s) exceed the {cap:,}-token limit per example and will be truncated")
     if entry.min_examples and analysis.examples < entry.min_examples:
-        warnings.append(f"{analysis.examples} valid examples; {entry.provider_name or entry.provider} needs at least"
-                        f" {entry.min_examples}")
+        warnings.append(
+            f"{analysis.examples} valid examples; {entry.provider_name or entry.provider} needs at least"
+            f" {entry.min_examples}"
+        )
     if analysis.error_count:
         warnings.append(f"{analysis.error_count} line(s) with data errors are not counted")
     validation_tokens = 0
     if entry.validation_billed and n_evals:
         if validation is None:
-            warnings.append(f"{n_evals} evaluations requested but no validation data: validation tokens not counted")
+            warnings.append(
+                f"{n_evals} evaluations requested but no validation data: validation tokens not counted"
+            )
         else:
             validation_tokens = n_evals * validation.billing_tokens(cap)
     charged = training_tokens + validation_tokens
@@ -281,19 +296,45 @@ def estimate(
         warnings.append(f"prices as of {entry.as_of.isoformat()} are more than 180 days old (stale)")
 
     result = Estimate(
-        model=entry.key, model_id=entry.id, display_name=entry.display_name, provider=entry.provider,
-        method=method, encoding=entry.encoding, exact_tokens=entry.exact_tokens, token_error=entry.token_error,
-        examples=analysis.examples, epochs=epochs_used, epochs_auto=epochs is None,
-        max_example_tokens=entry.max_example_tokens, over_limit_examples=over,
-        billing_tokens_per_epoch=per_epoch, training_charged_tokens=training_tokens,
-        validation_charged_tokens=validation_tokens, charged_tokens=charged, training_hours=hours,
-        training_cost=cost, training_cost_low=low, training_cost_high=high,
-        time_p10_minutes=p10, time_p50_minutes=p50, time_p90_minutes=p90,
-        can_launch_until=entry.job_deadline, retires_on=entry.retires_on,
-        retirement_unconfirmed=entry.retirement_unconfirmed, launchable=not block, launch_status=block or "open",
-        inference_cost_per_month=inference, hosting_cost_per_month=hosting, months=months,
-        months_counted=counted, tco=tco, tco_includes_inference=includes_inference,
-        price_as_of=entry.as_of, stale=stale, sources=entry.sources, warnings=tuple(warnings),
+        model=entry.key,
+        model_id=entry.id,
+        display_name=entry.display_name,
+        provider=entry.provider,
+        method=method,
+        encoding=entry.encoding,
+        exact_tokens=entry.exact_tokens,
+        token_error=entry.token_error,
+        examples=analysis.examples,
+        epochs=epochs_used,
+        epochs_auto=epochs is None,
+        max_example_tokens=entry.max_example_tokens,
+        over_limit_examples=over,
+        billing_tokens_per_epoch=per_epoch,
+        training_charged_tokens=training_tokens,
+        validation_charged_tokens=validation_tokens,
+        charged_tokens=charged,
+        training_hours=hours,
+        training_cost=cost,
+        training_cost_low=low,
+        training_cost_high=high,
+        time_p10_minutes=p10,
+        time_p50_minutes=p50,
+        time_p90_minutes=p90,
+        can_launch_until=entry.job_deadline,
+        retires_on=entry.retires_on,
+        retirement_unconfirmed=entry.retirement_unconfirmed,
+        launchable=not block,
+        launch_status=block or "open",
+        inference_cost_per_month=inference,
+        hosting_cost_per_month=hosting,
+        months=months,
+        months_counted=counted,
+        tco=tco,
+        tco_includes_inference=includes_inference,
+        price_as_of=entry.as_of,
+        stale=stale,
+        sources=entry.sources,
+        warnings=tuple(warnings),
     )
     if check_currency(currency) != BASE_CURRENCY:
         result = result.converted(currency, rates if rates is not None else ExchangeRates.load())
@@ -326,9 +367,15 @@ def _training_cost(
     if _hourly(entry, method):
         assert entry.training_per_hour is not None
         if hours is None:
-            cap = f", capped at {format_money(entry.max_charge)} per job" if entry.max_charge is not None else ""
-            warnings.append(f"billed per training hour ({format_money(entry.training_per_hour)}/h{cap}):"
-                            " give the expected training hours for a cost")
+            cap = (
+                f", capped at {format_money(entry.max_charge)} per job"
+                if entry.max_charge is not None
+                else ""
+            )
+            warnings.append(
+                f"billed per training hour ({format_money(entry.training_per_hour)}/h{cap}):"
+                " give the expected training hours for a cost"
+            )
             return None, None, None
         cost = _limits(entry, hours * entry.training_per_hour, warnings)
         return cost, cost, cost
@@ -365,6 +412,28 @@ def analysis_cap(entries: Iterable[ModelEntry]) -> int:
     return max(caps) if caps else DEFAULT_MAX_EXAMPLE_TOKENS
 
 
+def _analyze_fn() -> AnalyzeFn:
+    try:
+        from ftplanner.core.analyzer import analyze
+    except ImportError:
+        raise UserError("dataset analysis is not available in this build") from None
+    return analyze
+
+
+def analyze_for(
+    path: str | Path,
+    encoding: str,
+    entries: Iterable[ModelEntry],
+    *,
+    analyze: AnalyzeFn | None = None,
+    progress: Callable[..., Any] | None = None,
+    cancel: Any = None,
+) -> AnalysisResult:
+    """Analyse ``path`` with ``encoding`` at the largest per-example limit among the entries using it."""
+    cap = analysis_cap(e for e in entries if e.encoding == encoding)
+    return (analyze or _analyze_fn())(str(path), encoding, cap, progress=progress, cancel=cancel)
+
+
 def analyze_per_encoding(
     path: str | Path,
     entries: Iterable[ModelEntry],
@@ -374,18 +443,11 @@ def analyze_per_encoding(
     cancel: Any = None,
 ) -> dict[str, AnalysisResult]:
     """Analyse ``path`` once for each distinct encoding among ``entries`` (never twice for one encoding)."""
-    if analyze is None:
-        try:
-            from ftplanner.core.analyzer import analyze as analyze_fn
-        except ImportError:
-            raise UserError("dataset analysis is not available in this build") from None
-        analyze = analyze_fn
-    by_encoding: dict[str, list[ModelEntry]] = {}
-    for entry in entries:
-        by_encoding.setdefault(entry.encoding, []).append(entry)
+    entries = list(entries)
+    encodings = dict.fromkeys(entry.encoding for entry in entries)
     return {
-        encoding: analyze(str(path), encoding, analysis_cap(group), progress=progress, cancel=cancel)
-        for encoding, group in by_encoding.items()
+        encoding: analyze_for(path, encoding, entries, analyze=analyze, progress=progress, cancel=cancel)
+        for encoding in encodings
     }
 
 

@@ -48,6 +48,17 @@ def decimal_text(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def json_value(value: object) -> object:
+    """A field value as JSON wants it: Decimal as its exact text, dates as ISO, tuples as lists."""
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
 def check_currency(code: str) -> str:
     """The upper-cased ISO 4217 code; UserError for anything else."""
     normalised = code.strip().upper()
@@ -151,7 +162,9 @@ class ExchangeRates:
     def save(self, path: Path | None = None) -> Path:
         path = path or self.default_path()
         data = {"rates": {r.currency: {"per_usd": r.per_usd, "set_on": r.set_on} for r in self}}
-        catalog_toml.dump_atomic(path, data, header="FT Planner exchange rates: units of the currency per 1 USD.")
+        catalog_toml.dump_atomic(
+            path, data, header="FT Planner exchange rates: units of the currency per 1 USD."
+        )
         return path
 
     def set(self, currency: str, per_usd: Decimal | str | float | int, set_on: date | None = None) -> Rate:
@@ -183,8 +196,10 @@ class ExchangeRates:
         found = self.get(currency)
         if found is None:
             code = check_currency(currency)
-            raise UserError(f"no exchange rate for {code}; set one with `ftplanner rates set {code} RATE`"
-                            " (units per 1 USD)")
+            raise UserError(
+                f"no exchange rate for {code}; set one with `ftplanner rates set {code} RATE`"
+                " (units per 1 USD)"
+            )
         return found.per_usd
 
     def convert(self, amount_usd: Decimal | None, currency: str) -> Decimal | None:

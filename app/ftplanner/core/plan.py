@@ -124,7 +124,9 @@ def autosave(plan: Plan, key: str) -> Path:
     """Write a recovery copy of ``plan``; ``key`` identifies the document (its path, or 'untitled')."""
     name = "".join(ch if ch.isalnum() else "_" for ch in key)[-80:] or "untitled"
     path = autosave_dir() / f"{name}{PLAN_SUFFIX}"
-    write_text_atomic(path, json.dumps({"source": key, "saved_at": time.time(), "plan": json.loads(plan.to_json())}))
+    write_text_atomic(
+        path, json.dumps({"source": key, "saved_at": time.time(), "plan": json.loads(plan.to_json())})
+    )
     return path
 
 
@@ -137,7 +139,9 @@ def recoverable() -> list[tuple[str, float, Plan]]:
     for path in sorted(folder.glob(f"*{PLAN_SUFFIX}")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            found.append((str(data["source"]), float(data["saved_at"]), plan_from_dict(data["plan"], str(path))))
+            found.append(
+                (str(data["source"]), float(data["saved_at"]), plan_from_dict(data["plan"], str(path)))
+            )
         except (OSError, ValueError, KeyError, TypeError, UserError):
             continue
     return found

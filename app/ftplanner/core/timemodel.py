@@ -60,7 +60,9 @@ class FamilyParams:
 
 def fit_family(prior: FamilyParams, points: Iterable[Observation]) -> FamilyParams:
     """Refit ``prior`` to ``points`` (see the module docstring for the rules)."""
-    pts = [(float(p.trained_tokens), float(p.minutes)) for p in points if p.trained_tokens > 0 and p.minutes > 0]
+    pts = [
+        (float(p.trained_tokens), float(p.minutes)) for p in points if p.trained_tokens > 0 and p.minutes > 0
+    ]
     if not pts:
         return prior
     overhead, rate = prior.overhead_minutes, prior.tokens_per_second
@@ -103,13 +105,21 @@ class TimeModel:
         families = {}
         for family, table in tables.items():
             observations = tuple(
-                Observation(family, int(o["tokens"]), float(o["minutes"]),
-                            " ".join(str(o[k]) for k in ("model", "date") if o.get(k)))
+                Observation(
+                    family,
+                    int(o["tokens"]),
+                    float(o["minutes"]),
+                    " ".join(str(o[k]) for k in ("model", "date") if o.get(k)),
+                )
                 for o in table.get("observations", ())
             )
             families[family] = FamilyParams(
-                family, float(table["overhead_minutes"]), float(table["tokens_per_second"]),
-                float(table["log_spread"]), observations, str(table.get("note", "")),
+                family,
+                float(table["overhead_minutes"]),
+                float(table["tokens_per_second"]),
+                float(table["log_spread"]),
+                observations,
+                str(table.get("note", "")),
             )
         return cls(families)
 
@@ -132,10 +142,12 @@ class TimeModel:
     def refit(self, families: Iterable[str] | None = None) -> TimeModel:
         """Refit the named families (default all) to their own recorded observations."""
         names = set(self.families if families is None else families)
-        return TimeModel({
-            name: fit_family(params, params.observations) if name in names else params
-            for name, params in self.families.items()
-        })
+        return TimeModel(
+            {
+                name: fit_family(params, params.observations) if name in names else params
+                for name, params in self.families.items()
+            }
+        )
 
     def with_observations(self, observations: Iterable[Observation | tuple[str, int, float]]) -> TimeModel:
         """A new model that also knows these finished jobs; families that gained points are refitted.
@@ -144,7 +156,9 @@ class TimeModel:
         """
         added: dict[str, list[Observation]] = {}
         for item in observations:
-            obs = item if isinstance(item, Observation) else Observation(item[0], int(item[1]), float(item[2]))
+            obs = (
+                item if isinstance(item, Observation) else Observation(item[0], int(item[1]), float(item[2]))
+            )
             added.setdefault(obs.family, []).append(obs)
         families = dict(self.families)
         for family, new in added.items():

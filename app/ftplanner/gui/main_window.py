@@ -106,10 +106,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("&New plan"), self.new_plan, QKeySequence.StandardKey.New))
-        file_menu.addAction(self._action(self.tr("&Open plan…"), self.open_plan_dialog, QKeySequence.StandardKey.Open))
+        file_menu.addAction(
+            self._action(self.tr("&Open plan…"), self.open_plan_dialog, QKeySequence.StandardKey.Open)
+        )
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addAction(self._action(self.tr("Open &dataset…"), self.dataset_page.choose_dataset, "Ctrl+D"))
+        file_menu.addAction(
+            self._action(self.tr("Open &dataset…"), self.dataset_page.choose_dataset, "Ctrl+D")
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save))
         file_menu.addAction(self._action(self.tr("Save &as…"), self.save_as, "Ctrl+Shift+S"))
@@ -128,7 +132,11 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         themes = QActionGroup(self)
-        for code, label in (("system", self.tr("System")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+        for code, label in (
+            ("system", self.tr("System")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             action = self._action(label, lambda _=False, c=code: self._set_theme(c))
             action.setCheckable(True)
             action.setChecked(self.context.settings.theme == code)
@@ -158,7 +166,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About FT Planner"),
-            self.tr("FT Planner {0}\nPlan, price and track LLM fine-tunes, offline first.").format(__version__),
+            self.tr("FT Planner {0}\nPlan, price and track LLM fine-tunes, offline first.").format(
+                __version__
+            ),
         )
 
     def _fill_recent(self) -> None:
@@ -211,7 +221,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Unsaved changes"),
             self.tr("Save the changes to {0}?").format(self.document.title().rstrip(" *")),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -320,4 +332,3 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(0)
             event.acceptProposedAction()
             return
-

@@ -10,12 +10,16 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import Cancelled, UserError
+from ftplanner.core.estimate import analyze_for
+from ftplanner.core.result import AnalysisResult
 
 _LIVE: set[QThread] = set()
 
@@ -140,3 +144,18 @@ class TaskRunner(QObject):
             self._cancel = None
             self.busy_changed.emit(False)
             self.cancelled.emit()
+
+
+def analysis_task(path: Path, encoding: str, entries: Sequence[ModelEntry]) -> Task:
+    """A task analysing ``path`` for ``encoding`` at the limits of the catalog entries using it."""
+
+    def task(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> AnalysisResult:
+        return analyze_for(
+            path,
+            encoding,
+            entries,
+            progress=lambda fraction, lines: progress(fraction, f"{lines:,}"),
+            cancel=cancelled,
+        )
+
+    return task

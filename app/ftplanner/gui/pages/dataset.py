@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ftplanner.core.analyzer import analyze
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import UserError
-from ftplanner.core.estimate import analysis_cap
 from ftplanner.core.examples import FORMAT_LABELS
 from ftplanner.core.reader import read_line
 from ftplanner.core.result import AnalysisResult, Issue
@@ -36,7 +34,7 @@ from ftplanner.gui.charts import ACCENT, ChartCanvas
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.table_models import RowsModel
-from ftplanner.gui.tasks import TaskRunner
+from ftplanner.gui.tasks import TaskRunner, analysis_task
 from ftplanner.gui.widgets import CardRow, show_error
 
 DATASET_FILTER = "JSON Lines (*.jsonl *.jsonl.gz *.json *.gz);;All files (*)"
@@ -192,15 +190,10 @@ class DatasetPage(QWidget):
         if path is None or not path.is_file():
             self.refresh()
             return
-        entries = [e for e in self.context.catalog.entries if e.encoding == encoding]
-        cap = analysis_cap(entries)
         self._pending_encoding = encoding
         self.status.emit(self.tr("Analysing {0}…").format(path.name))
 
-        def task(progress, cancelled) -> AnalysisResult:
-            return analyze(path, encoding, cap, progress=lambda f, n: progress(f, f"{n:,}"), cancel=cancelled)
-
-        self.runner.start(task)
+        self.runner.start(analysis_task(path, encoding, self.context.catalog.entries))
 
     def _on_progress(self, fraction: float, lines: str) -> None:
         self.progress.setValue(int(fraction * 1000))
@@ -217,7 +210,9 @@ class DatasetPage(QWidget):
     def _on_result(self, result: AnalysisResult) -> None:
         self.document.add_analysis(result)
         self.status.emit(
-            self.tr("Analysed {0} examples ({1} errors)").format(f"{result.examples:,}", f"{result.error_count:,}")
+            self.tr("Analysed {0} examples ({1} errors)").format(
+                f"{result.examples:,}", f"{result.error_count:,}"
+            )
         )
 
     def _on_failed(self, message: str) -> None:
@@ -242,14 +237,20 @@ class DatasetPage(QWidget):
             self.histogram.show_message(self.tr("No analysis yet"))
             return
         cap = entry.max_example_tokens if entry and entry.max_example_tokens else result.max_example_tokens
-        self.cards.set("examples", f"{result.examples:,}", self.tr("{0} non-blank lines").format(f"{result.lines:,}"))
-        self.cards.set("billing", f"{result.billing_tokens(cap):,}", self.tr("Σ min(limit, tokens) over examples"))
+        self.cards.set(
+            "examples", f"{result.examples:,}", self.tr("{0} non-blank lines").format(f"{result.lines:,}")
+        )
+        self.cards.set(
+            "billing", f"{result.billing_tokens(cap):,}", self.tr("Σ min(limit, tokens) over examples")
+        )
         self.cards.set("epochs", f"{result.auto_epochs}")
         self.cards.set("charged", f"{result.charged_tokens(None, cap):,}")
         self.cards.set("errors", f"{result.error_count:,}")
         self.cards.set("warnings", f"{len(result.warnings):,}")
-        approx = "" if not entry or entry.exact_tokens else self.tr(" — approximate for this model (±{0}%)").format(
-            entry.token_error * 100
+        approx = (
+            ""
+            if not entry or entry.exact_tokens
+            else self.tr(" — approximate for this model (±{0}%)").format(entry.token_error * 100)
         )
         self.format_label.setText(
             self.tr("Format: {0}. Encoding: {1}{2}.").format(
@@ -275,7 +276,9 @@ class DatasetPage(QWidget):
         axes = self.histogram.fresh_axes()
         edges = result.histogram.edges
         widths = [b - a for a, b in pairwise(edges)]
-        axes.bar(edges[:-1], result.histogram.counts, width=widths, align="edge", color=ACCENT, edgecolor="white")
+        axes.bar(
+            edges[:-1], result.histogram.counts, width=widths, align="edge", color=ACCENT, edgecolor="white"
+        )
         axes.set_xlabel(self.tr("Tokens per example"))
         axes.set_ylabel(self.tr("Examples"))
         self.histogram.draw_idle()

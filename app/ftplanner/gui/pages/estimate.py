@@ -36,10 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner.core import display
-from ftplanner.core.analyzer import analyze
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import UserError
-from ftplanner.core.estimate import Estimate, TrafficProfile, analysis_cap, estimate
+from ftplanner.core.estimate import Estimate, TrafficProfile, estimate
 from ftplanner.core.money import BASE_CURRENCY, check_currency, decimal_text, format_money
 from ftplanner.core.paths import write_bytes_atomic
 from ftplanner.core.result import AnalysisResult
@@ -48,7 +47,7 @@ from ftplanner.gui.charts import ACCENT, ACCENT_LIGHT, ChartCanvas
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.estimate_model import CheckableRowsModel
-from ftplanner.gui.tasks import TaskRunner
+from ftplanner.gui.tasks import TaskRunner, analysis_task
 from ftplanner.gui.widgets import show_error
 
 CSV_FILTER = "CSV (*.csv);;All files (*)"
@@ -739,15 +738,10 @@ class EstimatePage(QWidget):
         path = self.document.dataset_path()
         if path is None:
             return
-        entries = [e for e in self.context.catalog.entries if e.encoding == encoding]
-        cap = analysis_cap(entries)
         self._pending = (encoding, path)
         self.status.emit(self.tr("Analysing {0} for {1}…").format(path.name, encoding))
 
-        def task(progress, cancelled) -> AnalysisResult:
-            return analyze(path, encoding, cap, progress=lambda f, n: progress(f, f"{n:,}"), cancel=cancelled)
-
-        self.runner.start(task)
+        self.runner.start(analysis_task(path, encoding, self.context.catalog.entries))
 
     def retry_analysis(self) -> None:
         self._failed.clear()
