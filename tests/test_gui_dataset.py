@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 
 from dataset_builders import simple_chat, toy_examples, write_jsonl, write_lines
 from ftplanner.core.settings import Settings, load_settings
@@ -108,3 +109,17 @@ def test_moved_dataset_is_reported(qtbot, window, tmp_path):
     assert window.open_plan(target)
     assert "not found" in window.dataset_page.path_label.text()
     assert "not found" in window.status_label.text()
+
+
+def test_issue_table_model_passes_qtmodeltester(qtmodeltester, qtbot, window, tmp_path):
+    lines = [json.dumps(simple_chat(i)) for i in range(12)] + ["oops {", '{"messages": 1}']
+    window.document.set_dataset(write_lines(tmp_path / "bad.jsonl", lines))
+    wait_idle(qtbot, window.dataset_page.runner)
+    assert window.dataset_page.issues.rowCount() == 2
+    qtmodeltester.check(window.dataset_page.issues)
+
+
+def test_page_shortcuts_switch_pages(qtbot, window):
+    for row in range(window.nav.count()):
+        qtbot.keyClick(window, str(row + 1), modifier=Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == row

@@ -85,174 +85,194 @@
 <context>
     <name>DatasetPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="59"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="57"/>
         <source>Open dataset…</source>
         <translation>データセットを開く…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="61"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="59"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="73"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="71"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="78"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="89"/>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="87"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="306"/>
         <source>Examples</source>
         <translation>学習例数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="90"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="88"/>
         <source>Billed tokens / epoch</source>
         <translation>エポックあたり課金トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="91"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="89"/>
         <source>Epochs (auto)</source>
         <translation>エポック数（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="92"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="90"/>
         <source>Charged tokens</source>
         <translation>課金トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="93"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="91"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="94"/>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="92"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="123"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="99"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="102"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="100"/>
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="101"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="116"/>
         <source>Double-click a row to see the raw line</source>
         <translation>行をダブルクリックすると、元の行データを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="121"/>
         <source>Token histogram</source>
         <translation>トークン数ヒストグラム</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="124"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="122"/>
         <source>Validation issues</source>
         <translation>検証の問題</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="171"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="169"/>
         <source>Open dataset</source>
         <translation>データセットを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="178"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="176"/>
         <source>No dataset open. Open a JSONL file or drop one here.</source>
         <translation>データセットが開かれていません。JSONL ファイルを開くか、ここにドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="180"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="178"/>
         <source>Dataset not found: {0} (it may have moved)</source>
         <translation>データセットが見つかりません: {0}（移動された可能性があります）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="198"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="194"/>
         <source>Analysing {0}…</source>
         <translation>{0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="207"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="200"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="215"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="208"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="213"/>
         <source>Analysed {0} examples ({1} errors)</source>
         <translation>{0} 件の学習例を分析しました（エラー {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="225"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="220"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="242"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="237"/>
         <source>No analysis yet</source>
         <translation>分析結果はまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="245"/>
-        <source>{0} non-blank lines</source>
-        <translation>空行以外 {0} 行</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="246"/>
-        <source>Σ min(limit, tokens) over examples</source>
-        <translation>全学習例の Σ min(上限, トークン数)</translation>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="243"/>
+        <source>Valid examples, out of {0} non-blank lines; lines with errors are not counted</source>
+        <translation>有効な学習例の数（空でない {0} 行のうち）。エラーのある行は数えません</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="251"/>
+        <source>Σ min({0}, tokens) over the valid examples. Tokens per example: 3 per message + the tokens of every value + 1 per name + 3 for the reply</source>
+        <translation>有効な学習例の Σ min({0}, トークン数)。学習例あたりのトークン数 = メッセージごとに 3 + 各値のトークン数 + name ごとに 1 + 応答用の 3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="258"/>
+        <source>OpenAI&apos;s default: 3; up to 25 for fewer than 34 examples; fewer for more than 8,333</source>
+        <translation>OpenAI の既定値: 3。学習例が 34 件未満なら最大 25、8,333 件を超えると少なくなります</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="263"/>
+        <source>Billed tokens per epoch × epochs: what training is charged for</source>
+        <translation>エポックあたり課金トークン数 × エポック数（学習で課金される量）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="268"/>
+        <source>Lines skipped because of an error; see Validation issues</source>
+        <translation>エラーのため除外した行数。「検証の問題」タブを参照してください</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="271"/>
+        <source>Dataset-level warnings; see the Warnings tab</source>
+        <translation>データセット全体への警告。「警告」タブを参照してください</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="276"/>
         <source> — approximate for this model (±{0}%)</source>
         <translation> — このモデルでは概算値（±{0}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="255"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="279"/>
         <source>Format: {0}. Encoding: {1}{2}.</source>
         <translation>形式: {0}。エンコーディング: {1}{2}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="261"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="285"/>
         <source>{0} examples exceed this model&apos;s limit of {1} tokens</source>
         <translation>{0} 件の学習例がこのモデルの上限（{1} トークン）を超えています</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="267"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="291"/>
         <source>  (lines {0})</source>
         <translation>  （{0} 行目）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="297"/>
         <source>No valid examples</source>
         <translation>有効な学習例がありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="305"/>
         <source>Tokens per example</source>
         <translation>学習例あたりのトークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="294"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="320"/>
         <source>Line {0}</source>
         <translation>{0} 行目</translation>
     </message>
@@ -260,577 +280,577 @@
 <context>
     <name>EstimatePage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="149"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="148"/>
         <source>Plan inputs</source>
         <translation>プランの入力条件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="155"/>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="367"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="154"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="366"/>
         <source>auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="157"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="156"/>
         <source>Training epochs; &apos;auto&apos; uses the provider&apos;s choice for the dataset size</source>
         <translation>学習のエポック数。「自動」の場合は、データセットの規模に応じてプロバイダーが決める値を使います</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="161"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="160"/>
         <source> months</source>
         <translation> か月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="162"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="161"/>
         <source>Ownership horizon for the total cost of ownership</source>
         <translation>総保有コスト（TCO）を算出する保有期間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="164"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="163"/>
         <source>Currency of all amounts; add exchange rates on the Pricing page</source>
         <translation>すべての金額の通貨。為替レートは「価格」ページで追加します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="168"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="167"/>
         <source>Inference requests to the fine-tuned model per month</source>
         <translation>ファインチューニング済みモデルへの月間推論リクエスト数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="172"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="171"/>
         <source>Average input (prompt) tokens per request</source>
         <translation>リクエストあたりの平均入力（プロンプト）トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="176"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="175"/>
         <source>Average output (completion) tokens per request</source>
         <translation>リクエストあたりの平均出力（生成）トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="182"/>
         <source>Share of input tokens served from the prompt cache (0–1)</source>
         <translation>プロンプトキャッシュから処理される入力トークンの割合（0～1）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="184"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="183"/>
         <source>Share of requests sent through the batch API (0–1)</source>
         <translation>バッチ API 経由で送信するリクエストの割合（0～1）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="208"/>
         <source>&amp;Epochs:</source>
         <translation>エポック数(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="209"/>
         <source>Mont&amp;hs:</source>
         <translation>月数(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="211"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="210"/>
         <source>C&amp;urrency:</source>
         <translation>通貨(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="213"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="212"/>
         <source>&amp;Requests / month:</source>
         <translation>月間リクエスト数(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="214"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="213"/>
         <source>&amp;Input tokens:</source>
         <translation>入力トークン数(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="215"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="214"/>
         <source>&amp;Output tokens:</source>
         <translation>出力トークン数(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="216"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="215"/>
         <source>Cac&amp;hed share:</source>
         <translation>キャッシュ比率(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="217"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="216"/>
         <source>&amp;Batch share:</source>
         <translation>バッチ比率(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="223"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="222"/>
         <source>Show the models of one provider</source>
         <translation>特定のプロバイダーのモデルだけを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="225"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="224"/>
         <source>Launchable only</source>
         <translation>新規ジョブ可能なモデルのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="226"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="225"/>
         <source>Hide models that cannot take new fine-tuning jobs today</source>
         <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="233"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="232"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="236"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="235"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="239"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="238"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="240"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="239"/>
         <source>Save the table as shown, plus exact amounts, as a CSV file</source>
         <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="243"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="242"/>
         <source>Provider:</source>
         <translation>プロバイダー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="302"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="301"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="303"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="302"/>
         <source>Provider</source>
         <translation>プロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="305"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="304"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="308"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="309"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="308"/>
         <source>Charged
 tokens</source>
         <translation>課金
 トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="310"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="309"/>
         <source>Training
 cost</source>
         <translation>学習
 コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="311"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="310"/>
         <source>Time
 P10–P90</source>
         <translation>所要時間
 P10–P90</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="312"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="311"/>
         <source>Inference
 / month</source>
         <translation>推論
 ／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="313"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="312"/>
         <source>Hosting
 / month</source>
         <translation>ホスティング
 ／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="315"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="314"/>
         <source>Token
 counts</source>
         <translation>トークン数
 精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="315"/>
         <source>Lifecycle</source>
         <translation>提供状況</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="319"/>
         <source>TCO
 {0} months</source>
         <translation>TCO
 {0} か月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="324"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="323"/>
         <source>Tick a model to include it in the plan (and in the chart)</source>
         <translation>チェックを入れたモデルがプランに含まれます（グラフにも表示されます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="325"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="324"/>
         <source>Provider of the fine-tuning service</source>
         <translation>ファインチューニングサービスのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="325"/>
         <source>Training method estimated: SFT when offered, else the model&apos;s first method</source>
         <translation>見積もり対象の学習手法。SFT が提供されていれば SFT、なければモデルの最初の手法です</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="327"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="326"/>
         <source>Epochs trained; &apos;auto&apos; follows the provider&apos;s rule for the dataset size</source>
         <translation>学習するエポック数。「自動」はデータセットの規模に応じたプロバイダーの規則に従います</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="329"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="328"/>
         <source>Billed training tokens: Σ min(per-example limit, tokens) × epochs, plus validation tokens where the provider bills them</source>
         <translation>課金対象の学習トークン数: Σ min(学習例あたりの上限, トークン数) × エポック数。プロバイダーが課金する場合は検証トークンも加算します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="332"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="331"/>
         <source>Charged tokens × price per 1M tokens, then the provider&apos;s per-job minimum and cap; per-hour (reinforcement) training needs the expected hours</source>
         <translation>課金トークン数 × 100 万トークンあたりの価格に、プロバイダーのジョブごとの最低料金と上限額を適用します。時間課金（強化学習）の学習には想定時間が必要です</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="335"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="334"/>
         <source>Likely training time: P10–P90 of the time model (overhead + trained tokens ÷ throughput, log-normal spread); queueing can add more</source>
         <translation>想定学習時間: 時間モデル（オーバーヘッド + 学習トークン数 ÷ スループット、対数正規分布のばらつき）の P10–P90。キュー待ちでさらに長くなる場合があります</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="338"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="337"/>
         <source>Requests × (input tokens × blended input price + output tokens × output price) ÷ 1M, blending cached/uncached input and standard/batch requests by their shares</source>
         <translation>リクエスト数 × (入力トークン数 × 加重平均入力価格 + 出力トークン数 × 出力価格) ÷ 100 万。キャッシュあり／なしの入力と、標準／バッチのリクエストは、それぞれの比率で加重平均します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="341"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="340"/>
         <source>Hosting fee per deployed fine-tune: hourly fee × 730 hours a month, plus any monthly fee</source>
         <translation>デプロイしたファインチューニング済みモデルごとのホスティング料金: 時間料金 × 月 730 時間（月額料金がある場合はそれも加算）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="344"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="343"/>
         <source>Total cost of ownership: training + months × (inference + hosting); the months counted stop at the model&apos;s retirement date. ≥ marks a lower bound (inference price unknown)</source>
         <translation>総保有コスト: 学習 + 月数 × (推論 + ホスティング)。計上する月数はモデルの提供終了日までです。≥ は下限値であることを示します（推論価格が不明）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="346"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="345"/>
         <source>Exact: the model&apos;s own tokenizer. ≈: a stand-in tokenizer, with the stated error band</source>
         <translation>正確: モデル固有のトークナイザーで計数。≈: 代替のトークナイザーで計数（誤差範囲を併記）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="348"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="347"/>
         <source>Whether new jobs can be created, coming retirement, and stale prices (older than 180 days)</source>
         <translation>新規ジョブの作成可否、今後の提供終了、古い価格（180 日超）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="360"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="359"/>
         <source>analysing…</source>
         <translation>分析中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="362"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="361"/>
         <source>no dataset</source>
         <translation>データセットなし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="363"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="362"/>
         <source>not available</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="369"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="368"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="384"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="383"/>
         <source>unknown price</source>
         <translation>価格不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="387"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="386"/>
         <source>{0} / hour</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="395"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="394"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="397"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="396"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="398"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="397"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="418"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="417"/>
         <source>provider {0}</source>
         <translation>プロバイダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="420"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="419"/>
         <source>closed since {0}</source>
         <translation>{0} に受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="422"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="421"/>
         <source>retired {0}</source>
         <translation>{0} に提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="424"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="423"/>
         <source>no fine-tuning offer</source>
         <translation>ファインチューニング提供なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="427"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="426"/>
         <source>retires on {0} (unconfirmed)</source>
         <translation>{0} に提供終了予定（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="428"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="427"/>
         <source>retires on {0}</source>
         <translation>{0} に提供終了予定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="430"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="429"/>
         <source>stale price as of {0}</source>
         <translation>古い価格（{0} 時点）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="435"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="434"/>
         <source>open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="440"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="439"/>
         <source>exact</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="441"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="440"/>
         <source>≈ ±{0}</source>
         <translation>≈ ±{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="456"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="455"/>
         <source>Offered: {0}</source>
         <translation>提供手法: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="458"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="457"/>
         <source>{0} per epoch × {1} epochs; {2} examples over the limit</source>
         <translation>エポックあたり {0} × {1} エポック。上限超過の学習例 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="462"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="461"/>
         <source>Approximate token counts: {0} to {1}</source>
         <translation>トークン数が概算のため: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="467"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="466"/>
         <source>Median (P50): {0}</source>
         <translation>中央値（P50）: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="469"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="468"/>
         <source>Running costs counted for {0} of {1} months</source>
         <translation>{1} か月のうち {0} か月分の運用コストを計上</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="475"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="474"/>
         <source>New jobs until {0}</source>
         <translation>新規ジョブ受付期限: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="476"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="475"/>
         <source>Prices as of {0}</source>
         <translation>価格は {0} 時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="527"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="526"/>
         <source>{0} (no rate)</source>
         <translation>{0}（レート未設定）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="547"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="546"/>
         <source>Unknown currency {0}: amounts are shown in USD.</source>
         <translation>不明な通貨 {0}: 金額は USD で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="554"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="553"/>
         <source>No exchange rate for {0}: amounts are shown in USD. Set a rate on the Pricing page.</source>
         <translation>{0} の為替レートがないため、金額は USD で表示しています。「価格」ページでレートを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="560"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="559"/>
         <source>Catalog prices are in USD.</source>
         <translation>カタログ価格は USD 建てです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="564"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="563"/>
         <source>{0} {1} per USD (set {2})</source>
         <translation>1 USD = {0} {1}（{2} 設定）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="568"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="567"/>
         <source> — older than 30 days</source>
         <translation> — 30 日以上前の設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="594"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="593"/>
         <source>All providers</source>
         <translation>すべてのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="638"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="637"/>
         <source>Open a dataset on the Dataset page to see estimates.</source>
         <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="640"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="639"/>
         <source>Dataset not found: {0}</source>
         <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="708"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="707"/>
         <source>No model matches the filters.</source>
         <translation>条件に一致するモデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="712"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="711"/>
         <source>Analysing the dataset for some tokenizers…</source>
         <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="745"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="742"/>
         <source>Analysing {0} for {1}…</source>
         <translation>{1} 向けに {0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="758"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="752"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="776"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="770"/>
         <source>Analysed {0} examples ({1})</source>
         <translation>{0} 件の学習例を分析しました（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="784"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="778"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="789"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="783"/>
         <source>Analysis cancelled</source>
         <translation>分析はキャンセルされました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="791"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="785"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="820"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="814"/>
         <source>No training cost to show yet</source>
         <translation>表示できる学習コストはまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="841"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="835"/>
         <source>Training cost ({0})</source>
         <translation>学習コスト（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="844"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="838"/>
         <source>Training cost per model</source>
         <translation>モデル別の学習コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="846"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="840"/>
         <source>Training cost: first {0} of {1} models (select rows to choose)</source>
         <translation>学習コスト: {1} モデル中、先頭の {0} モデル（行を選択して指定できます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="850"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="844"/>
         <source>  (light bars: approximate token counts)</source>
         <translation>  （薄い棒: トークン数が概算）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="862"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="856"/>
         <source>Training cost, exact</source>
         <translation>学習コスト（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="863"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="857"/>
         <source>Training cost low, exact</source>
         <translation>学習コスト下限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="864"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="858"/>
         <source>Training cost high, exact</source>
         <translation>学習コスト上限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="865"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="859"/>
         <source>Inference / month, exact</source>
         <translation>推論／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="866"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="860"/>
         <source>Hosting / month, exact</source>
         <translation>ホスティング／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="867"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="861"/>
         <source>TCO, exact</source>
         <translation>TCO（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="871"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="865"/>
         <source>Included</source>
         <translation>プランに含む</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="871"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="865"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="871"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="865"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="876"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="870"/>
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="884"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="878"/>
         <source>Export comparison</source>
         <translation>比較をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="891"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="885"/>
         <source>Cannot export</source>
         <translation>エクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="893"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="887"/>
         <source>Exported {0}</source>
         <translation>{0} をエクスポートしました</translation>
     </message>
@@ -1035,170 +1055,175 @@ counts</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="91"/>
+        <source>{0} (Ctrl+{1})</source>
+        <translation>{0}（Ctrl+{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="113"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="114"/>
         <source>&amp;New plan</source>
         <translation>新規プラン(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="109"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="116"/>
         <source>&amp;Open plan…</source>
         <translation>プランを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="110"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="118"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったプラン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="121"/>
         <source>Open &amp;dataset…</source>
         <translation>データセットを開く(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="124"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="115"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="125"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="130"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="123"/>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="133"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="142"/>
         <source>System</source>
         <translation>システム設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="129"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="139"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="143"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="144"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="152"/>
         <source>&amp;About FT Planner</source>
         <translation>FT Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="143"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="157"/>
         <source>The language changes the next time FT Planner starts.</source>
         <translation>言語の変更は、FT Planner の次回起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="155"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
         <source>Theme applied.</source>
         <translation>テーマを適用しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="160"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="174"/>
         <source>About FT Planner</source>
         <translation>FT Planner について</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="161"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="175"/>
         <source>FT Planner {0}
 Plan, price and track LLM fine-tunes, offline first.</source>
         <translation>FT Planner {0}
 LLM ファインチューニングの計画、費用見積もり、管理をオフラインで行えるツールです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="185"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="199"/>
         <source>Sample plan</source>
         <translation>サンプルプラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="193"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="209"/>
         <source>Recover unsaved work?</source>
         <translation>未保存の作業を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="194"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="210"/>
         <source>FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?</source>
         <translation>FT Planner は正常に終了しませんでした。{0} に自動保存されたプラン（{1}）を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="212"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="228"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="213"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="229"/>
         <source>Save the changes to {0}?</source>
         <translation>{0} への変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="227"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="245"/>
         <source>Open plan</source>
         <translation>プランを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="255"/>
         <source>Cannot open plan</source>
         <translation>プランを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="259"/>
         <source>The plan&apos;s dataset was not found: {0}. Open it again from the Dataset page.</source>
         <translation>プランのデータセットが見つかりません: {0}。「データセット」ページから開き直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="252"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="270"/>
         <source>Save plan</source>
         <translation>プランを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="264"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="282"/>
         <source>Cannot save plan</source>
         <translation>プランを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="268"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="286"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="298"/>
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>

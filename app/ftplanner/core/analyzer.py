@@ -24,7 +24,7 @@ from ftplanner.core.errors import Cancelled
 from ftplanner.core.examples import FORMAT_LABELS, FORMATS
 from ftplanner.core.result import AnalysisResult, DataWarning, Histogram, Issue, Stats
 from ftplanner.core.tally import MAX_STORED_ERRORS, FormatTally, Tally, TokenCounter, tally_block
-from ftplanner.core.tokenizers import get_encoding
+from ftplanner.core.tokenizers import check_encoding_name, get_encoding
 
 ProgressCallback = Callable[[float, int], None]  # (fraction of the file read, lines done)
 CancelFlag = Callable[[], bool]
@@ -57,12 +57,16 @@ def analyze(
     """
     file = Path(path)
     reader.check_usable(file)
-    get_encoding(encoding)  # fail early on unknown or damaged vocabularies
     size = file.stat().st_size
     workers = default_workers() if workers is None else max(1, workers)
+    context = _process_context() if workers > 1 and size >= parallel_min_bytes else None
+    if context is None or context.get_start_method() == "fork":
+        get_encoding(encoding)  # used here, or inherited by forked workers
+    else:
+        check_encoding_name(encoding)  # spawned workers load it themselves, off this process's GIL
     blocks = reader.iter_blocks(file)
-    if workers > 1 and size >= parallel_min_bytes:
-        tally = _tally_parallel(blocks, encoding, max_example_tokens, workers, progress, cancel)
+    if context is not None:
+        tally = _tally_parallel(blocks, encoding, max_example_tokens, workers, context, progress, cancel)
     else:
         tally = _tally_serial(blocks, encoding, max_example_tokens, progress, cancel)
     return _result(file, size, encoding, max_example_tokens, tally)
@@ -120,14 +124,13 @@ def _tally_parallel(
     encoding: str,
     max_example_tokens: int,
     workers: int,
+    context: multiprocessing.context.BaseContext,
     progress: ProgressCallback | None,
     cancel: CancelFlag | None,
 ) -> Tally:
     total = Tally()
     in_flight: deque[tuple[Future[Tally], float]] = deque()
-    pool = ProcessPoolExecutor(
-        workers, mp_context=_process_context(), initializer=_init_worker, initargs=(encoding,)
-    )
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(encoding,))
     try:
 
         def collect() -> None:

@@ -78,11 +78,16 @@ def parse_tiktoken_file(data: bytes) -> dict[bytes, int]:
     return {a2b_base64(token): int(rank) for token, rank in pairs}
 
 
+def check_encoding_name(name: str) -> None:
+    """Raise UserError unless ``name`` is a bundled encoding."""
+    if name not in _SPECS:
+        raise UserError(f"unknown encoding {name!r}; known: {', '.join(ENCODINGS)}")
+
+
 @functools.cache
 def get_encoding(name: str) -> tiktoken.Encoding:
     """Load a bundled encoding, verifying its vocabulary hash. Raises UserError for unknown names."""
-    if name not in _SPECS:
-        raise UserError(f"unknown encoding {name!r}; known: {', '.join(ENCODINGS)}")
+    check_encoding_name(name)
     expected, pat_str, special = _SPECS[name]
     data = resource("tokenizers", f"{name}.tiktoken").read_bytes()
     digest = hashlib.sha256(data).hexdigest()

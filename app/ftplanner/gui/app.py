@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from importlib.resources import as_file
 
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QColor, QPalette
@@ -27,12 +28,12 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
     if language == "en":
         return None
     translator = QTranslator(app)
-    data = resource("i18n", f"ftplanner_{language}.qm").read_bytes()
-    if translator.load(data):  # PySide6 keeps a reference to the buffer
-        app.installTranslator(translator)
-        translator.setProperty("buffer", data)
-        return translator
-    return None
+    with as_file(resource("i18n", f"ftplanner_{language}.qm")) as path:
+        loaded = translator.load(str(path))
+    if not loaded:
+        return None
+    app.installTranslator(translator)
+    return translator
 
 
 def dark_palette() -> QPalette:

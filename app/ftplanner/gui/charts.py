@@ -62,6 +62,19 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(int(height * 60))
 
+    def draw_idle(self) -> None:
+        """Draw soon if shown; a hidden chart (another page) draws when it next appears."""
+        if self.isVisible():
+            super().draw_idle()
+        else:
+            self._pending_draw = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_pending_draw", False):
+            self._pending_draw = False
+            super().draw_idle()
+
     def colors(self) -> tuple[str, str]:
         """(background, foreground) from the application palette (the canvas keeps a white one of its own)."""
         palette = QApplication.palette()

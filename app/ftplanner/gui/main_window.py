@@ -83,6 +83,12 @@ class MainWindow(QMainWindow):
         self.pages.append(page)
         self.stack.addWidget(page)
         self.nav.addItem(title)
+        number = len(self.pages)
+        shortcut = QAction(self)
+        shortcut.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        shortcut.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
+        self.addAction(shortcut)
+        self.nav.item(number - 1).setToolTip(self.tr("{0} (Ctrl+{1})").format(title, number))
         status = getattr(page, "status", None)
         if status is not None:
             status.connect(self.show_status)

@@ -238,15 +238,38 @@ class DatasetPage(QWidget):
             return
         cap = entry.max_example_tokens if entry and entry.max_example_tokens else result.max_example_tokens
         self.cards.set(
-            "examples", f"{result.examples:,}", self.tr("{0} non-blank lines").format(f"{result.lines:,}")
+            "examples",
+            f"{result.examples:,}",
+            self.tr("Valid examples, out of {0} non-blank lines; lines with errors are not counted").format(
+                f"{result.lines:,}"
+            ),
         )
         self.cards.set(
-            "billing", f"{result.billing_tokens(cap):,}", self.tr("Σ min(limit, tokens) over examples")
+            "billing",
+            f"{result.billing_tokens(cap):,}",
+            self.tr(
+                "Σ min({0}, tokens) over the valid examples. Tokens per example: 3 per message + the tokens"
+                " of every value + 1 per name + 3 for the reply"
+            ).format(f"{cap:,}"),
         )
-        self.cards.set("epochs", f"{result.auto_epochs}")
-        self.cards.set("charged", f"{result.charged_tokens(None, cap):,}")
-        self.cards.set("errors", f"{result.error_count:,}")
-        self.cards.set("warnings", f"{len(result.warnings):,}")
+        self.cards.set(
+            "epochs",
+            f"{result.auto_epochs}",
+            self.tr("OpenAI's default: 3; up to 25 for fewer than 34 examples; fewer for more than 8,333"),
+        )
+        self.cards.set(
+            "charged",
+            f"{result.charged_tokens(None, cap):,}",
+            self.tr("Billed tokens per epoch × epochs: what training is charged for"),
+        )
+        self.cards.set(
+            "errors",
+            f"{result.error_count:,}",
+            self.tr("Lines skipped because of an error; see Validation issues"),
+        )
+        self.cards.set(
+            "warnings", f"{len(result.warnings):,}", self.tr("Dataset-level warnings; see the Warnings tab")
+        )
         approx = (
             ""
             if not entry or entry.exact_tokens
