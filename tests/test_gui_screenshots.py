@@ -29,9 +29,10 @@ def test_every_page_renders(qtbot, language, tmp_path):
         for row, page in enumerate(window.pages):
             window.nav.setCurrentRow(row)
             runner = getattr(page, "runner", None)
+            qtbot.wait(600)  # past the ROI page's edit debounce
             if runner is not None:
                 wait_idle(qtbot, runner)
-            qtbot.wait(50)
+            qtbot.wait(100)
             path = screenshot(window, f"page{row}_{language}")
             assert path.stat().st_size > 20_000  # a real picture, not an empty window
             assert window.grab().save(str(tmp_path / path.name))
