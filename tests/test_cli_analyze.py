@@ -60,3 +60,14 @@ def test_the_installed_sample_dataset_analyses_cleanly():
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["error_count"] == 0 and data["examples"] >= 300
+
+
+def test_no_command_without_a_display_explains_instead_of_crashing():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(
+        [sys.executable, "-m", "ftplanner"], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 2
+    assert "no display" in done.stderr and "Traceback" not in done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from importlib.resources import as_file
@@ -74,7 +75,22 @@ def create_app(argv: Sequence[str], settings: Settings) -> QApplication:
     return app
 
 
+def display_available() -> bool:
+    """False on a Linux/BSD session with no X11 or Wayland display (Qt would abort there)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return True
+    return bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
 def run_gui(argv: Sequence[str]) -> int:
+    if not display_available():
+        print(
+            "ftplanner: no display to open the desktop app on; see `ftplanner --help` for commands",
+            file=sys.stderr,
+        )
+        return 2
     from ftplanner.core.settings import load_settings
     from ftplanner.gui.charts import configure_fonts
     from ftplanner.gui.main_window import MainWindow
