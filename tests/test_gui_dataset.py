@@ -67,7 +67,7 @@ def test_cancel_keeps_the_window_usable(qtbot, window, tmp_path, monkeypatch):
     window.document.set_dataset(path)
     page = window.dataset_page
     qtbot.waitUntil(lambda: page.runner.busy, timeout=5000)
-    page.cancel_button.click()
+    page.progress.cancel_button.click()
     wait_idle(qtbot, page.runner)
     assert page.runner.wait()
     assert not page.progress.isVisible()

@@ -257,7 +257,7 @@ def test_cancelled_analysis_can_be_started_again(qtbot, page, tmp_path, monkeypa
     path = write_jsonl(tmp_path / "big.jsonl", [simple_chat(i, "ja") for i in range(3000)])
     page.document.set_dataset(path)
     qtbot.waitUntil(lambda: page.runner.busy, timeout=5000)
-    page.cancel_button.click()
+    page.progress.cancel_button.click()
     wait_idle(qtbot, page.runner)
     assert page.runner.wait()
     assert not page.progress.isVisible()

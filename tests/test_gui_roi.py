@@ -364,9 +364,9 @@ def test_cancel_stops_the_run_and_keeps_the_last_result(qtbot, page) -> None:
     page.status.connect(statuses.append)
     page.editor.draws.setValue(1_000_000)
     page.recompute()
-    assert page.runner.busy and page.cancel_button.isVisible() is True
+    assert page.runner.busy and page.progress.cancel_button.isVisible() is True
     assert statuses[-1].startswith("Simulating 1,000,000 draws")
-    page.cancel_button.click()
+    page.progress.cancel_button.click()
     assert page.runner.wait()
     qtbot.waitUntil(lambda: not page.runner.busy)
     assert statuses[-1] == "ROI simulation stopped"

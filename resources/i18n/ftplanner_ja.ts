@@ -85,194 +85,194 @@
 <context>
     <name>DatasetPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="57"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="56"/>
         <source>Open dataset…</source>
         <translation>データセットを開く…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="59"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="58"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="71"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="70"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="74"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="87"/>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="306"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="288"/>
         <source>Examples</source>
         <translation>学習例数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="88"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="79"/>
         <source>Billed tokens / epoch</source>
         <translation>エポックあたり課金トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="80"/>
         <source>Epochs (auto)</source>
         <translation>エポック数（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="90"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="81"/>
         <source>Charged tokens</source>
         <translation>課金トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="91"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="82"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="92"/>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="114"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="99"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="90"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="100"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="91"/>
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="92"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="116"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="107"/>
         <source>Double-click a row to see the raw line</source>
         <translation>行をダブルクリックすると、元の行データを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="112"/>
         <source>Token histogram</source>
         <translation>トークン数ヒストグラム</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="113"/>
         <source>Validation issues</source>
         <translation>検証の問題</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="159"/>
         <source>Open dataset</source>
         <translation>データセットを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="176"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="166"/>
         <source>No dataset open. Open a JSONL file or drop one here.</source>
         <translation>データセットが開かれていません。JSONL ファイルを開くか、ここにドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="178"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="168"/>
         <source>Dataset not found: {0} (it may have moved)</source>
         <translation>データセットが見つかりません: {0}（移動された可能性があります）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="194"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="184"/>
         <source>Analysing {0}…</source>
         <translation>{0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="200"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="74"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="208"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="190"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="213"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="195"/>
         <source>Analysed {0} examples ({1} errors)</source>
         <translation>{0} 件の学習例を分析しました（エラー {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="202"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="219"/>
         <source>No analysis yet</source>
         <translation>分析結果はまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="243"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="225"/>
         <source>Valid examples, out of {0} non-blank lines; lines with errors are not counted</source>
         <translation>有効な学習例の数（空でない {0} 行のうち）。エラーのある行は数えません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="251"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="233"/>
         <source>Σ min({0}, tokens) over the valid examples. Tokens per example: 3 per message + the tokens of every value + 1 per name + 3 for the reply</source>
         <translation>有効な学習例の Σ min({0}, トークン数)。学習例あたりのトークン数 = メッセージごとに 3 + 各値のトークン数 + name ごとに 1 + 応答用の 3</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="258"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="240"/>
         <source>OpenAI&apos;s default: 3; up to 25 for fewer than 34 examples; fewer for more than 8,333</source>
         <translation>OpenAI の既定値: 3。学習例が 34 件未満なら最大 25、8,333 件を超えると少なくなります</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="245"/>
         <source>Billed tokens per epoch × epochs: what training is charged for</source>
         <translation>エポックあたり課金トークン数 × エポック数（学習で課金される量）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="268"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="250"/>
         <source>Lines skipped because of an error; see Validation issues</source>
         <translation>エラーのため除外した行数。「検証の問題」タブを参照してください</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="253"/>
         <source>Dataset-level warnings; see the Warnings tab</source>
         <translation>データセット全体への警告。「警告」タブを参照してください</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="258"/>
         <source> — approximate for this model (±{0}%)</source>
         <translation> — このモデルでは概算値（±{0}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="261"/>
         <source>Format: {0}. Encoding: {1}{2}.</source>
         <translation>形式: {0}。エンコーディング: {1}{2}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="285"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="267"/>
         <source>{0} examples exceed this model&apos;s limit of {1} tokens</source>
         <translation>{0} 件の学習例がこのモデルの上限（{1} トークン）を超えています</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="291"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="273"/>
         <source>  (lines {0})</source>
         <translation>  （{0} 行目）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="297"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="279"/>
         <source>No valid examples</source>
         <translation>有効な学習例がありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="305"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="287"/>
         <source>Tokens per example</source>
         <translation>学習例あたりのトークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="302"/>
         <source>Line {0}</source>
         <translation>{0} 行目</translation>
     </message>
@@ -280,577 +280,577 @@
 <context>
     <name>EstimatePage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="146"/>
         <source>Plan inputs</source>
         <translation>プランの入力条件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="154"/>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="366"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="152"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="358"/>
         <source>auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="156"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="154"/>
         <source>Training epochs; &apos;auto&apos; uses the provider&apos;s choice for the dataset size</source>
         <translation>学習のエポック数。「自動」の場合は、データセットの規模に応じてプロバイダーが決める値を使います</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="160"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="158"/>
         <source> months</source>
         <translation> か月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="161"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="159"/>
         <source>Ownership horizon for the total cost of ownership</source>
         <translation>総保有コスト（TCO）を算出する保有期間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="163"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="161"/>
         <source>Currency of all amounts; add exchange rates on the Pricing page</source>
         <translation>すべての金額の通貨。為替レートは「価格」ページで追加します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="167"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="165"/>
         <source>Inference requests to the fine-tuned model per month</source>
         <translation>ファインチューニング済みモデルへの月間推論リクエスト数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="171"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="169"/>
         <source>Average input (prompt) tokens per request</source>
         <translation>リクエストあたりの平均入力（プロンプト）トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="175"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="173"/>
         <source>Average output (completion) tokens per request</source>
         <translation>リクエストあたりの平均出力（生成）トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="182"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="180"/>
         <source>Share of input tokens served from the prompt cache (0–1)</source>
         <translation>プロンプトキャッシュから処理される入力トークンの割合（0～1）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="181"/>
         <source>Share of requests sent through the batch API (0–1)</source>
         <translation>バッチ API 経由で送信するリクエストの割合（0～1）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="208"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="206"/>
         <source>&amp;Epochs:</source>
         <translation>エポック数(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="207"/>
         <source>Mont&amp;hs:</source>
         <translation>月数(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="208"/>
         <source>C&amp;urrency:</source>
         <translation>通貨(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="212"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="210"/>
         <source>&amp;Requests / month:</source>
         <translation>月間リクエスト数(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="213"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="211"/>
         <source>&amp;Input tokens:</source>
         <translation>入力トークン数(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="214"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="212"/>
         <source>&amp;Output tokens:</source>
         <translation>出力トークン数(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="215"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="213"/>
         <source>Cac&amp;hed share:</source>
         <translation>キャッシュ比率(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="216"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="214"/>
         <source>&amp;Batch share:</source>
         <translation>バッチ比率(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="222"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="220"/>
         <source>Show the models of one provider</source>
         <translation>特定のプロバイダーのモデルだけを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="224"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="222"/>
         <source>Launchable only</source>
         <translation>新規ジョブ可能なモデルのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="225"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="223"/>
         <source>Hide models that cannot take new fine-tuning jobs today</source>
         <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="232"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="226"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="235"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="228"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="238"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="231"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="239"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="232"/>
         <source>Save the table as shown, plus exact amounts, as a CSV file</source>
         <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="242"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="235"/>
         <source>Provider:</source>
         <translation>プロバイダー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="301"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="293"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="302"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="294"/>
         <source>Provider</source>
         <translation>プロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="304"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="296"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="299"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="308"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="300"/>
         <source>Charged
 tokens</source>
         <translation>課金
 トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="309"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="301"/>
         <source>Training
 cost</source>
         <translation>学習
 コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="310"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="302"/>
         <source>Time
 P10–P90</source>
         <translation>所要時間
 P10–P90</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="311"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="303"/>
         <source>Inference
 / month</source>
         <translation>推論
 ／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="312"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="304"/>
         <source>Hosting
 / month</source>
         <translation>ホスティング
 ／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="314"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="306"/>
         <source>Token
 counts</source>
         <translation>トークン数
 精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="315"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
         <source>Lifecycle</source>
         <translation>提供状況</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="319"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="311"/>
         <source>TCO
 {0} months</source>
         <translation>TCO
 {0} か月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="323"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="315"/>
         <source>Tick a model to include it in the plan (and in the chart)</source>
         <translation>チェックを入れたモデルがプランに含まれます（グラフにも表示されます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="324"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="316"/>
         <source>Provider of the fine-tuning service</source>
         <translation>ファインチューニングサービスのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="325"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="317"/>
         <source>Training method estimated: SFT when offered, else the model&apos;s first method</source>
         <translation>見積もり対象の学習手法。SFT が提供されていれば SFT、なければモデルの最初の手法です</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="318"/>
         <source>Epochs trained; &apos;auto&apos; follows the provider&apos;s rule for the dataset size</source>
         <translation>学習するエポック数。「自動」はデータセットの規模に応じたプロバイダーの規則に従います</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="328"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="320"/>
         <source>Billed training tokens: Σ min(per-example limit, tokens) × epochs, plus validation tokens where the provider bills them</source>
         <translation>課金対象の学習トークン数: Σ min(学習例あたりの上限, トークン数) × エポック数。プロバイダーが課金する場合は検証トークンも加算します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="331"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="323"/>
         <source>Charged tokens × price per 1M tokens, then the provider&apos;s per-job minimum and cap; per-hour (reinforcement) training needs the expected hours</source>
         <translation>課金トークン数 × 100 万トークンあたりの価格に、プロバイダーのジョブごとの最低料金と上限額を適用します。時間課金（強化学習）の学習には想定時間が必要です</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="334"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="326"/>
         <source>Likely training time: P10–P90 of the time model (overhead + trained tokens ÷ throughput, log-normal spread); queueing can add more</source>
         <translation>想定学習時間: 時間モデル（オーバーヘッド + 学習トークン数 ÷ スループット、対数正規分布のばらつき）の P10–P90。キュー待ちでさらに長くなる場合があります</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="337"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="329"/>
         <source>Requests × (input tokens × blended input price + output tokens × output price) ÷ 1M, blending cached/uncached input and standard/batch requests by their shares</source>
         <translation>リクエスト数 × (入力トークン数 × 加重平均入力価格 + 出力トークン数 × 出力価格) ÷ 100 万。キャッシュあり／なしの入力と、標準／バッチのリクエストは、それぞれの比率で加重平均します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="340"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="332"/>
         <source>Hosting fee per deployed fine-tune: hourly fee × 730 hours a month, plus any monthly fee</source>
         <translation>デプロイしたファインチューニング済みモデルごとのホスティング料金: 時間料金 × 月 730 時間（月額料金がある場合はそれも加算）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="343"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="335"/>
         <source>Total cost of ownership: training + months × (inference + hosting); the months counted stop at the model&apos;s retirement date. ≥ marks a lower bound (inference price unknown)</source>
         <translation>総保有コスト: 学習 + 月数 × (推論 + ホスティング)。計上する月数はモデルの提供終了日までです。≥ は下限値であることを示します（推論価格が不明）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="345"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="337"/>
         <source>Exact: the model&apos;s own tokenizer. ≈: a stand-in tokenizer, with the stated error band</source>
         <translation>正確: モデル固有のトークナイザーで計数。≈: 代替のトークナイザーで計数（誤差範囲を併記）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="347"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="339"/>
         <source>Whether new jobs can be created, coming retirement, and stale prices (older than 180 days)</source>
         <translation>新規ジョブの作成可否、今後の提供終了、古い価格（180 日超）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="359"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="351"/>
         <source>analysing…</source>
         <translation>分析中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="361"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="353"/>
         <source>no dataset</source>
         <translation>データセットなし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="362"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="354"/>
         <source>not available</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="368"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="360"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="383"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="375"/>
         <source>unknown price</source>
         <translation>価格不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="386"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="378"/>
         <source>{0} / hour</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="394"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="386"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="396"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="388"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="397"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="389"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="417"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="409"/>
         <source>provider {0}</source>
         <translation>プロバイダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="419"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="411"/>
         <source>closed since {0}</source>
         <translation>{0} に受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="421"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="413"/>
         <source>retired {0}</source>
         <translation>{0} に提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="423"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="415"/>
         <source>no fine-tuning offer</source>
         <translation>ファインチューニング提供なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="426"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="418"/>
         <source>retires on {0} (unconfirmed)</source>
         <translation>{0} に提供終了予定（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="427"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="419"/>
         <source>retires on {0}</source>
         <translation>{0} に提供終了予定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="429"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="421"/>
         <source>stale price as of {0}</source>
         <translation>古い価格（{0} 時点）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="434"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="426"/>
         <source>open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="439"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="431"/>
         <source>exact</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="440"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="432"/>
         <source>≈ ±{0}</source>
         <translation>≈ ±{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="455"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="447"/>
         <source>Offered: {0}</source>
         <translation>提供手法: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="457"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="449"/>
         <source>{0} per epoch × {1} epochs; {2} examples over the limit</source>
         <translation>エポックあたり {0} × {1} エポック。上限超過の学習例 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="461"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="453"/>
         <source>Approximate token counts: {0} to {1}</source>
         <translation>トークン数が概算のため: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="466"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="458"/>
         <source>Median (P50): {0}</source>
         <translation>中央値（P50）: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="468"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="460"/>
         <source>Running costs counted for {0} of {1} months</source>
         <translation>{1} か月のうち {0} か月分の運用コストを計上</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="474"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="466"/>
         <source>New jobs until {0}</source>
         <translation>新規ジョブ受付期限: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="475"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="467"/>
         <source>Prices as of {0}</source>
         <translation>価格は {0} 時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="526"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="518"/>
         <source>{0} (no rate)</source>
         <translation>{0}（レート未設定）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="546"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="538"/>
         <source>Unknown currency {0}: amounts are shown in USD.</source>
         <translation>不明な通貨 {0}: 金額は USD で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="553"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="545"/>
         <source>No exchange rate for {0}: amounts are shown in USD. Set a rate on the Pricing page.</source>
         <translation>{0} の為替レートがないため、金額は USD で表示しています。「価格」ページでレートを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="559"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="551"/>
         <source>Catalog prices are in USD.</source>
         <translation>カタログ価格は USD 建てです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="563"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="555"/>
         <source>{0} {1} per USD (set {2})</source>
         <translation>1 USD = {0} {1}（{2} 設定）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="567"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="559"/>
         <source> — older than 30 days</source>
         <translation> — 30 日以上前の設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="593"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="585"/>
         <source>All providers</source>
         <translation>すべてのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="637"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="629"/>
         <source>Open a dataset on the Dataset page to see estimates.</source>
         <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="639"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="631"/>
         <source>Dataset not found: {0}</source>
         <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="707"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="699"/>
         <source>No model matches the filters.</source>
         <translation>条件に一致するモデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="711"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="703"/>
         <source>Analysing the dataset for some tokenizers…</source>
         <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="742"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="734"/>
         <source>Analysing {0} for {1}…</source>
         <translation>{1} 向けに {0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="752"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="226"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="770"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="755"/>
         <source>Analysed {0} examples ({1})</source>
         <translation>{0} 件の学習例を分析しました（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="778"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="763"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="783"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="768"/>
         <source>Analysis cancelled</source>
         <translation>分析はキャンセルされました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="785"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="770"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="814"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="799"/>
         <source>No training cost to show yet</source>
         <translation>表示できる学習コストはまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="835"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="820"/>
         <source>Training cost ({0})</source>
         <translation>学習コスト（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="838"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="823"/>
         <source>Training cost per model</source>
         <translation>モデル別の学習コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="840"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="825"/>
         <source>Training cost: first {0} of {1} models (select rows to choose)</source>
         <translation>学習コスト: {1} モデル中、先頭の {0} モデル（行を選択して指定できます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="844"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="829"/>
         <source>  (light bars: approximate token counts)</source>
         <translation>  （薄い棒: トークン数が概算）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="856"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="841"/>
         <source>Training cost, exact</source>
         <translation>学習コスト（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="857"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="842"/>
         <source>Training cost low, exact</source>
         <translation>学習コスト下限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="858"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="843"/>
         <source>Training cost high, exact</source>
         <translation>学習コスト上限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="859"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="844"/>
         <source>Inference / month, exact</source>
         <translation>推論／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="860"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="845"/>
         <source>Hosting / month, exact</source>
         <translation>ホスティング／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="861"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="846"/>
         <source>TCO, exact</source>
         <translation>TCO（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="865"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="850"/>
         <source>Included</source>
         <translation>プランに含む</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="865"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="850"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="865"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="850"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="870"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="855"/>
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="878"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="863"/>
         <source>Export comparison</source>
         <translation>比較をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="885"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="870"/>
         <source>Cannot export</source>
         <translation>エクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="887"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="872"/>
         <source>Exported {0}</source>
         <translation>{0} をエクスポートしました</translation>
     </message>
@@ -1908,119 +1908,119 @@ until</source>
 <context>
     <name>RoiPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="82"/>
         <source>Open scenario…</source>
         <translation>シナリオを開く…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="83"/>
         <source>Replace this plan&apos;s scenario with a scenario TOML file</source>
         <translation>このプランのシナリオを、シナリオ TOML ファイルの内容で置き換えます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="85"/>
         <source>Save scenario…</source>
         <translation>シナリオを保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="87"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="86"/>
         <source>Write this scenario to a TOML file (for `ftplanner roi`)</source>
         <translation>このシナリオを TOML ファイルに書き出します（`ftplanner roi` 用）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="90"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="89"/>
         <source>Examples</source>
         <translation>サンプル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="96"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="266"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="257"/>
         <source>Simulating {0} draws…</source>
         <translation>{0} 回の試行をシミュレーションしています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="262"/>
         <source>ROI simulation stopped</source>
         <translation>ROI シミュレーションを中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="269"/>
         <source>The figures below are from the last valid scenario.</source>
         <translation>以下の数値は、最後に有効だったシナリオのものです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="312"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="294"/>
         <source>{0} is not in the price catalog.</source>
         <translation>{0} は価格カタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="318"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="300"/>
         <source>not announced</source>
         <translation>未発表</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="321"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="303"/>
         <source>Catalog at this plan&apos;s traffic ({0} requests / month): inference {1} / month, hosting {2} / month. Retires: {3}. New fine-tuning jobs until: {4}.</source>
         <translation>このプランのトラフィック（月 {0} リクエスト）でのカタログ価格: 推論 {1}／月、ホスティング {2}／月。提供終了: {3}。新規ファインチューニングジョブ受付期限: {4}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="325"/>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="307"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="308"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="340"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="322"/>
         <source>ROI updated: NPV {0} (likely)</source>
         <translation>ROI を更新しました: NPV {0}（最頻）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="344"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="326"/>
         <source>ROI scenarios (*.toml);;All files (*)</source>
         <translation>ROI シナリオ (*.toml);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="348"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="330"/>
         <source>Open scenario</source>
         <translation>シナリオを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="359"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="341"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="363"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="345"/>
         <source>Opened scenario {0}</source>
         <translation>シナリオ {0} を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="371"/>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="386"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="353"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="368"/>
         <source>Cannot save scenario</source>
         <translation>シナリオを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="371"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="353"/>
         <source>Fix the scenario first: {0}</source>
         <translation>先にシナリオを修正してください: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="376"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="358"/>
         <source>Save scenario</source>
         <translation>シナリオを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="389"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="371"/>
         <source>Saved scenario to {0}</source>
         <translation>シナリオを {0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="393"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="375"/>
         <source>Loaded the {0} example</source>
         <translation>{0} のサンプルを読み込みました</translation>
     </message>

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ftplanner.gui.tasks import TaskRunner
 
 
 class Card(QFrame):
@@ -55,3 +67,37 @@ class CardRow(QWidget):
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
+
+
+class TaskProgress(QWidget):
+    """A progress bar and a Cancel button, shown while ``runner`` works.
+
+    ``text_format`` (already translated) shows the task's progress text, e.g. "%p% — {0} lines".
+    """
+
+    def __init__(
+        self, runner: TaskRunner, cancel_text: str, text_format: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._format = text_format
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.cancel_button = QPushButton(cancel_text)
+        self.cancel_button.clicked.connect(runner.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.cancel_button)
+        self.setVisible(False)
+        runner.progress.connect(self._on_progress)
+        runner.busy_changed.connect(self._on_busy)
+
+    def _on_progress(self, fraction: float, text: str) -> None:
+        self.bar.setValue(int(fraction * 1000))
+        if self._format:
+            self.bar.setFormat(self._format.format(text))
+
+    def _on_busy(self, busy: bool) -> None:
+        self.setVisible(busy)
+        if busy:
+            self.bar.setValue(0)

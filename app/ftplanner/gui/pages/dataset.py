@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -35,7 +34,7 @@ from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.table_models import RowsModel
 from ftplanner.gui.tasks import TaskRunner, analysis_task
-from ftplanner.gui.widgets import CardRow, show_error
+from ftplanner.gui.widgets import CardRow, TaskProgress, show_error
 
 DATASET_FILTER = "JSON Lines (*.jsonl *.jsonl.gz *.json *.gz);;All files (*)"
 
@@ -72,15 +71,7 @@ class DatasetPage(QWidget):
         model_row.addWidget(self.model_box, 1)
         model_row.addWidget(self.limit_label, 2)
 
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
+        self.progress = TaskProgress(self.runner, self.tr("Cancel"), self.tr("%p% — {0} lines"))
 
         self.cards = CardRow(
             {
@@ -125,12 +116,11 @@ class DatasetPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(model_row)
-        layout.addLayout(progress_row)
+        layout.addWidget(self.progress)
         layout.addWidget(self.cards)
         layout.addWidget(self.format_label)
         layout.addWidget(self.tabs, 1)
 
-        self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_result)
         self.runner.failed.connect(self._on_failed)
         self.runner.busy_changed.connect(self._on_busy)
@@ -195,16 +185,8 @@ class DatasetPage(QWidget):
 
         self.runner.start(analysis_task(path, encoding, self.context.catalog.entries))
 
-    def _on_progress(self, fraction: float, lines: str) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        self.progress.setFormat(self.tr("%p% — {0} lines").format(lines))
-
     def _on_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        if busy:
-            self.progress.setValue(0)
-        elif self._pending_encoding and self._pending_encoding not in self.document.analyses:
+        if not busy and self._pending_encoding and self._pending_encoding not in self.document.analyses:
             self.status.emit(self.tr("Analysis stopped"))
 
     def _on_result(self, result: AnalysisResult) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -48,7 +47,7 @@ from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.estimate_model import CheckableRowsModel
 from ftplanner.gui.tasks import TaskRunner, analysis_task
-from ftplanner.gui.widgets import show_error
+from ftplanner.gui.widgets import TaskProgress, show_error
 
 CSV_FILTER = "CSV (*.csv);;All files (*)"
 CHART_MAX_BARS = 15
@@ -130,7 +129,6 @@ class EstimatePage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
 
-        self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_analysis)
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
@@ -225,13 +223,8 @@ class EstimatePage(QWidget):
         self.launchable_only.setToolTip(self.tr("Hide models that cannot take new fine-tuning jobs today"))
         self.launchable_only.setChecked(True)
         self.launchable_only.toggled.connect(lambda _on: self.refresh())
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(260)
-        self.progress.setVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.progress = TaskProgress(self.runner, self.tr("Cancel"), self.tr("%p% — {0} lines"))
+        self.progress.setMaximumWidth(360)
         self.retry_button = QPushButton(self.tr("Analyse again"))
         self.retry_button.setVisible(False)
         self.retry_button.clicked.connect(self.retry_analysis)
@@ -244,7 +237,6 @@ class EstimatePage(QWidget):
         row.addWidget(self.launchable_only)
         row.addStretch(1)
         row.addWidget(self.progress)
-        row.addWidget(self.cancel_button)
         row.addWidget(self.retry_button)
         row.addWidget(self.export_button)
         self.filter_row = row
@@ -747,15 +739,8 @@ class EstimatePage(QWidget):
         self._failed.clear()
         self.refresh()
 
-    def _on_progress(self, fraction: float, lines: str) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        self.progress.setFormat(self.tr("%p% — {0} lines").format(lines))
-
     def _on_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
         if busy:
-            self.progress.setValue(0)
             self.retry_button.setVisible(False)
 
     def _on_analysis(self, result: AnalysisResult) -> None:

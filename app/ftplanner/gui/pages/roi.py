@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -52,7 +51,7 @@ from ftplanner.gui.pages.roi_state import (
     traffic_profile,
 )
 from ftplanner.gui.tasks import TaskRunner
-from ftplanner.gui.widgets import show_error
+from ftplanner.gui.widgets import TaskProgress, show_error
 
 
 class RoiPage(QWidget):
@@ -94,20 +93,14 @@ class RoiPage(QWidget):
             action = menu.addAction(self.labels.approach(key))
             action.triggered.connect(lambda _=False, k=key: self.load_example(k))
         self.examples_button.setMenu(menu)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(220)
-        self.progress.setVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.progress = TaskProgress(self.runner, self.tr("Cancel"))
+        self.progress.setMaximumWidth(320)
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.open_button)
         toolbar.addWidget(self.save_button)
         toolbar.addWidget(self.examples_button)
         toolbar.addStretch(1)
         toolbar.addWidget(self.progress)
-        toolbar.addWidget(self.cancel_button)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("roiError")
@@ -150,8 +143,6 @@ class RoiPage(QWidget):
         self.runner.finished.connect(self._on_result)
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
-        self.runner.progress.connect(self._on_progress)
-        self.runner.busy_changed.connect(self._on_busy)
         self.document.changed.connect(self._on_document_changed)
         self.context.catalog_changed.connect(self._on_catalog_changed)
         self.context.rates_changed.connect(self._on_catalog_changed)
@@ -264,15 +255,6 @@ class RoiPage(QWidget):
         self._replacing = False
         self._run_key = key
         self.status.emit(self.tr("Simulating {0} draws…").format(f"{draws:,}"))
-
-    def _on_progress(self, fraction: float, _text: str) -> None:
-        self.progress.setValue(int(fraction * 1000))
-
-    def _on_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        if busy:
-            self.progress.setValue(0)
 
     def _on_cancelled(self) -> None:
         if not self._replacing:
