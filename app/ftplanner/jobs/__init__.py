@@ -1,0 +1,1 @@
+"""Launching and tracking fine-tuning jobs: local store, secrets, launch flow, tracker."""
