@@ -19,11 +19,16 @@ class _Emitter(QObject):
 
 def test_emitting_bools_keeps_their_reference_counts(qapp):
     emitter = _Emitter()
+    emits = 500
     gc.collect()
     before = sys.getrefcount(True), sys.getrefcount(False)
-    for _ in range(20):
+    for _ in range(emits):
         emitter.flag.emit(True)
         emitter.flag.emit(False)
         emitter.payload.emit(1, True)
     gc.collect()
-    assert (sys.getrefcount(True), sys.getrefcount(False)) == before
+    after = sys.getrefcount(True), sys.getrefcount(False)
+    # The faulty release loses one reference per emit (-1,000 for True here); other threads of the
+    # test run may move the counts by a few either way.
+    assert after[0] - before[0] > -emits // 10
+    assert after[1] - before[1] > -emits // 10

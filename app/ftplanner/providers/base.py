@@ -1,0 +1,163 @@
+"""The provider interface: plain data in and out, normalised statuses, one error type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from ftplanner.core.errors import UserError
+
+Status = Literal["pending", "running", "succeeded", "failed", "cancelled", "paused"]
+STATUSES: tuple[Status, ...] = ("pending", "running", "succeeded", "failed", "cancelled", "paused")
+TERMINAL_STATUSES: frozenset[Status] = frozenset({"succeeded", "failed", "cancelled"})
+
+#: Provider status → normalised status. Other providers add their own table.
+OPENAI_STATUS_MAP: Mapping[str, Status] = {
+    "validating_files": "pending",
+    "queued": "pending",
+    "running": "running",
+    "succeeded": "succeeded",
+    "failed": "failed",
+    "cancelled": "cancelled",
+    "paused": "paused",
+}
+
+Method = Literal["supervised", "dpo"]
+ProgressCallback = Callable[[int, int], None]
+"""Called with (bytes_done, bytes_total)."""
+
+
+def normalise_status(raw: str, mapping: Mapping[str, Status] = OPENAI_STATUS_MAP) -> Status:
+    """The normalised status for a provider's raw one; unknown values count as pending."""
+    return mapping.get(raw, "pending")
+
+
+class ProviderError(UserError):
+    """A provider call failed; the message is one line and never contains a credential."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        code: str | None = None,
+        retryable: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.code = code
+        self.retryable = retryable
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """An uploaded file."""
+
+    id: str
+    filename: str
+    bytes: int
+    purpose: str
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class JobRequest:
+    """What to fine-tune; ``None`` hyperparameters leave the choice to the provider ("auto")."""
+
+    model: str
+    training_file: str
+    validation_file: str | None = None
+    method: Method = "supervised"
+    epochs: int | None = None
+    batch_size: int | None = None
+    learning_rate_multiplier: float | None = None
+    beta: float | None = None
+    suffix: str | None = None
+    seed: int | None = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    """A job as the provider last reported it; times are Unix seconds."""
+
+    id: str
+    model: str
+    status: Status
+    raw_status: str
+    created_at: int | None = None
+    finished_at: int | None = None
+    trained_tokens: int | None = None
+    estimated_finish: int | None = None
+    fine_tuned_model: str | None = None
+    error: str | None = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    result_files: tuple[str, ...] = ()
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.status in TERMINAL_STATUSES
+
+
+@dataclass(frozen=True)
+class Event:
+    """One job event (providers return them newest first)."""
+
+    id: str
+    created_at: int
+    level: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A saved checkpoint with its metrics (name → value)."""
+
+    id: str
+    step: int
+    created_at: int
+    fine_tuned_model_checkpoint: str
+    metrics: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """One training step from the result file; missing cells are ``None``."""
+
+    step: int
+    train_loss: float | None = None
+    train_accuracy: float | None = None
+    valid_loss: float | None = None
+    valid_accuracy: float | None = None
+
+
+class Provider(Protocol):
+    """A fine-tuning API. Every method raises :class:`ProviderError` on failure."""
+
+    def upload_file(
+        self, path: Path, purpose: str = "fine-tune", progress: ProgressCallback | None = None
+    ) -> FileRef: ...
+
+    def create_job(self, request: JobRequest) -> JobInfo: ...
+
+    def get_job(self, job_id: str) -> JobInfo: ...
+
+    def list_jobs(self, metadata: Mapping[str, str] | None = None, limit: int = 20) -> list[JobInfo]: ...
+
+    def list_events(
+        self, job_id: str, after: str | None = None, limit: int = 50
+    ) -> tuple[list[Event], bool]: ...
+
+    def list_checkpoints(self, job_id: str) -> list[Checkpoint]: ...
+
+    def cancel(self, job_id: str) -> JobInfo: ...
+
+    def pause(self, job_id: str) -> JobInfo: ...
+
+    def resume(self, job_id: str) -> JobInfo: ...
+
+    def download_metrics(self, job: JobInfo) -> list[MetricRow]: ...
