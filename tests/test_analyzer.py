@@ -264,3 +264,21 @@ def test_damaged_gzip_is_a_clear_error(tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(UserError, match="damaged"):
         analyze(path)
+
+
+def test_a_worker_that_dies_is_a_clear_error(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from ftplanner.core import analyzer
+
+    monkeypatch.setattr(analyzer, "_process_context", lambda: multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(analyzer, "_init_worker", _exit_worker)
+    path = write_jsonl(tmp_path / "d.jsonl", [simple_chat(i) for i in range(50)])
+    with pytest.raises(UserError, match="stopped unexpectedly"):
+        analyze(path, workers=2, parallel_min_bytes=0)
+
+
+def _exit_worker(encoding: str) -> None:
+    import os
+
+    os._exit(3)

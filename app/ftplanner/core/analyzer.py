@@ -15,12 +15,13 @@ import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import numpy as np
 
 from ftplanner.core import reader
-from ftplanner.core.errors import Cancelled
+from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.examples import FORMAT_LABELS, FORMATS
 from ftplanner.core.result import AnalysisResult, DataWarning, Histogram, Issue, Stats
 from ftplanner.core.tally import MAX_STORED_ERRORS, FormatTally, Tally, TokenCounter, tally_block
@@ -135,7 +136,13 @@ def _tally_parallel(
 
         def collect() -> None:
             future, fraction = in_flight.popleft()
-            total.merge(future.result())
+            try:
+                total.merge(future.result())
+            except BrokenProcessPool:
+                raise UserError(
+                    "the analysis worker processes stopped unexpectedly (out of memory, or a damaged"
+                    " installation); analyse again, or reinstall FT Planner if it keeps happening"
+                ) from None
             if progress:
                 progress(fraction, total.lines)
 
