@@ -20,6 +20,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/app.py" line="101"/>
+        <source>Something went wrong: {0}. Details were written to {1}.</source>
+        <translation>予期しないエラーが発生しました: {0}。詳細は {1} に記録しました。</translation>
+    </message>
+</context>
+<context>
     <name>ApproachPanel</name>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="264"/>

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+import traceback
 from collections.abc import Sequence
 from importlib.resources import as_file
+from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
-from ftplanner.core.paths import resource
+from ftplanner.core.paths import resource, user_data_dir
 from ftplanner.core.settings import Settings
 
 APP_NAME = "FT Planner"
@@ -75,6 +79,31 @@ def create_app(argv: Sequence[str], settings: Settings) -> QApplication:
     return app
 
 
+def log_path() -> Path:
+    return user_data_dir() / "ftplanner.log"
+
+
+def report_unexpected(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Last resort for an exception escaping a slot: log the details, tell the user in one line."""
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(
+                time.strftime("%Y-%m-%d %H:%M:%S ") + "".join(traceback.format_exception(exc_type, exc, tb))
+            )
+    except OSError:
+        pass
+    if QApplication.instance() is not None:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate(
+                "App", "Something went wrong: {0}. Details were written to {1}."
+            ).format(exc_type.__name__, str(path)),
+        )
+
+
 def display_available() -> bool:
     """False on a Linux/BSD session with no X11 or Wayland display (Qt would abort there)."""
     if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
@@ -98,6 +127,7 @@ def run_gui(argv: Sequence[str]) -> int:
     settings, problems = load_settings()
     app = create_app([sys.argv[0], *argv], settings)
     configure_fonts()
+    sys.excepthook = report_unexpected
     window = MainWindow(settings, startup_problems=problems)
     window.show()
     window.start()
