@@ -282,3 +282,13 @@ def _exit_worker(encoding: str) -> None:
     import os
 
     os._exit(3)
+
+
+def test_histogram_counts_every_example_and_goes_geometric_for_long_tails(tmp_path):
+    result = analyze(write_jsonl(tmp_path / "toy.jsonl", toy_examples()), "cl100k_base", 4096)
+    histogram = result.histogram
+    assert sum(histogram.counts) == result.examples
+    assert histogram.edges[0] <= 26 and histogram.edges[-1] > 8032
+    assert histogram.log_scale  # 26 … 8,032 tokens
+    even = analyze(write_jsonl(tmp_path / "even.jsonl", [simple_chat(i) for i in range(20)]))
+    assert not even.histogram.log_scale and sum(even.histogram.counts) == 20

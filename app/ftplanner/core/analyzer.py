@@ -34,6 +34,7 @@ DEFAULT_MAX_EXAMPLE_TOKENS = 65_536
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 MIN_EXAMPLES = 10
 HISTOGRAM_BINS = 30
+LOG_BINS_RATIO = 50
 
 
 def default_workers() -> int:
@@ -215,15 +216,18 @@ def distribution_stats(counts: Counter[int]) -> Stats:
 
 
 def _histogram(counts: Counter[int]) -> Histogram:
+    """HISTOGRAM_BINS bins over the token counts; geometric when the longest is 50× the shortest or more."""
     if not counts:
         return Histogram()
     values = np.fromiter(counts.keys(), dtype=np.int64)
     weights = np.fromiter(counts.values(), dtype=np.int64)
     low, high = int(values.min()), int(values.max())
     bins = max(1, min(HISTOGRAM_BINS, high - low + 1))
-    edges = np.unique(np.linspace(low, high + 1, bins + 1).round().astype(np.int64))
+    log_scale = low > 0 and high >= LOG_BINS_RATIO * low
+    raw = np.geomspace(low, high + 1, bins + 1) if log_scale else np.linspace(low, high + 1, bins + 1)
+    edges = np.unique(raw.round().astype(np.int64))
     hist, _ = np.histogram(values, bins=edges, weights=weights)
-    return Histogram(tuple(int(e) for e in edges), tuple(int(c) for c in hist))
+    return Histogram(tuple(int(e) for e in edges), tuple(int(c) for c in hist), log_scale)
 
 
 def _duplicates(fmt: FormatTally) -> tuple[int, tuple[int, ...]]:
@@ -249,22 +253,19 @@ def _warnings(
                 f"only {fmt.examples} valid examples; fine-tuning needs at least {MIN_EXAMPLES}",
             )
         )
-    over_limit = f"examples over {max_example_tokens:,} tokens; they are truncated in training"
     candidates = (
-        ("over_limit", fmt.over_limit, fmt.over_limit_lines, over_limit),
-        ("missing_system", fmt.missing_system, fmt.missing_system_lines, "examples have no system message"),
-        ("missing_user", fmt.missing_user, fmt.missing_user_lines, "examples have no user message"),
-        ("duplicate_examples", duplicates[0], duplicates[1], "examples repeat an earlier line exactly"),
-        (
-            "trains_nothing",
-            fmt.trains_nothing,
-            fmt.trains_nothing_lines,
-            "examples weight every assistant reply 0",
-        ),
-    )
+        ("over_limit", fmt.over_limit, fmt.over_limit_lines,
+         f"{{}} over {max_example_tokens:,} tokens; truncated in training"),
+        ("missing_system", fmt.missing_system, fmt.missing_system_lines, "{} without a system message"),
+        ("missing_user", fmt.missing_user, fmt.missing_user_lines, "{} without a user message"),
+        ("duplicate_examples", duplicates[0], duplicates[1], "{} repeating an earlier line exactly"),
+        ("trains_nothing", fmt.trains_nothing, fmt.trains_nothing_lines,
+         "{} with every assistant reply weighted 0 (they teach nothing)"),
+    )  # fmt: skip
     for code, count, lines, text in candidates:
         if count:
-            found.append(DataWarning(code, count, f"{count:,} {text}", tuple(lines)))
+            examples = f"{count:,} example" + ("" if count == 1 else "s")
+            found.append(DataWarning(code, count, text.format(examples), tuple(lines)))
     return tuple(found)
 
 

@@ -58,10 +58,14 @@ class DataWarning:
 
 @dataclass(frozen=True)
 class Histogram:
-    """Token-count histogram of valid examples: ``len(edges) == len(counts) + 1``."""
+    """Token-count histogram of valid examples: ``len(edges) == len(counts) + 1``.
+
+    ``log_scale``: the edges grow geometrically (long-tailed data), so draw the axis on a log scale.
+    """
 
     edges: tuple[int, ...] = ()
     counts: tuple[int, ...] = ()
+    log_scale: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,10 @@ class AnalysisResult:
             missing_user=int(data["missing_user"]),
             duplicates=int(data["duplicates"]),
             stats={k: Stats(**v) for k, v in data["stats"].items()},
-            histogram=Histogram(tuple(data["histogram"]["edges"]), tuple(data["histogram"]["counts"])),
+            histogram=Histogram(
+                tuple(data["histogram"]["edges"]),
+                tuple(data["histogram"]["counts"]),
+                bool(data["histogram"].get("log_scale", False)),
+            ),
             length_counts=tuple((int(t), int(c)) for t, c in data.get("length_counts", ())),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
+from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -284,6 +285,9 @@ class DatasetPage(QWidget):
         axes.bar(
             edges[:-1], result.histogram.counts, width=widths, align="edge", color=ACCENT, edgecolor="white"
         )
+        if result.histogram.log_scale:
+            axes.set_xscale("log")
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_xlabel(self.tr("Tokens per example"))
         axes.set_ylabel(self.tr("Examples"))
         self.histogram.draw_idle()

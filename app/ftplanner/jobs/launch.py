@@ -1,0 +1,416 @@
+"""Launching a fine-tune: check and estimate first, record before any network call, never start two jobs.
+
+``prepare_launch`` analyses the data and refuses what cannot or should not be launched; confirming the
+plan is the caller's job (GUI dialog, CLI ``--yes``). ``launch`` records the launch in the job store,
+uploads the files (reusing ids a crashed attempt already stored) and creates the job tagged with the
+launch's ``client_id`` in its metadata. The SDK sends no idempotency key, so a create that failed in a
+retryable way may still have started a job: the provider is asked for a job with that tag before the
+create is sent a second (and last) time. ``resume_pending`` does the same check after a crash.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ftplanner.core.analyzer import DEFAULT_MAX_EXAMPLE_TOKENS, analyze
+from ftplanner.core.catalog import ModelEntry
+from ftplanner.core.errors import Cancelled, UserError
+from ftplanner.core.estimate import Estimate, estimate
+from ftplanner.core.money import decimal_text, format_money
+from ftplanner.core.result import AnalysisResult
+from ftplanner.jobs.store import JobStore, Launch
+from ftplanner.providers.base import JobInfo, JobRequest, Method, Provider, ProviderError
+
+CLIENT_ID_KEY = "ftplanner_client_id"
+RETIREMENT_WARNING_DAYS = 90
+MAX_RETRY_WAIT = 10.0
+DEFAULT_RETRY_WAIT = 1.0
+SHOWN_ERRORS = 3
+
+LaunchProgress = Callable[[str, int, int], None]
+"""Called with (stage, done, total); stage is "training", "validation" (upload bytes) or "creating"."""
+CancelFlag = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class DataSummary:
+    """What the analysis found in one file."""
+
+    path: Path
+    examples: int
+    total_tokens: int
+    format: str
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, result: AnalysisResult) -> DataSummary:
+        return cls(
+            Path(result.source),
+            result.examples,
+            result.total_tokens,
+            result.format,
+            tuple(w.message for w in result.warnings),
+        )
+
+
+@dataclass(frozen=True)
+class LaunchPlan:
+    """A checked launch: the data summary, the estimate, warnings and the job parameters."""
+
+    model: str  # catalog key provider/id
+    model_id: str  # what the provider is asked to fine-tune
+    provider: str
+    method: Method
+    training: DataSummary
+    validation: DataSummary | None
+    estimate: Estimate
+    warnings: tuple[str, ...]
+    epochs: int | None = None
+    price_per_mtok: Decimal | None = None
+    budget_cap: Decimal | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def training_path(self) -> Path:
+        return self.training.path
+
+    @property
+    def validation_path(self) -> Path | None:
+        return self.validation.path if self.validation else None
+
+    def job_request(
+        self,
+        training_file_id: str,
+        validation_file_id: str | None = None,
+        *,
+        suffix: str | None = None,
+        seed: int | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> JobRequest:
+        """The provider request for uploaded files."""
+        return JobRequest(
+            model=self.model_id,
+            training_file=training_file_id,
+            validation_file=validation_file_id,
+            method=self.method,
+            epochs=self.epochs,
+            suffix=suffix,
+            seed=seed,
+            metadata=dict(metadata or {}),
+        )
+
+    def estimate_record(self) -> dict[str, Any]:
+        """The estimate as stored with the launch (JSON-ready, plus the price per 1M tokens)."""
+        record = self.estimate.to_dict()
+        record["price_per_mtok"] = None if self.price_per_mtok is None else decimal_text(self.price_per_mtok)
+        return record
+
+
+def _estimate_method(method: str) -> str:
+    if method not in ("supervised", "dpo"):
+        raise UserError(f"unknown fine-tuning method {method!r}; use supervised or dpo")
+    return "sft" if method == "supervised" else "dpo"
+
+
+def _analyse(
+    path: Path, entry: ModelEntry, what: str, progress: Any, cancel: CancelFlag | None
+) -> AnalysisResult:
+    result = analyze(
+        path,
+        entry.encoding,
+        entry.max_example_tokens or DEFAULT_MAX_EXAMPLE_TOKENS,
+        progress=progress,
+        cancel=cancel,
+    )
+    if result.error_count:
+        shown = "; ".join(f"line {i.line}: {i.message}" for i in result.errors[:SHOWN_ERRORS])
+        raise UserError(
+            f"{what} file {path} has {result.error_count} line(s) with errors, fix them before launching: "
+            f"{shown}"
+        )
+    if result.examples == 0:
+        raise UserError(f"{what} file {path} has no valid examples")
+    return result
+
+
+def prepare_launch(
+    training_path: str | Path,
+    model_entry: ModelEntry,
+    *,
+    validation_path: str | Path | None = None,
+    epochs: int | None = None,
+    budget_cap: Decimal | None = None,
+    today: date | None = None,
+    method: Method = "supervised",
+    progress: Callable[[float, int], None] | None = None,
+    cancel: CancelFlag | None = None,
+) -> LaunchPlan:
+    """Analyse and estimate a launch; UserError when it cannot or should not go ahead."""
+    today = today or date.today()
+    estimate_method = _estimate_method(method)
+    block = model_entry.launch_block(today, estimate_method)
+    if block:
+        raise UserError(f"{model_entry.key} {block}")
+    training = _analyse(Path(training_path), model_entry, "training", progress, cancel)
+    validation = None
+    if validation_path is not None:
+        validation = _analyse(Path(validation_path), model_entry, "validation", None, cancel)
+    result = estimate(
+        training, model_entry, epochs=epochs, validation=validation, today=today, method=estimate_method
+    )
+    cost = result.training_cost
+    if budget_cap is not None:
+        cap = Decimal(str(budget_cap))
+        if cost is None:
+            raise UserError(
+                f"the training cost of {model_entry.key} is unknown, so it cannot be checked against the "
+                f"budget cap of {format_money(cap)}"
+            )
+        if cost > cap:
+            raise UserError(
+                f"estimated training cost {format_money(cost)} ({decimal_text(cost)}) exceeds the budget cap "
+                f"of {format_money(cap)}"
+            )
+    warnings = list(result.warnings)
+    for summary in (training, validation):
+        if summary is not None:
+            warnings.extend(f"{Path(summary.source).name}: {w.message}" for w in summary.warnings)
+    if model_entry.retires_on is not None:
+        days = (model_entry.retires_on - today).days
+        if 0 <= days <= RETIREMENT_WARNING_DAYS:
+            unconfirmed = " (unconfirmed)" if model_entry.retirement_unconfirmed else ""
+            warnings.append(
+                f"{model_entry.key} retires on {model_entry.retires_on.isoformat()}{unconfirmed}, in {days} "
+                "days: the fine-tuned model stops working then"
+            )
+    price = model_entry.training_per_mtok
+    if method == "dpo" and model_entry.dpo_training_per_mtok is not None:
+        price = model_entry.dpo_training_per_mtok
+    return LaunchPlan(
+        model=model_entry.key,
+        model_id=model_entry.id,
+        provider=model_entry.provider,
+        method=method,
+        training=DataSummary.of(training),
+        validation=DataSummary.of(validation) if validation is not None else None,
+        estimate=result,
+        warnings=tuple(dict.fromkeys(warnings)),
+        epochs=epochs,
+        price_per_mtok=None if model_entry.price_unknown else price,
+        budget_cap=None if budget_cap is None else Decimal(str(budget_cap)),
+    )
+
+
+def _check_cancel(cancel: CancelFlag | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled
+
+
+def _save_job(store: JobStore, provider_name: str, info: JobInfo, client_id: str | None = None) -> None:
+    store.upsert_job(
+        info.id,
+        provider=provider_name,
+        status=info.status,
+        raw_status=info.raw_status,
+        client_id=client_id,
+        model=info.model,
+        fine_tuned_model=info.fine_tuned_model,
+        trained_tokens=info.trained_tokens,
+        estimated_finish=info.estimated_finish,
+        created_at=info.created_at,
+        finished_at=info.finished_at,
+        error=info.error,
+    )
+
+
+def find_launched_job(provider: Provider, client_id: str) -> JobInfo | None:
+    """The job the provider created for ``client_id`` (the oldest, should there be several), or None."""
+    jobs = [
+        j
+        for j in provider.list_jobs(metadata={CLIENT_ID_KEY: client_id})
+        if j.metadata.get(CLIENT_ID_KEY, client_id) == client_id
+    ]
+    if not jobs:
+        return None
+    return min(jobs, key=lambda j: (j.created_at or 0, j.id))
+
+
+def _attach(store: JobStore, launch: Launch, info: JobInfo) -> JobInfo:
+    store.attach_job(launch.client_id, info.id)
+    _save_job(store, launch.provider, info, launch.client_id)
+    return info
+
+
+def _upload(
+    provider: Provider,
+    path: Path,
+    stage: str,
+    progress: LaunchProgress | None,
+) -> str:
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(stage, done, total)
+
+    return provider.upload_file(path, "fine-tune", report).id
+
+
+def _create_once_safely(
+    provider: Provider,
+    store: JobStore,
+    launch: Launch,
+    request: JobRequest,
+    sleep: Callable[[float], None],
+    max_wait: float,
+) -> JobInfo:
+    """Create the job; after a retryable failure, look for it by tag before sending the create once more."""
+    try:
+        return _attach(store, launch, provider.create_job(request))
+    except ProviderError as exc:
+        if not exc.retryable:
+            raise ProviderError(
+                f"{exc} (launch {launch.client_id} is recorded without a job)",
+                status_code=exc.status_code,
+                code=exc.code,
+            ) from None
+        first = exc
+    found = _lookup(provider, launch, first)
+    if found is not None:
+        return _attach(store, launch, found)
+    sleep(min(max_wait, max(0.0, first.retry_after if first.retry_after is not None else DEFAULT_RETRY_WAIT)))
+    try:
+        return _attach(store, launch, provider.create_job(request))
+    except ProviderError as exc:
+        if exc.retryable:
+            found = _lookup(provider, launch, exc)
+            if found is not None:
+                return _attach(store, launch, found)
+        raise ProviderError(
+            f"{exc} (tried twice; launch {launch.client_id} is recorded without a job: check it later with"
+            " resume_pending)",
+            status_code=exc.status_code,
+            code=exc.code,
+            retryable=exc.retryable,
+            retry_after=exc.retry_after,
+        ) from None
+
+
+def _lookup(provider: Provider, launch: Launch, cause: ProviderError) -> JobInfo | None:
+    try:
+        return find_launched_job(provider, launch.client_id)
+    except ProviderError as exc:
+        raise ProviderError(
+            f"{cause}; then checking whether the job was created anyway failed ({exc}). Launch "
+            f"{launch.client_id} stays pending: check it later with resume_pending before launching again",
+            status_code=cause.status_code,
+            code=cause.code,
+            retryable=False,
+        ) from None
+
+
+def launch(
+    plan: LaunchPlan,
+    provider: Provider,
+    store: JobStore,
+    *,
+    profile_name: str,
+    suffix: str | None = None,
+    seed: int | None = None,
+    metadata: Mapping[str, str] | None = None,
+    progress: LaunchProgress | None = None,
+    cancel: CancelFlag | None = None,
+    client_id: str | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    max_retry_wait: float = MAX_RETRY_WAIT,
+) -> JobInfo:
+    """Record, upload and create the job of ``plan``; returns the created (or found) job.
+
+    Pass the ``client_id`` of a launch that failed before getting a job to continue it: its uploaded
+    files are reused and its job, if the provider did create one, is attached instead of a second.
+    """
+    profile = getattr(provider, "profile", None)
+    if profile is not None:
+        from ftplanner.providers.openai_compat import validate_suffix
+
+        validate_suffix(suffix, profile)
+    resuming = client_id is not None
+    if client_id is None:
+        request_record = {
+            "method": plan.method,
+            "epochs": plan.epochs,
+            "suffix": suffix,
+            "seed": seed,
+            "metadata": dict(metadata or {}),
+            "model_id": plan.model_id,
+        }
+        client_id = store.record_launch(
+            profile=profile_name,
+            provider=plan.provider,
+            model=plan.model_id,
+            training_file=plan.training_path,
+            validation_file=plan.validation_path,
+            request=request_record,
+            estimate=plan.estimate_record(),
+        )
+    record = store.launch(client_id)
+    if record is None:
+        raise UserError(f"no recorded launch {client_id}")
+    if record.job_id is not None:
+        raise UserError(f"launch {client_id} already has job {record.job_id}")
+    _check_cancel(cancel)
+    found = find_launched_job(provider, client_id) if resuming else None
+    if found is not None:  # a crashed attempt got as far as creating the job
+        return _attach(store, record, found)
+    training_id = record.training_file_id
+    if training_id is None:
+        training_id = _upload(provider, plan.training_path, "training", progress)
+        store.record_uploads(client_id, training_id)
+    validation_id = record.validation_file_id
+    if plan.validation_path is not None and validation_id is None:
+        _check_cancel(cancel)
+        validation_id = _upload(provider, plan.validation_path, "validation", progress)
+        store.record_uploads(client_id, None, validation_id)
+    _check_cancel(cancel)
+    if progress is not None:
+        progress("creating", 0, 1)
+    tags = {**dict(metadata or {}), CLIENT_ID_KEY: client_id}
+    request = plan.job_request(training_id, validation_id, suffix=suffix, seed=seed, metadata=tags)
+    record = store.launch(client_id) or record
+    info = _create_once_safely(provider, store, record, request, sleep, max_retry_wait)
+    if progress is not None:
+        progress("creating", 1, 1)
+    return info
+
+
+@dataclass(frozen=True)
+class ResumeReport:
+    """What ``resume_pending`` did: jobs attached, launches with no job found, launches it could not check."""
+
+    attached: tuple[tuple[str, JobInfo], ...] = ()
+    unresolved: tuple[Launch, ...] = ()
+    errors: tuple[tuple[str, str], ...] = ()
+
+
+def resume_pending(provider: Provider, store: JobStore, *, profile_name: str | None = None) -> ResumeReport:
+    """Attach the jobs of launches left without one (a crash around the create); report the rest."""
+    attached: list[tuple[str, JobInfo]] = []
+    unresolved: list[Launch] = []
+    errors: list[tuple[str, str]] = []
+    for pending in store.pending_launches():
+        if profile_name is not None and pending.profile != profile_name:
+            continue
+        try:
+            found = find_launched_job(provider, pending.client_id)
+        except ProviderError as exc:
+            errors.append((pending.client_id, str(exc)))
+            continue
+        if found is None:
+            unresolved.append(pending)
+        else:
+            attached.append((pending.client_id, _attach(store, pending, found)))
+    return ResumeReport(tuple(attached), tuple(unresolved), tuple(errors))

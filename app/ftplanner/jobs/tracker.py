@@ -1,0 +1,203 @@
+"""Tracking launched jobs: poll the provider, keep the store current, compare actual cost with the estimate.
+
+Plain functions with callbacks and a cancel flag; the GUI runs :func:`track` in a worker thread (passing
+``sleep=stop_event.wait`` makes a cancel take effect at once), the CLI calls it directly.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from ftplanner.core.errors import Cancelled, UserError
+from ftplanner.jobs.store import Job, JobStore, Launch
+from ftplanner.providers.base import Event, JobInfo, Provider, ProviderError
+
+MTOK = Decimal(1_000_000)
+EVENT_PAGE = 50
+MAX_EVENT_PAGES = 100
+
+CancelFlag = Callable[[], bool]
+UpdateCallback = Callable[[JobInfo], None]
+
+
+def _launch_of(store: JobStore, job_id: str) -> Launch | None:
+    job = store.job(job_id)
+    if job is not None and job.client_id:
+        return store.launch(job.client_id)
+    return next((launch for launch in store.launches() if launch.job_id == job_id), None)
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _catalog_price(model: str) -> Decimal | None:
+    try:
+        from ftplanner.core.catalog import load_catalog
+
+        entry = load_catalog().find(model)
+    except UserError:
+        return None
+    if entry is None or entry.price_unknown:
+        return None
+    return entry.training_per_mtok
+
+
+def training_price(store: JobStore, info: JobInfo) -> Decimal | None:
+    """The catalog price per 1M training tokens for a job: the one stored at launch, else today's catalog."""
+    launch = _launch_of(store, info.id)
+    if launch is not None and launch.estimate:
+        price = _decimal(launch.estimate.get("price_per_mtok"))
+        if price is not None:
+            return price
+    return _catalog_price(info.model)
+
+
+def actual_cost(trained_tokens: int, price_per_mtok: Decimal) -> Decimal:
+    """trained tokens × price per 1M tokens (unrounded)."""
+    return Decimal(trained_tokens) * price_per_mtok / MTOK
+
+
+def _new_events(provider: Provider, store: JobStore, job_id: str) -> list[Event]:
+    """Events newer than the stored ones: pages newest first until a known id (or the end)."""
+    known = {event.event_id for event in store.events(job_id)}
+    found: list[Event] = []
+    after: str | None = None
+    for _ in range(MAX_EVENT_PAGES):
+        page, more = provider.list_events(job_id, after=after, limit=EVENT_PAGE)
+        fresh = [event for event in page if event.id not in known]
+        found.extend(fresh)
+        if not more or not page or len(fresh) < len(page):
+            break
+        after = page[-1].id
+    return found
+
+
+def poll_once(provider: Provider, store: JobStore, job_id: str) -> JobInfo:
+    """Read a job once and store its status, new events, checkpoints, metrics and actual cost."""
+    info = provider.get_job(job_id)
+    stored = store.job(job_id)
+    launch = _launch_of(store, job_id)
+    provider_name = (
+        stored.provider if stored else launch.provider if launch else getattr(provider, "profile", None)
+    )
+    if not isinstance(provider_name, str):
+        provider_name = getattr(provider_name, "kind", type(provider).__name__)
+    cost = None
+    if info.trained_tokens is not None:
+        price = training_price(store, info)
+        if price is not None:
+            cost = actual_cost(info.trained_tokens, price)
+    store.upsert_job(
+        job_id,
+        provider=provider_name,
+        status=info.status,
+        raw_status=info.raw_status,
+        client_id=launch.client_id if launch else None,
+        model=info.model,
+        fine_tuned_model=info.fine_tuned_model,
+        trained_tokens=info.trained_tokens,
+        estimated_finish=info.estimated_finish,
+        created_at=info.created_at,
+        finished_at=info.finished_at,
+        error=info.error,
+        actual_cost=cost,
+    )
+    events = _new_events(provider, store, job_id)
+    if events:
+        store.add_events(
+            job_id,
+            [
+                {"id": e.id, "created_at": e.created_at, "level": e.level, "message": e.message}
+                for e in events
+            ],
+        )
+    if info.status != "pending":
+        checkpoints = provider.list_checkpoints(job_id)
+        store.add_checkpoints(
+            job_id, [{"id": c.id, "step": c.step, "metrics": dict(c.metrics)} for c in checkpoints]
+        )
+    if info.status == "succeeded" and not store.metrics(job_id):
+        rows = provider.download_metrics(info)
+        store.add_metrics(
+            job_id,
+            [
+                {
+                    "step": r.step,
+                    "train_loss": r.train_loss,
+                    "train_accuracy": r.train_accuracy,
+                    "valid_loss": r.valid_loss,
+                    "valid_accuracy": r.valid_accuracy,
+                }
+                for r in rows
+            ],
+        )
+    return info
+
+
+def track(
+    provider: Provider,
+    store: JobStore,
+    job_id: str,
+    *,
+    interval: float = 30,
+    max_interval: float = 300,
+    sleep: Callable[[float], object] = time.sleep,
+    cancel: CancelFlag | None = None,
+    on_update: UpdateCallback | None = None,
+) -> JobInfo:
+    """Poll ``job_id`` until it ends; returns its final state.
+
+    Retryable provider errors back off exponentially from ``interval`` up to ``max_interval`` (longer
+    when the provider's Retry-After asks for it); a successful poll resets the backoff. Other errors
+    propagate. Raises :class:`Cancelled` when ``cancel()`` turns true.
+    """
+    failures = 0
+    while True:
+        if cancel is not None and cancel():
+            raise Cancelled
+        try:
+            info = poll_once(provider, store, job_id)
+        except ProviderError as exc:
+            if not exc.retryable:
+                raise
+            failures += 1
+            delay = min(max_interval, interval * 2**failures)
+            if exc.retry_after is not None:
+                delay = max(delay, exc.retry_after)
+            sleep(delay)
+            continue
+        failures = 0
+        if on_update is not None:
+            on_update(info)
+        if info.is_terminal:
+            return info
+        if cancel is not None and cancel():
+            raise Cancelled
+        sleep(interval)
+
+
+def active_jobs(store: JobStore) -> list[Job]:
+    """Stored jobs that have not ended: what to resume tracking after a restart."""
+    return store.jobs(non_terminal_only=True)
+
+
+def cost_report(store: JobStore, job_id: str) -> tuple[Decimal | None, Decimal | None, float | None]:
+    """(estimated training cost, actual cost, error in % of the estimate); None where unknown."""
+    job = store.job(job_id)
+    if job is None:
+        raise UserError(f"no stored job {job_id}")
+    launch = _launch_of(store, job_id)
+    estimated = _decimal(launch.estimate.get("training_cost")) if launch and launch.estimate else None
+    actual = job.actual_cost
+    error = None
+    if estimated is not None and actual is not None and estimated != 0:
+        error = float((actual - estimated) / estimated * 100)
+    return estimated, actual, error
