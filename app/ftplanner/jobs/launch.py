@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -74,7 +74,6 @@ class LaunchPlan:
     epochs: int | None = None
     price_per_mtok: Decimal | None = None
     budget_cap: Decimal | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def training_path(self) -> Path:
@@ -174,8 +173,8 @@ def prepare_launch(
             )
         if cost > cap:
             raise UserError(
-                f"estimated training cost {format_money(cost)} ({decimal_text(cost)}) exceeds the budget cap "
-                f"of {format_money(cap)}"
+                f"estimated training cost {format_money(cost)} (USD {decimal_text(cost)}) exceeds the budget cap"
+                f" of {format_money(cap)} (USD {decimal_text(cap)})"
             )
     warnings = list(result.warnings)
     for summary in (training, validation):
