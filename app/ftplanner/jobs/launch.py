@@ -212,20 +212,7 @@ def _check_cancel(cancel: CancelFlag | None) -> None:
 
 
 def _save_job(store: JobStore, provider_name: str, info: JobInfo, client_id: str | None = None) -> None:
-    store.upsert_job(
-        info.id,
-        provider=provider_name,
-        status=info.status,
-        raw_status=info.raw_status,
-        client_id=client_id,
-        model=info.model,
-        fine_tuned_model=info.fine_tuned_model,
-        trained_tokens=info.trained_tokens,
-        estimated_finish=info.estimated_finish,
-        created_at=info.created_at,
-        finished_at=info.finished_at,
-        error=info.error,
-    )
+    store.record_job_info(info, provider=provider_name, client_id=client_id)
 
 
 def find_launched_job(provider: Provider, client_id: str) -> JobInfo | None:

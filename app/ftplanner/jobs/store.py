@@ -26,11 +26,14 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import decimal_text
 from ftplanner.core.paths import user_data_dir
+
+if TYPE_CHECKING:
+    from ftplanner.providers.base import JobInfo
 
 STORE_FILE_NAME = "jobs.sqlite3"
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -415,6 +418,31 @@ class JobStore:
         return [_launch(row) for row in rows]
 
     # -- jobs --------------------------------------------------------------------------------------
+
+    def record_job_info(
+        self,
+        info: JobInfo,
+        *,
+        provider: str,
+        client_id: str | None = None,
+        actual_cost: Decimal | str | None = None,
+    ) -> bool:
+        """Store what a provider said about a job (see :meth:`upsert_job`)."""
+        return self.upsert_job(
+            info.id,
+            provider=provider,
+            status=info.status,
+            raw_status=info.raw_status,
+            client_id=client_id,
+            model=info.model,
+            fine_tuned_model=info.fine_tuned_model,
+            trained_tokens=info.trained_tokens,
+            estimated_finish=info.estimated_finish,
+            created_at=info.created_at,
+            finished_at=info.finished_at,
+            error=info.error,
+            actual_cost=actual_cost,
+        )
 
     def upsert_job(
         self,

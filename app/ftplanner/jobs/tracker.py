@@ -95,20 +95,8 @@ def poll_once(provider: Provider, store: JobStore, job_id: str) -> JobInfo:
         price = training_price(store, info)
         if price is not None:
             cost = actual_cost(info.trained_tokens, price)
-    store.upsert_job(
-        job_id,
-        provider=provider_name,
-        status=info.status,
-        raw_status=info.raw_status,
-        client_id=launch.client_id if launch else None,
-        model=info.model,
-        fine_tuned_model=info.fine_tuned_model,
-        trained_tokens=info.trained_tokens,
-        estimated_finish=info.estimated_finish,
-        created_at=info.created_at,
-        finished_at=info.finished_at,
-        error=info.error,
-        actual_cost=cost,
+    store.record_job_info(
+        info, provider=provider_name, client_id=launch.client_id if launch else None, actual_cost=cost
     )
     events = _new_events(provider, store, job_id)
     if events:
