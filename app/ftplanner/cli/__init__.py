@@ -18,9 +18,9 @@ EXIT_UNUSABLE = 2
 
 
 def _subcommand_modules() -> list:
-    from ftplanner.cli import analyze, estimate, models, rates, roi
+    from ftplanner.cli import analyze, estimate, jobs, models, rates, roi
 
-    return [analyze, models, estimate, rates, roi]
+    return [analyze, models, estimate, rates, roi, jobs]
 
 
 def build_parser() -> argparse.ArgumentParser:

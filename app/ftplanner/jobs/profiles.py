@@ -1,0 +1,200 @@
+"""Provider profiles: how to reach a fine-tuning API, stored as JSON in ``<user data dir>/profiles.json``.
+
+The file never holds an API key: keys live in the OS keyring (or this session's memory) through
+:mod:`ftplanner.jobs.secrets`, under the profile's name. Writes are atomic.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, cast
+
+from ftplanner.core.errors import UserError
+from ftplanner.core.money import decimal_text
+from ftplanner.core.paths import user_data_dir, write_text_atomic
+from ftplanner.jobs import secrets
+from ftplanner.providers.openai_compat import OpenAICompatibleProvider, Profile, ProfileKind, make_client
+
+PROFILES_FILE_NAME = "profiles.json"
+KINDS: tuple[str, ...] = ("openai", "azure", "generic")
+_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
+_HEADER_PATTERN = re.compile(r"[A-Za-z0-9\-]+")
+
+
+@dataclass(frozen=True)
+class ProviderProfile:
+    """A named provider profile; ``budget_cap`` is a decimal string in USD (or None)."""
+
+    name: str
+    kind: str = "openai"
+    base_url: str | None = None
+    resource: str | None = None
+    header_name: str | None = None
+    training_type: str | None = None
+    budget_cap: str | None = None
+
+    @property
+    def env_var(self) -> str | None:
+        """The environment variable read when no key is stored (None for generic profiles)."""
+        return secrets.ENV_VARS.get(self.kind)
+
+    @property
+    def budget(self) -> Decimal | None:
+        return None if self.budget_cap is None else Decimal(self.budget_cap)
+
+    def connection(self) -> Profile:
+        """The :class:`Profile` used to build the SDK client."""
+        return Profile(
+            kind=cast(ProfileKind, self.kind),
+            base_url=self.base_url,
+            resource=self.resource,
+            header_name=self.header_name or "Authorization",
+            training_type=self.training_type,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def profiles_path() -> Path:
+    return user_data_dir() / PROFILES_FILE_NAME
+
+
+def parse_budget(text: str | None, where: str = "budget cap") -> str | None:
+    """A non-negative decimal string (normalised) or None; UserError naming ``where`` otherwise."""
+    if text is None or str(text).strip() == "":
+        return None
+    try:
+        value = Decimal(str(text).strip().removeprefix("$"))
+    except InvalidOperation:
+        raise UserError(f"{where}: expected an amount in USD, got {text!r}") from None
+    if not value.is_finite() or value < 0:
+        raise UserError(f"{where}: expected an amount in USD of 0 or more, got {text!r}")
+    return decimal_text(value)
+
+
+def _text(value: Any, name: str, field_name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise UserError(f"profile {name!r}: {field_name} must be text")
+    return value.strip() or None
+
+
+def validate(raw: dict[str, Any]) -> ProviderProfile:
+    """A checked profile from a mapping; UserError naming the profile and the field at fault."""
+    name = raw.get("name")
+    if not isinstance(name, str) or not _NAME_PATTERN.fullmatch(name):
+        raise UserError(
+            f"profile {name!r}: name must be 1-64 letters, digits, '-', '_' or '.', starting with a letter"
+            " or digit"
+        )
+    unknown = sorted(set(raw) - set(ProviderProfile.__dataclass_fields__))
+    if unknown:
+        raise UserError(f"profile {name!r}: unknown field {unknown[0]!r}")
+    kind = raw.get("kind", "openai")
+    if kind not in KINDS:
+        raise UserError(f"profile {name!r}: kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    base_url = _text(raw.get("base_url"), name, "base_url")
+    resource = _text(raw.get("resource"), name, "resource")
+    header = _text(raw.get("header_name"), name, "header_name")
+    training_type = _text(raw.get("training_type"), name, "training_type")
+    if base_url is not None and not base_url.startswith(("http://", "https://")):
+        raise UserError(f"profile {name!r}: base_url must start with http:// or https://, got {base_url!r}")
+    if kind == "generic" and base_url is None:
+        raise UserError(f"profile {name!r}: base_url is required for kind generic")
+    if kind == "azure" and base_url is None and resource is None:
+        raise UserError(f"profile {name!r}: resource or base_url is required for kind azure")
+    if resource is not None and kind != "azure":
+        raise UserError(f"profile {name!r}: resource applies to kind azure only")
+    if header is not None:
+        if kind != "generic":
+            raise UserError(f"profile {name!r}: header_name applies to kind generic only")
+        if not _HEADER_PATTERN.fullmatch(header):
+            raise UserError(f"profile {name!r}: header_name {header!r} is not a valid HTTP header name")
+    if training_type is not None and kind != "azure":
+        raise UserError(f"profile {name!r}: training_type applies to kind azure only")
+    budget = raw.get("budget_cap")
+    budget_text = parse_budget(None if budget is None else str(budget), f"profile {name!r}: budget_cap")
+    return ProviderProfile(name, kind, base_url, resource, header, training_type, budget_text)
+
+
+def load_profiles() -> dict[str, ProviderProfile]:
+    """Every stored profile by name (empty when the file does not exist)."""
+    path = profiles_path()
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"{path}: cannot read the profiles ({exc})") from None
+    items = data.get("profiles") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise UserError(f"{path}: expected an object with a 'profiles' list")
+    profiles: dict[str, ProviderProfile] = {}
+    for item in items:
+        if not isinstance(item, dict):
+            raise UserError(f"{path}: every profile must be an object")
+        profile = validate(item)
+        profiles[profile.name] = profile
+    return profiles
+
+
+def save_profiles(profiles: dict[str, ProviderProfile]) -> None:
+    """Write all profiles atomically (keys are never part of a profile)."""
+    data = {"version": 1, "profiles": [p.to_dict() for p in sorted(profiles.values(), key=lambda p: p.name)]}
+    write_text_atomic(profiles_path(), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def get_profile(name: str) -> ProviderProfile:
+    """The stored profile ``name``; UserError listing what exists when there is none."""
+    profiles = load_profiles()
+    if name not in profiles:
+        known = ", ".join(sorted(profiles)) or "none yet"
+        raise UserError(
+            f"no profile {name!r} (known: {known}); add one with `ftplanner jobs profiles add {name} --kind …`"
+        )
+    return profiles[name]
+
+
+def add_profile(profile: ProviderProfile | dict[str, Any], *, replace: bool = False) -> ProviderProfile:
+    """Validate and store ``profile``; UserError if the name is taken and ``replace`` is False."""
+    checked = validate(profile.to_dict() if isinstance(profile, ProviderProfile) else dict(profile))
+    profiles = load_profiles()
+    if checked.name in profiles and not replace:
+        raise UserError(f"profile {checked.name!r} already exists; remove it first")
+    profiles[checked.name] = checked
+    save_profiles(profiles)
+    return checked
+
+
+def remove_profile(name: str) -> None:
+    """Forget profile ``name`` and its stored key."""
+    profiles = load_profiles()
+    if name not in profiles:
+        raise UserError(f"no profile {name!r}")
+    del profiles[name]
+    save_profiles(profiles)
+    secrets.delete_key(name)
+
+
+def key_hint(profile: ProviderProfile) -> str:
+    """How to give ``profile`` a key."""
+    hint = f"`ftplanner jobs profiles add {profile.name} … --key-stdin`"
+    if profile.env_var:
+        hint += f" or set {profile.env_var}"
+    return hint
+
+
+def provider_for(profile_name: str, timeout: float = 30) -> OpenAICompatibleProvider:
+    """A provider for the stored profile, with its key from the keyring, the session or the env var."""
+    profile = get_profile(profile_name)
+    key = secrets.load_key(profile.name, profile.env_var)
+    if not key:
+        raise UserError(f"no API key for profile {profile.name!r}: store one with {key_hint(profile)}")
+    connection = profile.connection()
+    return OpenAICompatibleProvider(make_client(connection, key, timeout), connection)

@@ -1,0 +1,220 @@
+"""``ftplanner jobs`` in-process against the loopback fake server, an in-memory keyring and a temp home."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import keyring
+import pytest
+
+from fake_openai import API_KEY, FakeOpenAI, fake_openai_fixture  # noqa: F401  (fixture)
+from ftplanner.cli import main
+from ftplanner.jobs.secrets import SERVICE, clear_session
+from test_jobs_launch import CREATE, write_dataset
+from test_secrets import MemoryKeyring
+
+TODAY = "2026-11-29"
+MODEL = "openai/gpt-4.1-mini-2025-04-14"
+
+
+@pytest.fixture(autouse=True)
+def _test_keyring():
+    """An in-memory keyring and an empty session for every test; the previous backend is restored."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    clear_session()
+    try:
+        yield backend
+    finally:
+        clear_session()
+        keyring.set_keyring(previous)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = None, monkeypatch=None):
+    if stdin is not None:
+        assert monkeypatch is not None
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def add_profile(capsys, monkeypatch, fake: FakeOpenAI, name: str = "fake", *extra: str) -> str:
+    code, out, err = run(
+        capsys,
+        "jobs",
+        "profiles",
+        "add",
+        name,
+        "--kind",
+        "generic",
+        "--base-url",
+        fake.base_url,
+        "--key-stdin",
+        *extra,
+        stdin=API_KEY + "\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code == 0, err
+    return out
+
+
+def launch_args(train: Path, *extra: str) -> list[str]:
+    return ["jobs", "launch", str(train), "--profile", "fake", "--model", MODEL, "--today", TODAY, *extra]
+
+
+def assert_no_key_anywhere(home: Path, *texts: str) -> None:
+    for path in home.rglob("*"):
+        if path.is_file():
+            assert API_KEY.encode() not in path.read_bytes(), path
+    for text in texts:
+        assert API_KEY not in text
+
+
+def test_profiles_add_list_remove_never_expose_the_key(
+    capsys, monkeypatch, fake_openai: FakeOpenAI, _test_keyring: MemoryKeyring, _isolated_home: Path
+) -> None:
+    out_add = add_profile(capsys, monkeypatch, fake_openai, "fake", "--budget-cap", "12.50")
+    assert "system keyring" in out_add
+    assert _test_keyring.passwords == {(SERVICE, "fake"): API_KEY}
+    stored = json.loads((_isolated_home / "profiles.json").read_text(encoding="utf-8"))
+    assert stored["profiles"][0]["name"] == "fake" and stored["profiles"][0]["budget_cap"] == "12.5"
+    code, out_json, _ = run(capsys, "jobs", "profiles", "list", "--json")
+    assert code == 0
+    (row,) = json.loads(out_json)
+    assert row["kind"] == "generic" and row["key"] == "stored" and row["base_url"] == fake_openai.base_url
+    code, out_table, _ = run(capsys, "jobs", "profiles", "list")
+    assert code == 0 and "fake" in out_table and "stored" in out_table and "$12.50" in out_table
+    assert_no_key_anywhere(_isolated_home, out_add, out_json, out_table)
+    code, out_rm, _ = run(capsys, "jobs", "profiles", "remove", "fake")
+    assert code == 0 and "Removed" in out_rm
+    assert _test_keyring.passwords == {}
+    assert json.loads(run(capsys, "jobs", "profiles", "list", "--json")[1]) == []
+
+
+def test_session_only_key_is_said(capsys, monkeypatch, fake_openai: FakeOpenAI, _isolated_home: Path) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    out = add_profile(capsys, monkeypatch, fake_openai)
+    assert "session only" in out
+    assert json.loads(run(capsys, "jobs", "profiles", "list", "--json")[1])[0]["key"] == "session"
+    assert_no_key_anywhere(_isolated_home, out)
+
+
+def test_bad_profile_fields_exit_2_naming_profile_and_field(capsys) -> None:
+    code, out, err = run(capsys, "jobs", "profiles", "add", "g", "--kind", "generic")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "'g'" in err and "base_url" in err
+    code, _, err = run(capsys, "jobs", "profiles", "add", "o", "--kind", "openai", "--budget-cap", "lots")
+    assert code == 2 and "budget" in err and err.count("\n") == 1
+
+
+def test_launch_without_yes_does_not_create(
+    capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    add_profile(capsys, monkeypatch, fake_openai)
+    train = write_dataset(tmp_path / "train.jsonl")
+    code, out, err = run(capsys, *launch_args(train))
+    assert code == 0, err
+    assert "Estimated cost: $" in out and "--yes" in out and "retires on" in out
+    assert not fake_openai.seen(*CREATE) and not fake_openai.files
+    assert json.loads(run(capsys, "jobs", "list", "--json")[1]) == []
+
+
+def test_launch_with_yes_then_list_status_cancel(
+    capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path, _isolated_home: Path
+) -> None:
+    add_profile(capsys, monkeypatch, fake_openai)
+    train = write_dataset(tmp_path / "train.jsonl")
+    code, out, err = run(capsys, *launch_args(train, "--yes", "--json", "--suffix", "bot"))
+    assert code == 0, err
+    result = json.loads(out)
+    job_id = result["job"]["id"]
+    assert list(fake_openai.jobs) == [job_id] and len(fake_openai.seen(*CREATE)) == 1
+    assert result["plan"]["training_cost"] and result["job"]["status"] == "pending"
+
+    code, out, _ = run(capsys, "jobs", "list", "--json")
+    (listed,) = json.loads(out)
+    assert code == 0 and listed["id"] == job_id
+    assert job_id in run(capsys, "jobs", "list")[1]
+
+    code, out, err = run(capsys, "jobs", "status", job_id, "--json")
+    assert code == 0, err
+    status = json.loads(out)
+    assert status["id"] == job_id and status["status"] in ("pending", "running")
+    assert status["estimated_cost"] == result["plan"]["training_cost"]
+    code, out, _ = run(capsys, "jobs", "status", job_id)
+    assert code == 0 and "Estimated cost: $" in out and "Trained tokens" in out
+
+    code, out, err = run(capsys, "jobs", "cancel", job_id)
+    assert code == 0, err
+    assert "cancelled" in out and fake_openai.jobs[job_id]["status"] == "cancelled"
+    assert json.loads(run(capsys, "jobs", "list", "--json")[1])[0]["status"] == "cancelled"
+    assert len(fake_openai.seen(*CREATE)) == 1
+    assert_no_key_anywhere(_isolated_home)
+
+
+def test_track_until_done_prints_changes_and_actual_cost(
+    capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    add_profile(capsys, monkeypatch, fake_openai)
+    train = write_dataset(tmp_path / "train.jsonl")
+    job_id = json.loads(run(capsys, *launch_args(train, "--yes", "--json"))[1])["job"]["id"]
+    code, out, err = run(capsys, "jobs", "track", job_id, "--interval", "0.01")
+    assert code == 0, err
+    assert "running" in out and out.strip().splitlines()[-1].endswith("123,456 tokens trained")
+    assert out.count("running") == 1
+    code, out, _ = run(capsys, "jobs", "status", job_id, "--json")
+    assert json.loads(out)["actual_cost"] == "0.61728"
+
+
+def test_over_budget_launch_exits_2_in_one_line(
+    capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    add_profile(capsys, monkeypatch, fake_openai, "fake", "--budget-cap", "0.0001")
+    train = write_dataset(tmp_path / "train.jsonl")
+    for extra in ((), ("--budget-cap", "0.00001")):
+        code, out, err = run(capsys, *launch_args(train, "--yes", *extra))
+        assert code == 2 and out == "" and err.count("\n") == 1 and "exceeds the budget cap" in err
+    assert not fake_openai.requests
+
+
+def test_unknown_profile_exits_2(capsys, tmp_path: Path) -> None:
+    train = write_dataset(tmp_path / "train.jsonl")
+    code, out, err = run(capsys, *launch_args(train, "--profile", "nope", "--yes"))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "no profile 'nope'" in err
+    code, _, err = run(capsys, "jobs", "profiles", "remove", "nope")
+    assert code == 2 and "no profile 'nope'" in err
+
+
+def test_missing_key_says_how_to_set_it(capsys, monkeypatch, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "jobs", "profiles", "add", "work", "--kind", "openai")
+    assert code == 0, err
+    train = write_dataset(tmp_path / "train.jsonl")
+    code, out, err = run(capsys, *launch_args(train, "--profile", "work", "--yes"))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "no API key for profile 'work'" in err and "--key-stdin" in err and "OPENAI_API_KEY" in err
+    code, _, err = run(capsys, "jobs", "resume", "--profile", "work")
+    assert code == 2 and "--key-stdin" in err
+
+
+def test_resume_with_nothing_pending(capsys, monkeypatch, fake_openai: FakeOpenAI) -> None:
+    add_profile(capsys, monkeypatch, fake_openai)
+    code, out, err = run(capsys, "jobs", "resume", "--profile", "fake")
+    assert code == 0, err
+    assert "No interrupted launches" in out
+
+
+def test_track_ctrl_c_stops_cleanly(capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path) -> None:
+    add_profile(capsys, monkeypatch, fake_openai)
+    train = write_dataset(tmp_path / "train.jsonl")
+    job_id = json.loads(run(capsys, *launch_args(train, "--yes", "--json"))[1])["job"]["id"]
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("ftplanner.cli.jobs.track", interrupted)
+    code, _, err = run(capsys, "jobs", "track", job_id)
+    assert code == 130 and "keeps running" in err and err.count("\n") == 1
+    assert fake_openai.jobs[job_id]["status"] != "cancelled"
