@@ -98,3 +98,22 @@ def dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
     for kind in ("question", "warning", "information", "critical", "about"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(fake(kind)))
     yield calls
+
+
+@pytest.fixture(autouse=True)
+def _test_keyring():
+    """An in-memory keyring and an empty key session for every test; the previous backend is restored."""
+    import keyring
+
+    from ftplanner.jobs.secrets import clear_session
+    from keyring_helpers import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    clear_session()
+    try:
+        yield backend
+    finally:
+        clear_session()
+        keyring.set_keyring(previous)

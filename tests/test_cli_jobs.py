@@ -11,26 +11,12 @@ import pytest
 
 from fake_openai import API_KEY, FakeOpenAI, fake_openai_fixture  # noqa: F401  (fixture)
 from ftplanner.cli import main
-from ftplanner.jobs.secrets import SERVICE, clear_session
+from ftplanner.jobs.secrets import SERVICE
+from keyring_helpers import MemoryKeyring
 from test_jobs_launch import CREATE, write_dataset
-from test_secrets import MemoryKeyring
 
 TODAY = "2026-11-29"
 MODEL = "openai/gpt-4.1-mini-2025-04-14"
-
-
-@pytest.fixture(autouse=True)
-def _test_keyring():
-    """An in-memory keyring and an empty session for every test; the previous backend is restored."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    clear_session()
-    try:
-        yield backend
-    finally:
-        clear_session()
-        keyring.set_keyring(previous)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = None, monkeypatch=None):

@@ -10,6 +10,7 @@ import pytest
 
 from ftplanner.cli import main
 from ftplanner.core.catalog import user_overrides_path
+from test_estimate import ESTIMATE_JSON_KEYS
 
 TODAY = ["--today", "2026-11-29"]
 
@@ -206,24 +207,7 @@ def test_estimate_json(capsys, dataset):
     assert "openai/gpt-4.1-2025-04-14" in keys and "together/lora-up-to-16b" in keys
     assert not any(k.startswith("mistral/") for k in keys) and "openai/gpt-5" not in keys
     for row in rows:
-        for key in (
-            "model",
-            "provider",
-            "encoding",
-            "exact_tokens",
-            "epochs",
-            "charged_tokens",
-            "training_cost",
-            "currency",
-            "time_p10_minutes",
-            "time_p90_minutes",
-            "can_launch_until",
-            "retires_on",
-            "launchable",
-            "inference_cost_per_month",
-            "hosting_cost_per_month",
-            "warnings",
-        ):
+        for key in ESTIMATE_JSON_KEYS:
             assert key in row, key
         assert row["epochs"] == 3 and row["currency"] == "USD" and row["launchable"] is True
         assert isinstance(row["training_cost"], str)

@@ -24,6 +24,26 @@ from ftplanner.core.result import AnalysisResult, Histogram
 TODAY = date(2026, 11, 29)
 CENT = Decimal("0.01")
 
+# The keys `ftplanner estimate --json` promises for every model.
+ESTIMATE_JSON_KEYS = (
+    "model",
+    "provider",
+    "encoding",
+    "exact_tokens",
+    "epochs",
+    "charged_tokens",
+    "training_cost",
+    "currency",
+    "time_p10_minutes",
+    "time_p90_minutes",
+    "can_launch_until",
+    "retires_on",
+    "launchable",
+    "inference_cost_per_month",
+    "hosting_cost_per_month",
+    "warnings",
+)
+
 
 def make_analysis(length_counts, encoding="o200k_base", max_example_tokens=65_536, error_count=0):
     pairs = tuple(sorted(length_counts))
@@ -266,24 +286,7 @@ def test_json_object_has_the_documented_keys(catalog):
         DATA, catalog.get("gpt-4o-mini"), epochs=3, traffic=TrafficProfile(1000, 100, 100), today=TODAY
     )
     data = row.to_dict()
-    for key in (
-        "model",
-        "provider",
-        "encoding",
-        "exact_tokens",
-        "epochs",
-        "charged_tokens",
-        "training_cost",
-        "currency",
-        "time_p10_minutes",
-        "time_p90_minutes",
-        "can_launch_until",
-        "retires_on",
-        "launchable",
-        "inference_cost_per_month",
-        "hosting_cost_per_month",
-        "warnings",
-    ):
+    for key in ESTIMATE_JSON_KEYS:
         assert key in data
     assert data["training_cost"] == "4.16565"  # 1,388,550 × $3.00 / 1M, full precision, as a string
     assert data["can_launch_until"] == "2027-01-06" and data["retires_on"] == "2027-01-14"

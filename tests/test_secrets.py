@@ -7,8 +7,7 @@ from pathlib import Path
 import keyring
 import keyring.backends.fail
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError, PasswordDeleteError
+from keyring.errors import KeyringError
 
 from ftplanner.core.errors import UserError
 from ftplanner.jobs import secrets
@@ -24,28 +23,9 @@ from ftplanner.jobs.secrets import (
     save_key,
 )
 from ftplanner.jobs.store import JobStore
+from keyring_helpers import MemoryKeyring
 
 KEY = "sk-proj-TESTKEY0123456789abcdefABCDEF"
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring for tests."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
 
 
 class BrokenKeyring(MemoryKeyring):
@@ -56,20 +36,6 @@ class BrokenKeyring(MemoryKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         raise KeyringError(f"could not store {password!r}")
-
-
-@pytest.fixture(autouse=True)
-def _test_keyring():
-    """Every test starts with an in-memory keyring and an empty session; the previous backend is restored."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    clear_session()
-    try:
-        yield backend
-    finally:
-        clear_session()
-        keyring.set_keyring(previous)
 
 
 def files_under(root: Path) -> list[Path]:

@@ -11,34 +11,13 @@ import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from ftplanner.cli.arguments import epochs_or_auto, whole_number
 from ftplanner.cli.models import add_catalog_options, catalog_from_args, format_table, warn
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate, TrafficProfile, analyze_per_encoding, compare
 from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, check_currency, format_money
 from ftplanner.core.timemodel import TimeModel
-
-
-def _epochs(text: str) -> int | None:
-    if text.strip().lower() == "auto":
-        return None
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number or 'auto', got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"epochs must be at least 1, got {value}")
-    return value
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
 
 
 def _share(text: str) -> Decimal:
@@ -78,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--method", choices=("sft", "dpo", "rft"), default="sft", help="training method (sft)"
     )
     parser.add_argument(
-        "--epochs", type=_epochs, default=None, metavar="N|auto", help="epochs (default auto)"
+        "--epochs", type=epochs_or_auto, default=None, metavar="N|auto", help="epochs (default auto)"
     )
     parser.add_argument(
         "--currency",
@@ -86,9 +65,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="CODE",
         help="show money in this currency (set its rate with `ftplanner rates set`)",
     )
-    parser.add_argument("--requests-per-month", type=_count, metavar="N", help="inference requests per month")
-    parser.add_argument("--input-tokens", type=_count, metavar="N", help="average input tokens per request")
-    parser.add_argument("--output-tokens", type=_count, metavar="N", help="average output tokens per request")
+    parser.add_argument(
+        "--requests-per-month", type=whole_number(0), metavar="N", help="inference requests per month"
+    )
+    parser.add_argument(
+        "--input-tokens", type=whole_number(0), metavar="N", help="average input tokens per request"
+    )
+    parser.add_argument(
+        "--output-tokens", type=whole_number(0), metavar="N", help="average output tokens per request"
+    )
     parser.add_argument(
         "--cached-share",
         type=_share,
@@ -103,13 +88,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="F",
         help="share of requests sent through the batch API (0-1)",
     )
-    parser.add_argument("--months", type=_count, default=12, metavar="N", help="ownership horizon (12)")
+    parser.add_argument(
+        "--months", type=whole_number(0), default=12, metavar="N", help="ownership horizon (12)"
+    )
     parser.add_argument(
         "--validation", type=Path, metavar="FILE", help="validation data (billed by some providers)"
     )
     parser.add_argument(
         "--n-evals",
-        type=_count,
+        type=whole_number(0),
         default=0,
         metavar="N",
         help="evaluations over the validation set (billed where the provider bills them)",

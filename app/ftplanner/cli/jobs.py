@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ftplanner.cli.arguments import whole_number
 from ftplanner.cli.estimate import time_range
 from ftplanner.cli.models import add_catalog_options, catalog_from_args, format_table
 from ftplanner.core.errors import UserError
@@ -23,23 +24,6 @@ from ftplanner.jobs.launch import LaunchPlan, launch, prepare_launch, resume_pen
 from ftplanner.jobs.store import Job, JobStore
 from ftplanner.jobs.tracker import cost_report, poll_once, track
 from ftplanner.providers.base import JobInfo
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
 
 
 def _seconds(text: str) -> float:
@@ -86,9 +70,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     go.add_argument("--profile", required=True, metavar="P")
     go.add_argument("--model", required=True, metavar="M", help="model id or provider/id key")
     go.add_argument("--validation", type=Path, metavar="FILE")
-    go.add_argument("--epochs", type=_positive, metavar="N")
+    go.add_argument("--epochs", type=whole_number(1), metavar="N")
     go.add_argument("--suffix", metavar="S")
-    go.add_argument("--seed", type=_whole, metavar="N")
+    go.add_argument("--seed", type=whole_number(None), metavar="N")
     go.add_argument("--budget-cap", metavar="USD", help="overrides the profile's budget cap")
     go.add_argument("--yes", action="store_true", help="launch without asking")
     go.add_argument("--json", action="store_true")
