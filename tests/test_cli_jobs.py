@@ -118,7 +118,7 @@ def test_launch_with_yes_then_list_status_cancel(
     result = json.loads(out)
     job_id = result["job"]["id"]
     assert list(fake_openai.jobs) == [job_id] and len(fake_openai.seen(*CREATE)) == 1
-    assert result["plan"]["training_cost"] and result["job"]["status"] == "pending"
+    assert result["plan"]["training_cost"] and result["job"]["status"] == "validating"
 
     code, out, _ = run(capsys, "jobs", "list", "--json")
     (listed,) = json.loads(out)
@@ -128,7 +128,7 @@ def test_launch_with_yes_then_list_status_cancel(
     code, out, err = run(capsys, "jobs", "status", job_id, "--json")
     assert code == 0, err
     status = json.loads(out)
-    assert status["id"] == job_id and status["status"] in ("pending", "running")
+    assert status["id"] == job_id and status["status"] in ("validating", "queued", "running")
     assert status["estimated_cost"] == result["plan"]["training_cost"]
     code, out, _ = run(capsys, "jobs", "status", job_id)
     assert code == 0 and "Estimated cost: $" in out and "Trained tokens" in out

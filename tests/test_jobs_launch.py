@@ -136,7 +136,7 @@ def test_clean_launch_end_to_end(fake_openai: FakeOpenAI, store: JobStore, plan:
     assert body["metadata"] == {CLIENT_ID_KEY: recorded.client_id, "team": "a"}
     assert body["suffix"] == "bot" and body["model"] == "gpt-4.1-mini-2025-04-14"
     stored = store.job(job.id)
-    assert stored and stored.client_id == recorded.client_id and stored.status == "pending"
+    assert stored and stored.client_id == recorded.client_id and stored.status == "validating"
 
 
 def test_launch_is_recorded_before_the_create(

@@ -49,7 +49,7 @@ def test_tracks_to_succeeded_storing_history_events_metrics_and_cost(
     )
     assert final.status == "succeeded" and updates == ["queued", "running", "running", "succeeded"]
     assert delays == [2, 2, 2]
-    assert [h.status for h in store.history(launched.id)] == ["pending", "running", "succeeded"]
+    assert [h.status for h in store.history(launched.id)] == ["validating", "queued", "running", "succeeded"]
     assert len(store.events(launched.id)) == 5
     assert [c.step for c in store.checkpoints(launched.id)] == [1, 2]
     assert [m.step for m in store.metrics(launched.id)] == [1, 2, 3]

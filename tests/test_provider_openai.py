@@ -65,7 +65,7 @@ def test_create_sends_method_hyperparameters_and_metadata(fake_openai: FakeOpenA
     assert body["suffix"] == "support-bot" and body["seed"] == 7
     assert body["metadata"] == {"ftplanner_launch": "L1"}
     assert "validation_file" not in body
-    assert job.status == "pending" and job.raw_status == "validating_files"
+    assert job.status == "validating" and job.raw_status == "validating_files"
     assert job.metadata == {"ftplanner_launch": "L1"}
 
 
@@ -76,12 +76,12 @@ def test_status_normalised_over_a_jobs_life(fake_openai: FakeOpenAI, tmp_path: P
     while not seen[-1].is_terminal:
         seen.append(provider.get_job(job.id))
     assert [j.raw_status for j in seen] == ["validating_files", "queued", "running", "running", "succeeded"]
-    assert [j.status for j in seen] == ["pending", "pending", "running", "running", "succeeded"]
+    assert [j.status for j in seen] == ["validating", "queued", "running", "running", "succeeded"]
     assert all(j.trained_tokens is None for j in seen[:-1])
     assert seen[2].estimated_finish is not None
     done = seen[-1]
     assert done.trained_tokens == 123456 and done.finished_at and done.fine_tuned_model
-    assert normalise_status("paused") == "paused" and normalise_status("something_new") == "pending"
+    assert normalise_status("paused") == "paused" and normalise_status("something_new") == "queued"
 
 
 def test_failed_job_carries_its_error_message(fake_openai: FakeOpenAI, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """``ftplanner`` command line: headless commands over the same core the GUI uses.
 
 Each subcommand lives in its own module with ``register(subparsers)``, which adds a parser whose
-``func(args) -> int`` runs it. Exit codes: 0 success, 2 unusable input (one line on stderr).
+``func(args) -> int`` runs it. Exit codes: 0 success, 1 refused or failed, 2 unusable input (one line on stderr).
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from ftplanner import __version__
-from ftplanner.core.errors import Cancelled, UserError
+from ftplanner.core.errors import Cancelled, Refused, UserError
 
 EXIT_OK = 0
+EXIT_REFUSED = 1
 EXIT_UNUSABLE = 2
 
 
@@ -48,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return int(args.func(args))
+    except Refused as exc:
+        print(f"ftplanner: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
     except UserError as exc:
         print(f"ftplanner: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE

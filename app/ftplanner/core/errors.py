@@ -5,5 +5,9 @@ class UserError(Exception):
     """Input the program cannot use; the message names what and where."""
 
 
+class Refused(UserError):
+    """A request that was understood but declined (over budget, model closed, provider refusal)."""
+
+
 class Cancelled(Exception):
     """A long operation stopped because its cancel flag was set."""

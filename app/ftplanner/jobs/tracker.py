@@ -107,7 +107,7 @@ def poll_once(provider: Provider, store: JobStore, job_id: str) -> JobInfo:
                 for e in events
             ],
         )
-    if info.status != "pending":
+    if info.status not in ("validating", "queued"):
         checkpoints = provider.list_checkpoints(job_id)
         store.add_checkpoints(
             job_id, [{"id": c.id, "step": c.step, "metrics": dict(c.metrics)} for c in checkpoints]

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal, Protocol
 
 from ftplanner.core.errors import UserError
 
-Status = Literal["pending", "running", "succeeded", "failed", "cancelled", "paused"]
-STATUSES: tuple[Status, ...] = ("pending", "running", "succeeded", "failed", "cancelled", "paused")
+Status = Literal["validating", "queued", "running", "paused", "succeeded", "failed", "cancelled"]
+STATUSES: tuple[Status, ...] = ("validating", "queued", "running", "paused", "succeeded", "failed", "cancelled")
 TERMINAL_STATUSES: frozenset[Status] = frozenset({"succeeded", "failed", "cancelled"})
 
 #: Provider status → normalised status. Other providers add their own table.
 OPENAI_STATUS_MAP: Mapping[str, Status] = {
-    "validating_files": "pending",
-    "queued": "pending",
+    "validating_files": "validating",
+    "queued": "queued",
     "running": "running",
     "succeeded": "succeeded",
     "failed": "failed",
@@ -30,8 +31,8 @@ ProgressCallback = Callable[[int, int], None]
 
 
 def normalise_status(raw: str, mapping: Mapping[str, Status] = OPENAI_STATUS_MAP) -> Status:
-    """The normalised status for a provider's raw one; unknown values count as pending."""
-    return mapping.get(raw, "pending")
+    """The normalised status for a provider's raw one; unknown values count as queued."""
+    return mapping.get(raw, "queued")
 
 
 class ProviderError(UserError):
@@ -62,6 +63,17 @@ class FileRef:
     bytes: int
     purpose: str
     status: str | None = None
+
+
+@dataclass(frozen=True)
+class ProviderEstimate:
+    """A provider's own pre-launch price quote (Together's ``estimate-price``)."""
+
+    total_usd: Decimal | None
+    train_tokens: int | None = None
+    eval_tokens: int | None = None
+    allowed_to_proceed: bool = True
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,3 +173,7 @@ class Provider(Protocol):
     def resume(self, job_id: str) -> JobInfo: ...
 
     def download_metrics(self, job: JobInfo) -> list[MetricRow]: ...
+
+    def estimate_price(self, request: JobRequest) -> ProviderEstimate | None:
+        """The provider's own price quote for ``request`` (files uploaded), or None if it has none."""
+        ...

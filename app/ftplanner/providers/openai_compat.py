@@ -23,6 +23,7 @@ from ftplanner.providers.base import (
     MetricRow,
     ProgressCallback,
     ProviderError,
+    ProviderEstimate,
     normalise_status,
 )
 from ftplanner.providers.metrics import parse_metrics
@@ -331,6 +332,10 @@ class OpenAICompatibleProvider:
         return self._job(
             self._call(f"cancelling {job_id}", lambda: self._client.fine_tuning.jobs.cancel(job_id))
         )
+
+    def estimate_price(self, request: JobRequest) -> ProviderEstimate | None:
+        """OpenAI-compatible APIs publish no price quote."""
+        return None
 
     def pause(self, job_id: str) -> JobInfo:
         return self._job(self._call(f"pausing {job_id}", lambda: self._client.fine_tuning.jobs.pause(job_id)))
