@@ -49,7 +49,8 @@ class Fault:
     status: int = 500
     body: dict[str, Any] | None = None
     retry_after: str | None = None
-    drop: bool = False
+    drop: bool = False  # close the connection before handling the request
+    drop_after: bool = False  # handle the request (e.g. store the file or job), then close without answering
     delay: float = 0.0  # >0: handle normally (the job is created), then answer after this long
 
 
@@ -147,7 +148,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
-        if fault and not fault.delay:
+        if fault and not (fault.delay or fault.drop_after):
             headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
             self._send(fault.status, fault.body or _error("fault injected", "server_error"), headers)
             return
@@ -155,6 +156,10 @@ class _Handler(BaseHTTPRequestHandler):
             status, payload = self._route(method, path, url.query, body)
         except KeyError as exc:
             status, payload = 404, _error(f"No such object: {exc.args[0]}", code="not_found")
+        if fault and fault.drop_after:
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         if fault and fault.delay:
             fake.stopping.wait(fault.delay)
         with contextlib.suppress(OSError):  # the client may have given up (timeout)
@@ -168,6 +173,12 @@ class _Handler(BaseHTTPRequestHandler):
         params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
         if parts == ["files"] and method == "POST":
             return 200, self._upload(body)
+        if parts == ["files"]:
+            files = sorted(fake.files.values(), key=lambda f: (f["created_at"], f["id"]))
+            files = [f for f in files if params.get("purpose") in (None, f["purpose"])]
+            if params.get("order", "desc") == "desc":
+                files.reverse()
+            return 200, _page(files, params)
         if parts[0] == "files" and len(parts) == 3 and parts[2] == "content":
             return 200, fake.file_content[parts[1]]
         if parts[:2] != ["fine_tuning", "jobs"]:

@@ -102,7 +102,10 @@ def test_openai_lifecycle(catalog):
         assert entry.retires_on == date(2027, 1, 14) and entry.retirement_unconfirmed
         assert "unconfirmed" in entry.lifecycle_note
         assert entry.launchable(TODAY)
-        assert entry.launch_block(date(2027, 1, 7)) == "cannot be launched (since 2027-01-06)"
+        assert (
+            entry.launch_block(date(2027, 1, 7))
+            == "cannot be launched: new fine-tuning jobs closed on 2027-01-06"
+        )
     for model in ("gpt-4.1-nano-2025-04-14", "o4-mini-2025-04-16", "gpt-3.5-turbo-0125"):
         entry = catalog.get(f"openai/{model}")
         assert entry.retires_on == date(2026, 10, 23) and not entry.launchable(TODAY)

@@ -116,20 +116,32 @@ def test_launch_with_yes_then_list_status_cancel(
     code, out, err = run(capsys, *launch_args(train, "--yes", "--json", "--suffix", "bot"))
     assert code == 0, err
     result = json.loads(out)
-    job_id = result["job"]["id"]
+    job_id = result["id"]
     assert list(fake_openai.jobs) == [job_id] and len(fake_openai.seen(*CREATE)) == 1
-    assert result["plan"]["training_cost"] and result["job"]["status"] == "validating"
+    assert result["plan"]["training_cost"] and result["status"] == "validating" and result["launched"]
+    assert result["estimated_cost"] == float(result["plan"]["training_cost"]) and result["currency"] == "USD"
 
     code, out, _ = run(capsys, "jobs", "list", "--json")
     (listed,) = json.loads(out)
     assert code == 0 and listed["id"] == job_id
     assert job_id in run(capsys, "jobs", "list")[1]
 
-    code, out, err = run(capsys, "jobs", "status", job_id, "--json")
+    code, out, err = run(capsys, "jobs", "show", job_id, "--json")
     assert code == 0, err
     status = json.loads(out)
     assert status["id"] == job_id and status["status"] in ("validating", "queued", "running")
-    assert status["estimated_cost"] == result["plan"]["training_cost"]
+    assert status["estimated_cost"] == float(result["plan"]["training_cost"])
+    for key in (
+        "provider",
+        "model",
+        "trained_tokens",
+        "actual_cost",
+        "currency",
+        "created_at",
+        "finished_at",
+    ):
+        assert key in status
+    assert status["fine_tuned_model"] is None and status["model"] == "gpt-4.1-mini-2025-04-14"
     code, out, _ = run(capsys, "jobs", "status", job_id)
     assert code == 0 and "Estimated cost: $" in out and "Trained tokens" in out
 
@@ -146,23 +158,40 @@ def test_track_until_done_prints_changes_and_actual_cost(
 ) -> None:
     add_profile(capsys, monkeypatch, fake_openai)
     train = write_dataset(tmp_path / "train.jsonl")
-    job_id = json.loads(run(capsys, *launch_args(train, "--yes", "--json"))[1])["job"]["id"]
-    code, out, err = run(capsys, "jobs", "track", job_id, "--interval", "0.01")
+    job_id = json.loads(run(capsys, *launch_args(train, "--yes", "--json"))[1])["id"]
+    code, out, err = run(capsys, "jobs", "watch", job_id, "--interval", "0.01")
     assert code == 0, err
-    assert "running" in out and out.strip().splitlines()[-1].endswith("123,456 tokens trained")
-    assert out.count("running") == 1
-    code, out, _ = run(capsys, "jobs", "status", job_id, "--json")
-    assert json.loads(out)["actual_cost"] == "0.61728"
+    assert f"{job_id}: succeeded, 123,456 tokens trained" in out and out.count(": running") == 1
+    assert "Step 5/5: training loss=1.60" in out and "Actual cost:    $0.62" in out
+    assert out.strip().splitlines()[-1].startswith("Fine-tuned model: ft:")
+    code, out, _ = run(capsys, "jobs", "show", job_id, "--json")
+    shown = json.loads(out)
+    assert shown["actual_cost"] == 0.61728 and shown["status"] == "succeeded" and shown["finished_at"]
+    assert shown["fine_tuned_model"].startswith("ft:") and shown["trained_tokens"] == 123456
 
 
-def test_over_budget_launch_exits_2_in_one_line(
+@pytest.mark.parametrize("final", ["failed", "cancelled"])
+def test_watch_exits_1_when_the_job_does_not_succeed(
+    capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path, final: str
+) -> None:
+    fake_openai.script = ("validating_files", "running", final)
+    add_profile(capsys, monkeypatch, fake_openai)
+    train = write_dataset(tmp_path / "train.jsonl")
+    job_id = json.loads(run(capsys, *launch_args(train, "--yes", "--json"))[1])["id"]
+    code, out, err = run(capsys, "jobs", "watch", job_id, "--interval", "0.01")
+    assert code == 1, err
+    assert f"{job_id}: {final}" in out
+    assert json.loads(run(capsys, "jobs", "show", job_id, "--json")[1])["status"] == final
+
+
+def test_over_budget_launch_exits_1_in_one_line(
     capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path
 ) -> None:
     add_profile(capsys, monkeypatch, fake_openai, "fake", "--budget-cap", "0.0001")
     train = write_dataset(tmp_path / "train.jsonl")
-    for extra in ((), ("--budget-cap", "0.00001")):
+    for extra in ((), ("--budget", "0.00001"), ("--budget-cap", "0.00002")):
         code, out, err = run(capsys, *launch_args(train, "--yes", *extra))
-        assert code == 2 and out == "" and err.count("\n") == 1 and "exceeds the budget cap" in err
+        assert code == 1 and out == "" and err.count("\n") == 1 and "exceeds the budget cap" in err
     assert not fake_openai.requests
 
 
@@ -181,13 +210,13 @@ def test_missing_key_says_how_to_set_it(capsys, monkeypatch, tmp_path: Path) -> 
     code, out, err = run(capsys, *launch_args(train, "--profile", "work", "--yes"))
     assert code == 2 and out == "" and err.count("\n") == 1
     assert "no API key for profile 'work'" in err and "--key-stdin" in err and "OPENAI_API_KEY" in err
-    code, _, err = run(capsys, "jobs", "resume", "--profile", "work")
+    code, _, err = run(capsys, "jobs", "recover", "--profile", "work")
     assert code == 2 and "--key-stdin" in err
 
 
-def test_resume_with_nothing_pending(capsys, monkeypatch, fake_openai: FakeOpenAI) -> None:
+def test_recover_with_nothing_pending(capsys, monkeypatch, fake_openai: FakeOpenAI) -> None:
     add_profile(capsys, monkeypatch, fake_openai)
-    code, out, err = run(capsys, "jobs", "resume", "--profile", "fake")
+    code, out, err = run(capsys, "jobs", "recover", "--profile", "fake")
     assert code == 0, err
     assert "No interrupted launches" in out
 
@@ -195,12 +224,12 @@ def test_resume_with_nothing_pending(capsys, monkeypatch, fake_openai: FakeOpenA
 def test_track_ctrl_c_stops_cleanly(capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path) -> None:
     add_profile(capsys, monkeypatch, fake_openai)
     train = write_dataset(tmp_path / "train.jsonl")
-    job_id = json.loads(run(capsys, *launch_args(train, "--yes", "--json"))[1])["job"]["id"]
+    job_id = json.loads(run(capsys, *launch_args(train, "--yes", "--json"))[1])["id"]
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr("ftplanner.cli.jobs.track", interrupted)
-    code, _, err = run(capsys, "jobs", "track", job_id)
+    code, _, err = run(capsys, "jobs", "watch", job_id)
     assert code == 130 and "keeps running" in err and err.count("\n") == 1
     assert fake_openai.jobs[job_id]["status"] != "cancelled"

@@ -246,7 +246,10 @@ def test_closed_models_are_still_estimated(catalog):
     assert row.launchable is False and row.launch_status == "cannot be launched (retired 2026-10-23)"
     assert row.months_counted == 0 and row.tco == row.training_cost
     future = estimate(DATA, catalog.get("gpt-4o-mini"), epochs=1, today=date(2027, 1, 10))
-    assert not future.launchable and future.launch_status == "cannot be launched (since 2027-01-06)"
+    assert (
+        not future.launchable
+        and future.launch_status == "cannot be launched: new fine-tuning jobs closed on 2027-01-06"
+    )
     assert future.can_launch_until == date(2027, 1, 6)
     assert future.training_cost is not None
 

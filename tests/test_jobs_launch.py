@@ -11,7 +11,7 @@ import pytest
 
 from fake_openai import API_KEY, FakeOpenAI, fake_openai_fixture  # noqa: F401  (fixture)
 from ftplanner.core.catalog import ModelEntry, load_catalog
-from ftplanner.core.errors import Cancelled, UserError
+from ftplanner.core.errors import Cancelled, Refused, UserError
 from ftplanner.jobs.launch import CLIENT_ID_KEY, LaunchPlan, launch, prepare_launch, resume_pending
 from ftplanner.jobs.store import JobStore
 from ftplanner.providers.base import ProviderError
@@ -95,7 +95,7 @@ def test_refuses_dataset_errors_naming_the_file(tmp_path: Path, entry: ModelEntr
 
 
 def test_refuses_a_closed_model_with_the_date(tmp_path: Path, entry: ModelEntry) -> None:
-    with pytest.raises(UserError, match="since 2027-01-06"):
+    with pytest.raises(Refused, match="closed on 2027-01-06"):
         prepare_launch(write_dataset(tmp_path / "t.jsonl"), entry, today=date(2027, 1, 7))
 
 

@@ -17,7 +17,7 @@ from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate, TrafficProfile, analyze_per_encoding, compare
 from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, check_currency, format_money
-from ftplanner.core.timemodel import TimeModel
+from ftplanner.jobs.calibration import calibrated_time_model
 
 
 def _share(text: str) -> Decimal:
@@ -169,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         today=catalog.today,
         method=args.method,
         training_hours=args.training_hours,
-        time_model=TimeModel.from_catalog(catalog),
+        time_model=calibrated_time_model(catalog),
     )
     if currency != BASE_CURRENCY:
         rates_row = rates.get(currency)

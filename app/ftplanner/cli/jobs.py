@@ -1,7 +1,8 @@
 """``ftplanner jobs``: provider profiles, launching, listing, tracking and cancelling fine-tuning jobs.
 
-API keys are read from stdin only (``--key-stdin``) and stored only through the keyring module; no output
-shows a key. ``jobs launch`` prints the plan and launches only with ``--yes``.
+API keys are read from stdin only (``--key-stdin``) or the provider's environment variable, and stored
+only through the keyring module; no output shows a key. ``jobs launch`` prints the plan and launches only
+after confirmation (``--yes`` without asking). Exit codes: 0 done, 1 refused or failed, 2 bad input.
 """
 
 from __future__ import annotations
@@ -17,13 +18,25 @@ from typing import Any
 from ftplanner.cli.arguments import whole_number
 from ftplanner.cli.estimate import time_range
 from ftplanner.cli.models import add_catalog_options, catalog_from_args, format_table
+from ftplanner.core.catalog import Catalog, ModelEntry, resolve_name
 from ftplanner.core.errors import UserError
-from ftplanner.core.money import decimal_text, format_money
+from ftplanner.core.money import format_money, json_value
 from ftplanner.jobs import profiles, secrets
-from ftplanner.jobs.launch import LaunchPlan, launch, prepare_launch, resume_pending
-from ftplanner.jobs.store import Job, JobStore
+from ftplanner.jobs.calibration import calibrated_time_model
+from ftplanner.jobs.launch import JobOptions, LaunchPlan, launch, prepare_launch, resume_pending
+from ftplanner.jobs.store import JobStore
 from ftplanner.jobs.tracker import cost_report, poll_once, track
-from ftplanner.providers.base import JobInfo
+from ftplanner.providers.base import JobInfo, ProviderEstimate
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be more than 0, got {text!r}")
+    return value
 
 
 def _seconds(text: str) -> float:
@@ -65,17 +78,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(func=run_profiles_remove)
 
-    go = sub.add_parser("launch", help="estimate and (with --yes) launch a fine-tune")
+    test = prof_sub.add_parser("test", help="check that a profile's endpoint and key work")
+    test.add_argument("name", metavar="NAME")
+    test.set_defaults(func=run_profiles_test)
+
+    go = sub.add_parser("launch", help="estimate and (after confirmation or with --yes) launch a fine-tune")
     go.add_argument("file", metavar="FILE", type=Path, help="training data (JSONL chat format)")
-    go.add_argument("--profile", required=True, metavar="P")
     go.add_argument("--model", required=True, metavar="M", help="model id or provider/id key")
     go.add_argument("--validation", type=Path, metavar="FILE")
+    where = go.add_mutually_exclusive_group()
+    where.add_argument("--profile", metavar="P", help="a stored profile (see `jobs profiles`)")
+    where.add_argument("--base-url", metavar="URL", help="an endpoint without a profile; key from the env")
+    go.add_argument(
+        "--provider",
+        choices=profiles.KINDS,
+        metavar="KIND",
+        help=f"with --base-url or alone: {', '.join(profiles.KINDS)} (default openai)",
+    )
+    go.add_argument("--method", choices=("supervised", "dpo"), default="supervised")
     go.add_argument("--epochs", type=whole_number(1), metavar="N")
+    go.add_argument("--batch-size", type=whole_number(1), metavar="N")
+    go.add_argument("--learning-rate-multiplier", type=_positive, metavar="X")
+    go.add_argument("--beta", type=_positive, metavar="X", help="DPO beta")
     go.add_argument("--suffix", metavar="S")
     go.add_argument("--seed", type=whole_number(None), metavar="N")
-    go.add_argument("--budget-cap", metavar="USD", help="overrides the profile's budget cap")
+    go.add_argument(
+        "--budget", "--budget-cap", dest="budget", metavar="USD", help="overrides the profile's budget cap"
+    )
     go.add_argument("--yes", action="store_true", help="launch without asking")
-    go.add_argument("--json", action="store_true")
+    go.add_argument("--json", action="store_true", help="print the new job's record (with its id)")
     add_catalog_options(go)
     go.set_defaults(func=run_launch)
 
@@ -83,23 +114,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     jobs_list.add_argument("--json", action="store_true")
     jobs_list.set_defaults(func=run_list)
 
-    for name, helptext, func in (
-        ("status", "refresh and show one job", run_status),
-        ("cancel", "cancel a job", run_cancel),
-        ("track", "follow a job until it ends (Ctrl+C stops following)", run_track),
+    for names, helptext, func in (
+        (("show", "status"), "refresh and show one job, with its estimate against actual cost", run_show),
+        (("watch", "track"), "follow a job to its end: 0 when it succeeds, 1 when it fails", run_watch),
+        (("cancel",), "cancel a job", run_cancel),
+        (("pause",), "pause a running job", run_pause),
+        (("resume",), "resume a paused job", run_resume_job),
     ):
-        cmd = sub.add_parser(name, help=helptext)
-        cmd.add_argument("job_id", metavar="JOB_ID")
+        cmd = sub.add_parser(names[0], aliases=list(names[1:]), help=helptext)
+        cmd.add_argument("job_id", metavar="ID")
         cmd.add_argument("--profile", metavar="P", help="default: the profile the job was launched with")
-        if name == "status":
+        if names[0] == "show":
             cmd.add_argument("--json", action="store_true")
-        if name == "track":
+            cmd.add_argument("--offline", action="store_true", help="show the stored state only")
+        if names[0] == "watch":
             cmd.add_argument("--interval", type=_seconds, default=30.0, metavar="S", help="seconds (30)")
         cmd.set_defaults(func=func)
 
-    resume = sub.add_parser("resume", help="attach jobs of launches interrupted around the create")
-    resume.add_argument("--profile", required=True, metavar="P")
-    resume.set_defaults(func=run_resume)
+    recover = sub.add_parser("recover", help="attach jobs of launches interrupted around the create")
+    recover.add_argument("--profile", metavar="P", help="default: every profile with interrupted launches")
+    recover.set_defaults(func=run_recover)
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
@@ -177,7 +211,45 @@ def run_profiles_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_profiles_test(args: argparse.Namespace) -> int:
+    provider = profiles.provider_for(args.name, timeout=15)
+    jobs = provider.list_jobs(limit=1)
+    print(f"Profile {args.name}: connected ({len(jobs)} recent job(s) visible).")
+    return 0
+
+
 # -- launch -----------------------------------------------------------------------------------------
+
+#: Catalog providers a profile kind can fine-tune (generic endpoints can serve any).
+CATALOG_PROVIDERS = {"openai": ("openai",), "azure": ("azure-openai",), "together": ("together",)}
+
+
+def _launch_profile(args: argparse.Namespace) -> profiles.ProviderProfile:
+    if args.profile:
+        profile = profiles.get_profile(args.profile)
+        if args.provider and args.provider != profile.kind:
+            raise UserError(
+                f"--provider {args.provider} does not match profile {profile.name} ({profile.kind})"
+            )
+        return profile
+    return profiles.adhoc_profile(args.provider or "openai", args.base_url)
+
+
+def _model_entry(catalog: Catalog, name: str, kind: str) -> ModelEntry:
+    """The catalog entry for ``name`` on a ``kind`` endpoint; UserError when it is not one it can train."""
+    wanted = CATALOG_PROVIDERS.get(kind, ("openai",))  # generic endpoints serve OpenAI's models by default
+    usable = resolve_name([e for e in catalog.entries if e.provider in wanted], name)
+    if len(usable) == 1 or (usable and usable[0].key == name):
+        return usable[0]
+    if kind == "generic" or not usable:
+        entry = catalog.get(name)  # unknown or ambiguous: its message lists the choices
+        if kind == "generic":
+            return entry
+        raise UserError(
+            f"model {entry.key} is not fine-tuned on {kind} endpoints; see `ftplanner models --provider"
+            f" {wanted[0]}`"
+        )
+    raise UserError(f"model {name!r} is ambiguous; use one of: {', '.join(e.key for e in usable)}")
 
 
 def _plan_lines(plan: LaunchPlan) -> list[str]:
@@ -206,28 +278,33 @@ def _plan_lines(plan: LaunchPlan) -> list[str]:
     return lines
 
 
-def _job_dict(info: JobInfo) -> dict[str, Any]:
-    return {
-        "id": info.id,
-        "model": info.model,
-        "status": info.status,
-        "raw_status": info.raw_status,
-        "fine_tuned_model": info.fine_tuned_model,
-        "trained_tokens": info.trained_tokens,
-        "error": info.error,
-    }
+def _quote_line(quote: ProviderEstimate, local: Decimal | None) -> str:
+    line = f"Provider's estimate: {format_money(quote.total_usd)}"
+    if quote.total_usd is not None and local:
+        line += f" ({float((quote.total_usd - local) / local * 100):+.1f}% vs ours)"
+    if quote.train_tokens is not None:
+        line += f", {quote.train_tokens:,} training tokens"
+    return line
+
+
+def _confirmed(args: argparse.Namespace) -> bool:
+    if args.yes:
+        return True
+    if args.json or not sys.stdin.isatty():
+        return False
+    answer = input("\nLaunch this job? [y/N] ")
+    return answer.strip().lower() in ("y", "yes")
 
 
 def run_launch(args: argparse.Namespace) -> int:
     for path in (args.file, args.validation):
         if path is not None and not path.is_file():
             raise UserError(f"{path}: no such file")
-    profile = profiles.get_profile(args.profile)
-    cap_text = (
-        profiles.parse_budget(args.budget_cap, "--budget-cap") if args.budget_cap else profile.budget_cap
-    )
+    profile = _launch_profile(args)
+    cap_text = profiles.parse_budget(args.budget, "--budget") if args.budget else profile.budget_cap
     catalog = catalog_from_args(args)
-    entry = catalog.get(args.model)
+    entry = _model_entry(catalog, args.model, profile.kind)
+    provider = profiles.provider_for(profile) if args.yes else None  # a missing key stops us before any work
     plan = prepare_launch(
         args.file,
         entry,
@@ -235,25 +312,53 @@ def run_launch(args: argparse.Namespace) -> int:
         epochs=args.epochs,
         budget_cap=None if cap_text is None else Decimal(cap_text),
         today=catalog.today,
+        method=args.method,
+        time_model=calibrated_time_model(catalog),
     )
-    record: dict[str, Any] = {"plan": plan.estimate_record(), "warnings": list(plan.warnings), "job": None}
-    if not args.yes:
+    extra: dict[str, Any] = {"plan": plan.estimate_record(), "warnings": list(plan.warnings)}
+    if not args.json:
+        print("\n".join(_plan_lines(plan)))
+    if not _confirmed(args):
         if args.json:
-            print(json.dumps(record, indent=2, ensure_ascii=False))
+            print(json.dumps({"id": None, "launched": False, **extra}, indent=2, ensure_ascii=False))
         else:
-            print("\n".join(_plan_lines(plan)))
             print("\nNot launched: run again with --yes to launch this job.")
         return 0
-    provider = profiles.provider_for(profile.name)
+    provider = provider or profiles.provider_for(profile)
+    quotes: list[ProviderEstimate] = []
+
+    def on_quote(quote: ProviderEstimate) -> bool:
+        quotes.append(quote)
+        if not args.json:
+            print(_quote_line(quote, plan.estimate.training_cost))
+        return True
+
+    options: JobOptions = {}
+    if args.batch_size is not None:
+        options["batch_size"] = args.batch_size
+    if args.learning_rate_multiplier is not None:
+        options["learning_rate_multiplier"] = args.learning_rate_multiplier
+    if args.beta is not None:
+        options["beta"] = args.beta
     with JobStore() as store:
-        info = launch(plan, provider, store, profile_name=profile.name, suffix=args.suffix, seed=args.seed)
+        info = launch(
+            plan,
+            provider,
+            store,
+            profile_name=profile.name,
+            suffix=args.suffix,
+            seed=args.seed,
+            options=options,
+            on_quote=on_quote,
+        )
+        record = job_record(store, info.id)
     if args.json:
-        record["job"] = _job_dict(info)
-        print(json.dumps(record, indent=2, ensure_ascii=False))
+        if quotes:
+            extra["provider_estimate"] = json_value(quotes[0].total_usd)
+        print(json.dumps({**record, "launched": True, **extra}, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(_plan_lines(plan)))
         print(f"\nLaunched job {info.id}: {info.status}")
-        print(f"Follow it with `ftplanner jobs track {info.id}`.")
+        print(f"Follow it with `ftplanner jobs watch {info.id}`.")
     return 0
 
 
@@ -266,35 +371,59 @@ def _when(value: int | None) -> str:
     return datetime.fromtimestamp(value, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _stored_dict(job: Job) -> dict[str, Any]:
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def job_record(store: JobStore, job_id: str) -> dict[str, Any]:
+    """A stored job as JSON: normalised status, estimate against actual cost (USD), Unix times."""
+    job = store.job(job_id)
+    if job is None:
+        raise UserError(f"no stored job {job_id}")
+    estimated, actual, error = cost_report(store, job_id)
+    launch_record = store.launch(job.client_id) if job.client_id else None
     return {
         "id": job.job_id,
         "provider": job.provider,
+        "profile": launch_record.profile if launch_record else None,
         "model": job.model,
         "status": job.status,
         "raw_status": job.raw_status,
-        "fine_tuned_model": job.fine_tuned_model,
         "trained_tokens": job.trained_tokens,
+        "estimated_cost": _number(estimated),
+        "actual_cost": _number(actual),
+        "cost_error_percent": None if error is None else round(error, 2),
+        "currency": "USD",
         "created_at": job.created_at,
         "finished_at": job.finished_at,
+        "estimated_finish": job.estimated_finish,
+        "fine_tuned_model": job.fine_tuned_model,
         "error": job.error,
-        "actual_cost": None if job.actual_cost is None else decimal_text(job.actual_cost),
+        "client_id": job.client_id,
     }
 
 
 def run_list(args: argparse.Namespace) -> int:
     with JobStore() as store:
-        jobs = store.jobs()
+        records = [job_record(store, j.job_id) for j in store.jobs()]
     if args.json:
-        print(json.dumps([_stored_dict(j) for j in jobs], indent=2, ensure_ascii=False))
+        print(json.dumps(records, indent=2, ensure_ascii=False))
         return 0
-    if not jobs:
-        print("No jobs yet. Launch one with `ftplanner jobs launch FILE --profile P --model M --yes`.")
+    if not records:
+        print("No jobs yet. Launch one with `ftplanner jobs launch FILE --model M --profile P`.")
         return 0
     table = [
-        [j.job_id, j.model or "—", j.status, _when(j.created_at), format_money(j.actual_cost)] for j in jobs
+        [
+            r["id"],
+            r["model"] or "—",
+            r["status"],
+            _when(r["created_at"]),
+            format_money(None if r["estimated_cost"] is None else Decimal(str(r["estimated_cost"]))),
+            format_money(None if r["actual_cost"] is None else Decimal(str(r["actual_cost"]))),
+        ]
+        for r in records
     ]
-    print(format_table(["Job", "Model", "Status", "Created", "Actual cost"], table))
+    print(format_table(["Job", "Model", "Status", "Created", "Estimate", "Actual"], table))
     return 0
 
 
@@ -311,80 +440,129 @@ def _profile_of(store: JobStore, job_id: str, given: str | None) -> str:
     return record.profile
 
 
-def run_status(args: argparse.Namespace) -> int:
-    with JobStore() as store:
-        provider = profiles.provider_for(_profile_of(store, args.job_id, args.profile))
-        poll_once(provider, store, args.job_id)
-        job = store.job(args.job_id)
-        assert job is not None
-        estimated, actual, error = cost_report(store, args.job_id)
-    if args.json:
-        out = _stored_dict(job)
-        out["estimated_cost"] = None if estimated is None else decimal_text(estimated)
-        out["cost_error_percent"] = error
-        print(json.dumps(out, indent=2, ensure_ascii=False))
-        return 0
+def _show_lines(record: dict[str, Any]) -> list[str]:
+    status = record["status"]
+    if record["raw_status"] and record["raw_status"] != status:
+        status += f" ({record['raw_status']})"
+    estimated, actual = record["estimated_cost"], record["actual_cost"]
+    error = record["cost_error_percent"]
+    tokens = record["trained_tokens"]
     lines = [
-        f"Job:            {job.job_id}",
-        f"Model:          {job.model or '—'}",
-        f"Status:         {job.status}" + (f" ({job.raw_status})" if job.raw_status != job.status else ""),
-        f"Trained tokens: {'—' if job.trained_tokens is None else f'{job.trained_tokens:,}'}",
-        f"Estimated cost: {format_money(estimated)}",
-        f"Actual cost:    {format_money(actual)}"
+        f"Job:            {record['id']}",
+        f"Provider:       {record['provider']}"
+        + (f" (profile {record['profile']})" if record["profile"] else ""),
+        f"Model:          {record['model'] or '—'}",
+        f"Status:         {status}",
+        f"Created:        {_when(record['created_at'])}",
+        f"Trained tokens: {'—' if tokens is None else f'{tokens:,}'}",
+        f"Estimated cost: {format_money(None if estimated is None else Decimal(str(estimated)))}",
+        f"Actual cost:    {format_money(None if actual is None else Decimal(str(actual)))}"
         + ("" if error is None else f" ({error:+.1f}% vs estimate)"),
     ]
-    if job.fine_tuned_model:
-        lines.append(f"Fine-tuned:     {job.fine_tuned_model}")
-    if job.status not in ("succeeded", "failed", "cancelled") and job.estimated_finish:
-        lines.append(f"Expected end:   {_when(job.estimated_finish)}")
-    if job.error:
-        lines.append(f"Error:          {job.error}")
-    print("\n".join(lines))
+    if record["finished_at"]:
+        lines.append(f"Finished:       {_when(record['finished_at'])}")
+    elif record["estimated_finish"]:
+        lines.append(f"Expected end:   {_when(record['estimated_finish'])}")
+    if record["fine_tuned_model"]:
+        lines.append(f"Fine-tuned:     {record['fine_tuned_model']}")
+    if record["error"]:
+        lines.append(f"Error:          {record['error']}")
+    return lines
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with JobStore() as store:
+        stored = store.job(args.job_id)
+        if not args.offline and (stored is None or not stored.terminal or args.profile):
+            try:
+                provider = profiles.provider_for(_profile_of(store, args.job_id, args.profile))
+                poll_once(provider, store, args.job_id)
+            except UserError as exc:
+                if stored is None:
+                    raise
+                print(f"ftplanner: showing the stored state; refreshing failed: {exc}", file=sys.stderr)
+        record = job_record(store, args.job_id)
+    if args.json:
+        print(json.dumps(record, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(_show_lines(record)))
     return 0
 
 
-def run_cancel(args: argparse.Namespace) -> int:
+def _act(args: argparse.Namespace, action: str) -> int:
     with JobStore() as store:
         name = _profile_of(store, args.job_id, args.profile)
         provider = profiles.provider_for(name)
-        info = provider.cancel(args.job_id)
+        info = getattr(provider, action)(args.job_id)
         stored = store.job(args.job_id)
         store.record_job_info(info, provider=stored.provider if stored else profiles.get_profile(name).kind)
     print(f"Job {info.id}: {info.status}")
     return 0
 
 
-def run_track(args: argparse.Namespace) -> int:
-    last: list[str] = []
+def run_cancel(args: argparse.Namespace) -> int:
+    return _act(args, "cancel")
 
-    def show(info: JobInfo) -> None:
-        if not last or last[-1] != info.status:
-            last.append(info.status)
-            tokens = "" if info.trained_tokens is None else f", {info.trained_tokens:,} tokens trained"
-            print(f"{datetime.now(UTC).strftime('%H:%M:%S')} {info.id}: {info.status}{tokens}", flush=True)
+
+def run_pause(args: argparse.Namespace) -> int:
+    return _act(args, "pause")
+
+
+def run_resume_job(args: argparse.Namespace) -> int:
+    return _act(args, "resume")
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    last_status: list[str] = []
+    seen_events: set[str] = set()
+
+    def stamp() -> str:
+        return datetime.now(UTC).strftime("%H:%M:%S")
 
     with JobStore() as store:
+        seen_events.update(e.event_id for e in store.events(args.job_id))
+
+        def show(info: JobInfo) -> None:
+            for event in store.events(args.job_id):
+                if event.event_id not in seen_events:
+                    seen_events.add(event.event_id)
+                    print(f"{stamp()}   [{event.level or 'info'}] {event.message}", flush=True)
+            if not last_status or last_status[-1] != info.status:
+                last_status.append(info.status)
+                tokens = "" if info.trained_tokens is None else f", {info.trained_tokens:,} tokens trained"
+                print(f"{stamp()} {info.id}: {info.status}{tokens}", flush=True)
+
         provider = profiles.provider_for(_profile_of(store, args.job_id, args.profile))
         try:
             info = track(provider, store, args.job_id, interval=args.interval, on_update=show)
         except KeyboardInterrupt:
             print(f"Stopped following {args.job_id}; the job keeps running at the provider.", file=sys.stderr)
             return 130
+        record = job_record(store, args.job_id)
+    if record["actual_cost"] is not None:
+        print("\n".join(line for line in _show_lines(record) if line.startswith(("Estimated", "Actual"))))
+    if info.fine_tuned_model:
+        print(f"Fine-tuned model: {info.fine_tuned_model}")
     if info.error:
         print(f"Error: {info.error}")
-    return 0
+    return 0 if info.status == "succeeded" else 1
 
 
-def run_resume(args: argparse.Namespace) -> int:
-    provider = profiles.provider_for(args.profile)
+def run_recover(args: argparse.Namespace) -> int:
     with JobStore() as store:
-        report = resume_pending(provider, store, profile_name=args.profile)
-    for client_id, info in report.attached:
-        print(f"Launch {client_id}: attached job {info.id} ({info.status})")
-    for pending in report.unresolved:
-        print(f"Launch {pending.client_id}: no job was created ({pending.model}, {pending.training_file})")
-    for client_id, message in report.errors:
-        print(f"Launch {client_id}: could not check: {message}", file=sys.stderr)
-    if not (report.attached or report.unresolved or report.errors):
-        print(f"No interrupted launches for profile {args.profile}.")
+        names = [args.profile] if args.profile else sorted({p.profile for p in store.pending_launches()})
+        found_any = False
+        for name in names:
+            report = resume_pending(profiles.provider_for(name), store, profile_name=name)
+            for client_id, info in report.attached:
+                print(f"Launch {client_id}: attached job {info.id} ({info.status})")
+            for pending in report.unresolved:
+                print(
+                    f"Launch {pending.client_id}: no job was created ({pending.model}, {pending.training_file})"
+                )
+            for client_id, message in report.errors:
+                print(f"Launch {client_id}: could not check: {message}", file=sys.stderr)
+            found_any = found_any or bool(report.attached or report.unresolved or report.errors)
+    if not found_any:
+        print("No interrupted launches" + (f" for profile {args.profile}." if args.profile else "."))
     return 0

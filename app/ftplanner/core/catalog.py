@@ -126,7 +126,7 @@ class ModelEntry:
         if self.provider_status != "live":
             return f"cannot be launched: {self.provider_name or self.provider} fine-tuning is {self.provider_status}"
         if self.job_deadline is not None and today > self.job_deadline:
-            return f"cannot be launched (since {self.job_deadline.isoformat()})"
+            return f"cannot be launched: new fine-tuning jobs closed on {self.job_deadline.isoformat()}"
         if self.retires_on is not None and today >= self.retires_on:
             return f"cannot be launched (retired {self.retires_on.isoformat()})"
         if not self.methods:

@@ -16,26 +16,36 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from ftplanner.core.analyzer import DEFAULT_MAX_EXAMPLE_TOKENS, analyze
 from ftplanner.core.catalog import ModelEntry
-from ftplanner.core.errors import Cancelled, UserError
+from ftplanner.core.errors import Cancelled, Refused, UserError
 from ftplanner.core.estimate import Estimate, estimate
 from ftplanner.core.money import decimal_text, format_money
 from ftplanner.core.result import AnalysisResult
+from ftplanner.core.timemodel import TimeModel
 from ftplanner.jobs.store import JobStore, Launch
-from ftplanner.providers.base import JobInfo, JobRequest, Method, Provider, ProviderError
+from ftplanner.providers.base import JobInfo, JobRequest, Method, Provider, ProviderError, ProviderEstimate
 
 CLIENT_ID_KEY = "ftplanner_client_id"
 RETIREMENT_WARNING_DAYS = 90
 MAX_RETRY_WAIT = 10.0
 DEFAULT_RETRY_WAIT = 1.0
 SHOWN_ERRORS = 3
+PROVIDERS_WITH_AUTO_EPOCHS = frozenset({"openai", "azure-openai"})  # choose epochs as the estimate does
 
 LaunchProgress = Callable[[str, int, int], None]
 """Called with (stage, done, total); stage is "training", "validation" (upload bytes) or "creating"."""
 CancelFlag = Callable[[], bool]
+
+
+class JobOptions(TypedDict, total=False):
+    """Hyperparameters beyond epochs; absent ones are left to the provider."""
+
+    batch_size: int
+    learning_rate_multiplier: float
+    beta: float
 
 
 @dataclass(frozen=True)
@@ -91,9 +101,15 @@ class LaunchPlan:
         suffix: str | None = None,
         seed: int | None = None,
         metadata: Mapping[str, str] | None = None,
+        batch_size: int | None = None,
+        learning_rate_multiplier: float | None = None,
+        beta: float | None = None,
     ) -> JobRequest:
         """The provider request for uploaded files."""
         return JobRequest(
+            batch_size=batch_size,
+            learning_rate_multiplier=learning_rate_multiplier,
+            beta=beta,
             model=self.model_id,
             training_file=training_file_id,
             validation_file=validation_file_id,
@@ -149,30 +165,39 @@ def prepare_launch(
     method: Method = "supervised",
     progress: Callable[[float, int], None] | None = None,
     cancel: CancelFlag | None = None,
+    time_model: TimeModel | None = None,
 ) -> LaunchPlan:
     """Analyse and estimate a launch; UserError when it cannot or should not go ahead."""
     today = today or date.today()
     estimate_method = _estimate_method(method)
     block = model_entry.launch_block(today, estimate_method)
     if block:
-        raise UserError(f"{model_entry.key} {block}")
+        raise Refused(f"{model_entry.key} {block}")
     training = _analyse(Path(training_path), model_entry, "training", progress, cancel)
     validation = None
     if validation_path is not None:
         validation = _analyse(Path(validation_path), model_entry, "validation", None, cancel)
     result = estimate(
-        training, model_entry, epochs=epochs, validation=validation, today=today, method=estimate_method
+        training,
+        model_entry,
+        epochs=epochs,
+        validation=validation,
+        today=today,
+        method=estimate_method,
+        time_model=time_model,
     )
+    if epochs is None and model_entry.provider not in PROVIDERS_WITH_AUTO_EPOCHS:
+        epochs = result.epochs  # the provider would pick its own default, not the one estimated
     cost = result.training_cost
     if budget_cap is not None:
         cap = Decimal(str(budget_cap))
         if cost is None:
-            raise UserError(
+            raise Refused(
                 f"the training cost of {model_entry.key} is unknown, so it cannot be checked against the "
                 f"budget cap of {format_money(cap)}"
             )
         if cost > cap:
-            raise UserError(
+            raise Refused(
                 f"estimated training cost {format_money(cost)} (USD {decimal_text(cost)}) exceeds the budget cap"
                 f" of {format_money(cap)} (USD {decimal_text(cap)})"
             )
@@ -233,17 +258,79 @@ def _attach(store: JobStore, launch: Launch, info: JobInfo) -> JobInfo:
     return info
 
 
+def upload_name(path: Path, client_id: str) -> str:
+    """The name a launch's file is uploaded under: tagged, so a lost upload response can be found."""
+    return f"ftplanner-{client_id[:12]}-{path.name}"
+
+
+def find_uploaded_file(provider: Provider, path: Path, client_id: str) -> str | None:
+    """The id of the file this launch already uploaded from ``path`` (its tagged name and size), or None."""
+    name, size = upload_name(path, client_id), path.stat().st_size
+    found = [f for f in provider.list_files("fine-tune") if f.filename == name and f.bytes == size]
+    return found[-1].id if found else None  # newest first: the oldest is the one to keep
+
+
 def _upload(
     provider: Provider,
     path: Path,
+    client_id: str,
     stage: str,
     progress: LaunchProgress | None,
+    *,
+    resuming: bool,
+    sleep: Callable[[float], None],
+    max_wait: float,
 ) -> str:
+    """Upload once; after a failure that may have stored the file, look for it before sending it again."""
+
     def report(done: int, total: int) -> None:
         if progress is not None:
             progress(stage, done, total)
 
-    return provider.upload_file(path, "fine-tune", report).id
+    if resuming:
+        found = find_uploaded_file(provider, path, client_id)
+        if found is not None:
+            return found
+    name = upload_name(path, client_id)
+    try:
+        return provider.upload_file(path, "fine-tune", report, name).id
+    except ProviderError as exc:
+        if not exc.retryable:
+            raise
+        first = exc
+    found = find_uploaded_file(provider, path, client_id)
+    if found is not None:
+        return found
+    sleep(min(max_wait, max(0.0, first.retry_after if first.retry_after is not None else DEFAULT_RETRY_WAIT)))
+    return provider.upload_file(path, "fine-tune", report, name).id
+
+
+def _check_quote(
+    plan: LaunchPlan,
+    provider: Provider,
+    store: JobStore,
+    client_id: str,
+    request: JobRequest,
+    on_quote: Callable[[ProviderEstimate], bool] | None,
+) -> None:
+    """Ask the provider for its own quote (if it gives one); refuse what it or the budget cap rejects."""
+    quote = provider.estimate_price(request)
+    if quote is None:
+        return
+    reason = None
+    if not quote.allowed_to_proceed:
+        reason = f"{plan.provider} will not run this job: {quote.reason or 'no reason given'}"
+    elif plan.budget_cap is not None and quote.total_usd is not None and quote.total_usd > plan.budget_cap:
+        reason = (
+            f"{plan.provider}'s own estimate {format_money(quote.total_usd)} exceeds the budget cap of"
+            f" {format_money(plan.budget_cap)}"
+        )
+    if reason is not None:
+        store.close_launch(client_id, reason)
+        raise Refused(f"{reason} (launch {client_id} closed before any job was created)")
+    if on_quote is not None and not on_quote(quote):
+        store.close_launch(client_id, "not confirmed after the provider's quote")
+        raise Cancelled
 
 
 def _create_once_safely(
@@ -313,17 +400,18 @@ def launch(
     client_id: str | None = None,
     sleep: Callable[[float], None] = time.sleep,
     max_retry_wait: float = MAX_RETRY_WAIT,
+    options: JobOptions | None = None,
+    on_quote: Callable[[ProviderEstimate], bool] | None = None,
 ) -> JobInfo:
     """Record, upload and create the job of ``plan``; returns the created (or found) job.
 
     Pass the ``client_id`` of a launch that failed before getting a job to continue it: its uploaded
     files are reused and its job, if the provider did create one, is attached instead of a second.
+    ``on_quote`` sees the provider's own price quote (if it gives one) before the create and returns
+    whether to go ahead; a quote the provider marks as not allowed refuses the launch.
     """
-    profile = getattr(provider, "profile", None)
-    if profile is not None:
-        from ftplanner.providers.openai_compat import validate_suffix
-
-        validate_suffix(suffix, profile)
+    options = options or {}
+    provider.check_suffix(suffix)
     resuming = client_id is not None
     if client_id is None:
         request_record = {
@@ -333,6 +421,7 @@ def launch(
             "seed": seed,
             "metadata": dict(metadata or {}),
             "model_id": plan.model_id,
+            **options,
         }
         client_id = store.record_launch(
             profile=profile_name,
@@ -352,20 +441,23 @@ def launch(
     found = find_launched_job(provider, client_id) if resuming else None
     if found is not None:  # a crashed attempt got as far as creating the job
         return _attach(store, record, found)
+    upload = {"resuming": resuming, "sleep": sleep, "max_wait": max_retry_wait}
     training_id = record.training_file_id
     if training_id is None:
-        training_id = _upload(provider, plan.training_path, "training", progress)
+        training_id = _upload(provider, plan.training_path, client_id, "training", progress, **upload)
         store.record_uploads(client_id, training_id)
     validation_id = record.validation_file_id
     if plan.validation_path is not None and validation_id is None:
         _check_cancel(cancel)
-        validation_id = _upload(provider, plan.validation_path, "validation", progress)
+        validation_id = _upload(provider, plan.validation_path, client_id, "validation", progress, **upload)
         store.record_uploads(client_id, None, validation_id)
+    _check_cancel(cancel)
+    tags = {**dict(metadata or {}), CLIENT_ID_KEY: client_id}
+    request = plan.job_request(training_id, validation_id, suffix=suffix, seed=seed, metadata=tags, **options)
+    _check_quote(plan, provider, store, client_id, request, on_quote)
     _check_cancel(cancel)
     if progress is not None:
         progress("creating", 0, 1)
-    tags = {**dict(metadata or {}), CLIENT_ID_KEY: client_id}
-    request = plan.job_request(training_id, validation_id, suffix=suffix, seed=seed, metadata=tags)
     record = store.launch(client_id) or record
     info = _create_once_safely(provider, store, record, request, sleep, max_retry_wait)
     if progress is not None:

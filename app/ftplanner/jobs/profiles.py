@@ -17,10 +17,12 @@ from ftplanner.core.errors import UserError
 from ftplanner.core.money import decimal_text
 from ftplanner.core.paths import user_data_dir, write_text_atomic
 from ftplanner.jobs import secrets
+from ftplanner.providers.base import Provider
 from ftplanner.providers.openai_compat import OpenAICompatibleProvider, Profile, ProfileKind, make_client
 
 PROFILES_FILE_NAME = "profiles.json"
-KINDS: tuple[str, ...] = ("openai", "azure", "generic")
+KINDS: tuple[str, ...] = ("openai", "azure", "generic", "together")
+ADHOC_SEPARATOR = "@"  # "kind@base_url" names a profile given on the command line, not stored
 _NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 _HEADER_PATTERN = re.compile(r"[A-Za-z0-9\-]+")
 
@@ -46,8 +48,13 @@ class ProviderProfile:
     def budget(self) -> Decimal | None:
         return None if self.budget_cap is None else Decimal(self.budget_cap)
 
+    @property
+    def adhoc(self) -> bool:
+        """True for a profile given on the command line (``kind@base_url``) rather than stored."""
+        return ADHOC_SEPARATOR in self.name
+
     def connection(self) -> Profile:
-        """The :class:`Profile` used to build the SDK client."""
+        """The :class:`Profile` used to build the OpenAI SDK client (not for together)."""
         return Profile(
             kind=cast(ProfileKind, self.kind),
             base_url=self.base_url,
@@ -150,8 +157,28 @@ def save_profiles(profiles: dict[str, ProviderProfile]) -> None:
     write_text_atomic(profiles_path(), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+def adhoc_profile(kind: str, base_url: str | None = None) -> ProviderProfile:
+    """An unstored profile for ``kind`` at ``base_url``; its key comes from the kind's environment variable."""
+    if kind not in KINDS or (kind in ("azure", "generic") and not base_url):
+        raise UserError(
+            f"--provider must be one of {', '.join(KINDS)} (azure and generic with --base-url), got {kind!r}"
+        )
+    if base_url is not None and not base_url.startswith(("http://", "https://")):
+        raise UserError(f"--base-url must start with http:// or https://, got {base_url!r}")
+    return ProviderProfile(
+        name=f"{kind}{ADHOC_SEPARATOR}{base_url or 'default'}", kind=kind, base_url=base_url
+    )
+
+
+def _parse_adhoc(name: str) -> ProviderProfile:
+    kind, _, url = name.partition(ADHOC_SEPARATOR)
+    return adhoc_profile(kind, None if url == "default" else url)
+
+
 def get_profile(name: str) -> ProviderProfile:
-    """The stored profile ``name``; UserError listing what exists when there is none."""
+    """The stored profile ``name`` (or the ad-hoc ``kind@url`` one); UserError listing what exists otherwise."""
+    if ADHOC_SEPARATOR in name:
+        return _parse_adhoc(name)
     profiles = load_profiles()
     if name not in profiles:
         known = ", ".join(sorted(profiles)) or "none yet"
@@ -184,17 +211,32 @@ def remove_profile(name: str) -> None:
 
 def key_hint(profile: ProviderProfile) -> str:
     """How to give ``profile`` a key."""
+    if profile.adhoc:
+        return f"set {adhoc_env_var(profile)}"
     hint = f"`ftplanner jobs profiles add {profile.name} … --key-stdin`"
     if profile.env_var:
         hint += f" or set {profile.env_var}"
     return hint
 
 
-def provider_for(profile_name: str, timeout: float = 30) -> OpenAICompatibleProvider:
-    """A provider for the stored profile, with its key from the keyring, the session or the env var."""
-    profile = get_profile(profile_name)
-    key = secrets.load_key(profile.name, profile.env_var)
+def adhoc_env_var(profile: ProviderProfile) -> str:
+    """The environment variable an ad-hoc profile reads its key from (generic endpoints use OpenAI's)."""
+    return profile.env_var or secrets.ENV_VARS["openai"]
+
+
+def provider_for(profile: str | ProviderProfile, timeout: float = 30) -> Provider:
+    """A provider for a profile (or its name), with its key from the keyring, the session or the env var."""
+    if isinstance(profile, str):
+        profile = get_profile(profile)
+    if profile.adhoc:
+        key = secrets.load_key(profile.name, adhoc_env_var(profile))
+    else:
+        key = secrets.load_key(profile.name, profile.env_var)
     if not key:
-        raise UserError(f"no API key for profile {profile.name!r}: store one with {key_hint(profile)}")
+        raise UserError(f"no API key for profile {profile.name!r}: {key_hint(profile)}")
+    if profile.kind == "together":
+        from ftplanner.providers.together import DEFAULT_BASE_URL, TogetherProvider
+
+        return TogetherProvider(key, profile.base_url or DEFAULT_BASE_URL, timeout=timeout)
     connection = profile.connection()
     return OpenAICompatibleProvider(make_client(connection, key, timeout), connection)

@@ -108,6 +108,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             UNIQUE (job_id, step)
         )""",
     ),
+    ("ALTER TABLE launches ADD COLUMN closed_reason TEXT",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -195,6 +196,7 @@ class Launch:
     job_id: str | None
     training_file_id: str | None
     validation_file_id: str | None
+    closed_reason: str | None = None  # why a launch ended without a job (refused, not confirmed)
 
 
 @dataclass(frozen=True)
@@ -413,9 +415,21 @@ class JobStore:
         return [_launch(row) for row in self._read("SELECT * FROM launches ORDER BY created_at, rowid")]
 
     def pending_launches(self) -> list[Launch]:
-        """Launches with no job attached: a crash may have happened around the create call."""
-        rows = self._read("SELECT * FROM launches WHERE job_id IS NULL ORDER BY created_at, rowid")
+        """Open launches with no job attached: a crash may have happened around the create call."""
+        rows = self._read(
+            "SELECT * FROM launches WHERE job_id IS NULL AND closed_reason IS NULL ORDER BY created_at, rowid"
+        )
         return [_launch(row) for row in rows]
+
+    def close_launch(self, client_id: str, reason: str) -> None:
+        """Mark a launch without a job as given up (no job will be looked for or created for it)."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE launches SET closed_reason = ? WHERE client_id = ? AND job_id IS NULL",
+                (reason, client_id),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no open launch {client_id}")
 
     # -- jobs --------------------------------------------------------------------------------------
 
@@ -627,13 +641,15 @@ class JobStore:
 
     # -- calibration -------------------------------------------------------------------------------
 
-    def finished_durations(self) -> list[tuple[str, int, float]]:
+    def finished_durations(self, provider: str | None = None) -> list[tuple[str, int, float]]:
         """``(model, trained_tokens, minutes)`` of succeeded jobs with known tokens and times, oldest first.
 
-        ``model`` is the base model of the launch (or the job's own, for jobs found on the provider).
+        ``model`` is the base model of the launch (or the job's own, for jobs found on the provider);
+        ``provider`` keeps only that provider's jobs.
         """
         rows = self._read(
-            """SELECT COALESCE(l.model, j.model) AS model, j.trained_tokens, j.created_at, j.finished_at
+            """SELECT COALESCE(l.model, j.model) AS model, j.trained_tokens, j.created_at, j.finished_at,
+                j.provider
             FROM jobs j LEFT JOIN launches l ON l.client_id = j.client_id
             WHERE j.status = 'succeeded' AND j.trained_tokens IS NOT NULL AND j.created_at IS NOT NULL
                 AND j.finished_at > j.created_at AND COALESCE(l.model, j.model) IS NOT NULL
@@ -642,6 +658,7 @@ class JobStore:
         return [
             (row["model"], int(row["trained_tokens"]), (row["finished_at"] - row["created_at"]) / 60.0)
             for row in rows
+            if provider is None or row["provider"] == provider
         ]
 
 

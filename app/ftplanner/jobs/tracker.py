@@ -80,16 +80,18 @@ def _new_events(provider: Provider, store: JobStore, job_id: str) -> list[Event]
     return found
 
 
+def provider_label(provider: Provider) -> str:
+    """A name for a provider whose jobs are not in the store yet (together, openai, azure, generic)."""
+    name = getattr(provider, "name", None) or getattr(getattr(provider, "profile", None), "kind", None)
+    return name if isinstance(name, str) else type(provider).__name__
+
+
 def poll_once(provider: Provider, store: JobStore, job_id: str) -> JobInfo:
     """Read a job once and store its status, new events, checkpoints, metrics and actual cost."""
     info = provider.get_job(job_id)
     stored = store.job(job_id)
     launch = _launch_of(store, job_id)
-    provider_name = (
-        stored.provider if stored else launch.provider if launch else getattr(provider, "profile", None)
-    )
-    if not isinstance(provider_name, str):
-        provider_name = getattr(provider_name, "kind", type(provider).__name__)
+    provider_name = stored.provider if stored else launch.provider if launch else provider_label(provider)
     cost = None
     if info.trained_tokens is not None:
         price = training_price(store, info)

@@ -11,7 +11,15 @@ from typing import Literal, Protocol
 from ftplanner.core.errors import UserError
 
 Status = Literal["validating", "queued", "running", "paused", "succeeded", "failed", "cancelled"]
-STATUSES: tuple[Status, ...] = ("validating", "queued", "running", "paused", "succeeded", "failed", "cancelled")
+STATUSES: tuple[Status, ...] = (
+    "validating",
+    "queued",
+    "running",
+    "paused",
+    "succeeded",
+    "failed",
+    "cancelled",
+)
 TERMINAL_STATUSES: frozenset[Status] = frozenset({"succeeded", "failed", "cancelled"})
 
 #: Provider status → normalised status. Other providers add their own table.
@@ -151,8 +159,22 @@ class Provider(Protocol):
     """A fine-tuning API. Every method raises :class:`ProviderError` on failure."""
 
     def upload_file(
-        self, path: Path, purpose: str = "fine-tune", progress: ProgressCallback | None = None
-    ) -> FileRef: ...
+        self,
+        path: Path,
+        purpose: str = "fine-tune",
+        progress: ProgressCallback | None = None,
+        filename: str | None = None,
+    ) -> FileRef:
+        """Upload ``path`` once (no automatic retry) under ``filename`` (default: its own name)."""
+        ...
+
+    def list_files(self, purpose: str | None = "fine-tune") -> list[FileRef]:
+        """Uploaded files, newest first (used to find an upload whose response was lost)."""
+        ...
+
+    def check_suffix(self, suffix: str | None) -> None:
+        """Raise UserError when ``suffix`` breaks the provider's rules (checked before any upload)."""
+        ...
 
     def create_job(self, request: JobRequest) -> JobInfo: ...
 

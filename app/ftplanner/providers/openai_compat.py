@@ -101,6 +101,10 @@ class _HeaderKeyClient(openai.OpenAI):
         return None
 
 
+def _file_ref(obj: Any) -> FileRef:
+    return FileRef(obj.id, obj.filename, obj.bytes, obj.purpose, getattr(obj, "status", None))
+
+
 def validate_suffix(suffix: str | None, profile: Profile) -> None:
     """Raise :class:`UserError` when ``suffix`` breaks the profile's rules (checked before any request)."""
     if suffix is None:
@@ -239,22 +243,38 @@ class OpenAICompatibleProvider:
     # -- the interface -------------------------------------------------------------------------------
 
     def upload_file(
-        self, path: Path, purpose: str = "fine-tune", progress: ProgressCallback | None = None
+        self,
+        path: Path,
+        purpose: str = "fine-tune",
+        progress: ProgressCallback | None = None,
+        filename: str | None = None,
     ) -> FileRef:
-        """Upload ``path``; ``progress`` gets (bytes read, total)."""
+        """Upload ``path`` once (the SDK does not retry it); ``progress`` gets (bytes read, total)."""
         path = Path(path)
         if not path.is_file():
             raise UserError(f"{path}: no such file")
         reader = _ProgressReader(path, progress or (lambda done, total: None))
         try:
             with self._calling(f"uploading {path.name}"):
-                obj = self._client.files.create(
-                    file=(path.name, io.BufferedReader(reader), "application/jsonl"),
+                obj = self._client.with_options(max_retries=0).files.create(
+                    file=(filename or path.name, io.BufferedReader(reader), "application/jsonl"),
                     purpose=purpose,  # type: ignore[arg-type]
                 )
         finally:
             reader.close()
-        return FileRef(obj.id, obj.filename, obj.bytes, obj.purpose, getattr(obj, "status", None))
+        return _file_ref(obj)
+
+    def list_files(self, purpose: str | None = "fine-tune") -> list[FileRef]:
+        def fetch() -> list[FileRef]:
+            kwargs: dict[str, Any] = {"order": "desc", "limit": 100}
+            if purpose:
+                kwargs["purpose"] = purpose
+            return [_file_ref(obj) for obj in self._client.files.list(**kwargs).data]
+
+        return self._call("listing files", fetch)
+
+    def check_suffix(self, suffix: str | None) -> None:
+        validate_suffix(suffix, self.profile)
 
     def create_job(self, request: JobRequest) -> JobInfo:
         """Create a job, sent once: the SDK never retries it (a retry could start a second job)."""

@@ -48,6 +48,7 @@ from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.estimate_model import CheckableRowsModel
 from ftplanner.gui.tasks import TaskRunner, analysis_task
 from ftplanner.gui.widgets import TaskProgress, show_error
+from ftplanner.jobs.calibration import calibrated_time_model
 
 CSV_FILTER = "CSV (*.csv);;All files (*)"
 CHART_MAX_BARS = 15
@@ -610,7 +611,7 @@ class EstimatePage(QWidget):
     # ------------------------------------------------------------ estimates
     def time_model(self) -> TimeModel:
         if self._time_model is None:
-            self._time_model = TimeModel.from_catalog(self.context.catalog)
+            self._time_model = calibrated_time_model(self.context.catalog)
         return self._time_model
 
     def traffic(self) -> TrafficProfile:
