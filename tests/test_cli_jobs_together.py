@@ -43,7 +43,7 @@ def test_launch_shows_the_providers_estimate_beside_ours_and_tracks_to_the_end(
     code, out, err = run(capsys, "jobs", "watch", job_id, "--interval", "0.01")
     assert code == 0, err
     shown = json.loads(run(capsys, "jobs", "show", job_id, "--json")[1])
-    assert shown["provider"] == "together" and shown["status"] == "succeeded"
+    assert shown["provider"] == "together" and shown["status"] == "succeeded" and shown["provider_estimate"]
     assert shown["trained_tokens"] == fake_together.token_count and shown["actual_cost"] is not None
     assert shown["fine_tuned_model"]
     assert_no_key_anywhere_together(_isolated_home, out)
@@ -75,7 +75,7 @@ def test_provider_refusal_blocks_the_launch_with_its_reason(
     fake_together.estimate["allowed_to_proceed"] = False
     fake_together.estimate["user_limit"] = 0.0
     train = write_dataset(tmp_path / "train.jsonl")
-    code, out, err = run(capsys, *launch_argv(fake_together, train, "--yes"))
+    code, _, err = run(capsys, *launch_argv(fake_together, train, "--yes"))
     assert code == 1 and "will not run this job" in err and "credit limit" in err and err.count("\n") == 1
     assert not fake_together.jobs and not fake_together.seen(*CREATE)
     with JobStore() as store:

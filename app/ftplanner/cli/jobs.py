@@ -20,7 +20,7 @@ from ftplanner.cli.estimate import time_range
 from ftplanner.cli.models import add_catalog_options, catalog_from_args, format_table
 from ftplanner.core.catalog import Catalog, ModelEntry, resolve_name
 from ftplanner.core.errors import UserError
-from ftplanner.core.money import format_money, json_value
+from ftplanner.core.money import format_money
 from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.calibration import calibrated_time_model
 from ftplanner.jobs.launch import JobOptions, LaunchPlan, launch, prepare_launch, resume_pending
@@ -325,10 +325,8 @@ def run_launch(args: argparse.Namespace) -> int:
             print("\nNot launched: run again with --yes to launch this job.")
         return 0
     provider = provider or profiles.provider_for(profile)
-    quotes: list[ProviderEstimate] = []
 
     def on_quote(quote: ProviderEstimate) -> bool:
-        quotes.append(quote)
         if not args.json:
             print(_quote_line(quote, plan.estimate.training_cost))
         return True
@@ -353,8 +351,6 @@ def run_launch(args: argparse.Namespace) -> int:
         )
         record = job_record(store, info.id)
     if args.json:
-        if quotes:
-            extra["provider_estimate"] = json_value(quotes[0].total_usd)
         print(json.dumps({**record, "launched": True, **extra}, indent=2, ensure_ascii=False))
     else:
         print(f"\nLaunched job {info.id}: {info.status}")
@@ -391,6 +387,7 @@ def job_record(store: JobStore, job_id: str) -> dict[str, Any]:
         "raw_status": job.raw_status,
         "trained_tokens": job.trained_tokens,
         "estimated_cost": _number(estimated),
+        "provider_estimate": _number(launch_record.provider_estimate) if launch_record else None,
         "actual_cost": _number(actual),
         "cost_error_percent": None if error is None else round(error, 2),
         "currency": "USD",

@@ -325,6 +325,8 @@ def _check_quote(
             f"{plan.provider}'s own estimate {format_money(quote.total_usd)} exceeds the budget cap of"
             f" {format_money(plan.budget_cap)}"
         )
+    if quote.total_usd is not None:
+        store.record_provider_estimate(client_id, quote.total_usd)
     if reason is not None:
         store.close_launch(client_id, reason)
         raise Refused(f"{reason} (launch {client_id} closed before any job was created)")

@@ -108,7 +108,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             UNIQUE (job_id, step)
         )""",
     ),
-    ("ALTER TABLE launches ADD COLUMN closed_reason TEXT",),
+    (
+        "ALTER TABLE launches ADD COLUMN closed_reason TEXT",
+        "ALTER TABLE launches ADD COLUMN provider_estimate TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -197,6 +200,7 @@ class Launch:
     training_file_id: str | None
     validation_file_id: str | None
     closed_reason: str | None = None  # why a launch ended without a job (refused, not confirmed)
+    provider_estimate: Decimal | None = None  # the provider's own quote in USD (Together), if any
 
 
 @dataclass(frozen=True)
@@ -420,6 +424,14 @@ class JobStore:
             "SELECT * FROM launches WHERE job_id IS NULL AND closed_reason IS NULL ORDER BY created_at, rowid"
         )
         return [_launch(row) for row in rows]
+
+    def record_provider_estimate(self, client_id: str, total_usd: Decimal) -> None:
+        """Keep the provider's own price quote for a launch."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE launches SET provider_estimate = ? WHERE client_id = ?",
+                (_money_text(total_usd), client_id),
+            )
 
     def close_launch(self, client_id: str, reason: str) -> None:
         """Mark a launch without a job as given up (no job will be looked for or created for it)."""
@@ -666,6 +678,8 @@ def _launch(row: sqlite3.Row) -> Launch:
     data = dict(row)
     data["request"] = _loads(data["request"]) or {}
     data["estimate"] = _loads(data["estimate"])
+    quote = data["provider_estimate"]
+    data["provider_estimate"] = None if quote is None else Decimal(quote)
     return Launch(**data)
 
 
