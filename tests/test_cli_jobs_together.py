@@ -123,3 +123,28 @@ def test_openai_model_on_a_together_endpoint_is_bad_input(
     argv[argv.index(MODEL)] = "gpt-4.1-mini-2025-04-14"
     code, _, err = run(capsys, *argv)
     assert code == 2 and "not fine-tuned on together endpoints" in err
+
+
+def test_recover_attaches_a_together_job_created_before_a_crash(
+    capsys, fake_together: FakeTogether, tmp_path: Path
+) -> None:
+    from ftplanner.jobs.launch import CLIENT_ID_KEY
+    from ftplanner.providers.base import JobRequest
+    from ftplanner.providers.together import TogetherProvider
+
+    train = write_dataset(tmp_path / "train.jsonl")
+    with JobStore() as store:  # what a launch killed right after its create leaves behind
+        client_id = store.record_launch(
+            profile=f"together@{fake_together.base_url}",
+            provider="together",
+            model=MODEL,
+            training_file=train,
+        )
+    provider = TogetherProvider(API_KEY, fake_together.base_url)
+    uploaded = provider.upload_file(train)
+    job = provider.create_job(JobRequest(MODEL, uploaded.id, epochs=1, metadata={CLIENT_ID_KEY: client_id}))
+    code, out, err = run(capsys, "jobs", "recover")
+    assert code == 0, err
+    assert f"Launch {client_id}: attached job {job.id}" in out and len(fake_together.jobs) == 1
+    shown = json.loads(run(capsys, "jobs", "show", job.id, "--json")[1])
+    assert shown["provider"] == "together" and shown["profile"].startswith("together@")
