@@ -91,7 +91,7 @@ def test_a_valid_extra_model_loads():
         ({"methods": '["sft", "ppo"]'}, "methods", "unknown method 'ppo'"),
         ({"methods": '"sft"'}, "methods", "expected a list of methods"),
         ({"methods": "[]"}, "methods", "at least one method"),
-        ({"tokenizer": '"llama3"'}, "tokenizer", "unknown tokenizer 'llama3'"),
+        ({"tokenizer": '"qwen3"'}, "tokenizer", "unknown tokenizer 'qwen3'"),
         ({"tokenizer": '"approximate:p50k_base"'}, "tokenizer", "unknown tokenizer"),
         ({"sources": "[]"}, "sources", "non-empty list"),
         ({"training_per_mtok": None}, "training_per_mtok", "a training price"),

@@ -96,7 +96,7 @@ def test_training_cost_matches_the_cli(qtbot, page, toy, capsys):
 def test_missing_encoding_is_analysed_by_the_page(qtbot, page, toy):
     page.launchable_only.setChecked(False)
     analysed(qtbot, page, toy)
-    assert set(page.document.analyses) == {"o200k_base", "cl100k_base"}
+    assert set(page.document.analyses) == {"o200k_base", "cl100k_base", "llama3"}
     rows = page.shown_rows()
     assert len(rows) == len(page.context.catalog.entries)
     assert all(row.state == STATE_OK for row in rows)

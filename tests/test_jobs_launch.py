@@ -188,20 +188,16 @@ def test_upload_reused_after_a_crash_between_upload_and_create(
     fake_openai: FakeOpenAI, store: JobStore, plan: LaunchPlan
 ) -> None:
     provider = provider_for(fake_openai)
-    uploaded: list[str] = []
 
-    def crash_after_upload() -> bool:
-        return bool(uploaded)
+    class Crash(BaseException):
+        """The process dying between the upload and the create."""
 
-    with pytest.raises(Cancelled):
-        launch(
-            plan,
-            provider,
-            store,
-            profile_name="p",
-            progress=lambda stage, done, total: uploaded.append(stage),
-            cancel=crash_after_upload,
-        )
+    def crash_before_create(stage: str, done: int, total: int) -> None:
+        if stage == "creating":
+            raise Crash
+
+    with pytest.raises(Crash):
+        launch(plan, provider, store, profile_name="p", progress=crash_before_create)
     (pending,) = store.pending_launches()
     assert pending.training_file_id and not fake_openai.seen(*CREATE)
     job = launch(plan, provider, store, profile_name="p", client_id=pending.client_id)
@@ -210,6 +206,24 @@ def test_upload_reused_after_a_crash_between_upload_and_create(
     assert store.launch(pending.client_id).job_id == job.id  # type: ignore[union-attr]
     with pytest.raises(UserError, match="already has job"):
         launch(plan, provider, store, profile_name="p", client_id=pending.client_id)
+
+
+def test_cancel_before_the_create_closes_the_launch(
+    fake_openai: FakeOpenAI, store: JobStore, plan: LaunchPlan
+) -> None:
+    uploaded: list[str] = []
+    with pytest.raises(Cancelled):
+        launch(
+            plan,
+            provider_for(fake_openai),
+            store,
+            profile_name="p",
+            progress=lambda stage, done, total: uploaded.append(stage),
+            cancel=lambda: bool(uploaded),
+        )
+    (closed,) = store.launches()
+    assert closed.closed_reason == "cancelled before the create" and store.pending_launches() == []
+    assert not fake_openai.seen(*CREATE)
 
 
 def test_resume_pending_attaches_found_jobs_and_reports_the_rest(

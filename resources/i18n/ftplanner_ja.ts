@@ -22,7 +22,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ftplanner/gui/app.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/app.py" line="110"/>
         <source>Something went wrong: {0}. Details were written to {1}.</source>
         <translation>予期しないエラーが発生しました: {0}。詳細は {1} に記録しました。</translation>
     </message>
@@ -91,196 +91,224 @@
     </message>
 </context>
 <context>
+    <name>CheckpointsModel</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="174"/>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="175"/>
+        <source>Train loss</source>
+        <translation>学習損失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="177"/>
+        <source>Train accuracy</source>
+        <translation>学習精度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="180"/>
+        <source>Valid loss</source>
+        <translation>検証損失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="181"/>
+        <source>Checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+</context>
+<context>
     <name>DatasetPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="57"/>
         <source>Open dataset…</source>
         <translation>データセットを開く…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="58"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="59"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="70"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="71"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="74"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="75"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="78"/>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="288"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="79"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="292"/>
         <source>Examples</source>
         <translation>学習例数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="79"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="80"/>
         <source>Billed tokens / epoch</source>
         <translation>エポックあたり課金トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="81"/>
         <source>Epochs (auto)</source>
         <translation>エポック数（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="81"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="82"/>
         <source>Charged tokens</source>
         <translation>課金トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="83"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="83"/>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="115"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="90"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="91"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="91"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="92"/>
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="92"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="93"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="108"/>
         <source>Double-click a row to see the raw line</source>
         <translation>行をダブルクリックすると、元の行データを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="113"/>
         <source>Token histogram</source>
         <translation>トークン数ヒストグラム</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="113"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="114"/>
         <source>Validation issues</source>
         <translation>検証の問題</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="159"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="160"/>
         <source>Open dataset</source>
         <translation>データセットを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="166"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="167"/>
         <source>No dataset open. Open a JSONL file or drop one here.</source>
         <translation>データセットが開かれていません。JSONL ファイルを開くか、ここにドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="168"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="169"/>
         <source>Dataset not found: {0} (it may have moved)</source>
         <translation>データセットが見つかりません: {0}（移動された可能性があります）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="184"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="185"/>
         <source>Analysing {0}…</source>
         <translation>{0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="74"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="75"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="191"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="195"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="196"/>
         <source>Analysed {0} examples ({1} errors)</source>
         <translation>{0} 件の学習例を分析しました（エラー {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="202"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="203"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="219"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="220"/>
         <source>No analysis yet</source>
         <translation>分析結果はまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="225"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="226"/>
         <source>Valid examples, out of {0} non-blank lines; lines with errors are not counted</source>
         <translation>有効な学習例の数（空でない {0} 行のうち）。エラーのある行は数えません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="233"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="234"/>
         <source>Σ min({0}, tokens) over the valid examples. Tokens per example: 3 per message + the tokens of every value + 1 per name + 3 for the reply</source>
         <translation>有効な学習例の Σ min({0}, トークン数)。学習例あたりのトークン数 = メッセージごとに 3 + 各値のトークン数 + name ごとに 1 + 応答用の 3</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="240"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="241"/>
         <source>OpenAI&apos;s default: 3; up to 25 for fewer than 34 examples; fewer for more than 8,333</source>
         <translation>OpenAI の既定値: 3。学習例が 34 件未満なら最大 25、8,333 件を超えると少なくなります</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="245"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="246"/>
         <source>Billed tokens per epoch × epochs: what training is charged for</source>
         <translation>エポックあたり課金トークン数 × エポック数（学習で課金される量）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="250"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="251"/>
         <source>Lines skipped because of an error; see Validation issues</source>
         <translation>エラーのため除外した行数。「検証の問題」タブを参照してください</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="253"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="254"/>
         <source>Dataset-level warnings; see the Warnings tab</source>
         <translation>データセット全体への警告。「警告」タブを参照してください</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="258"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="259"/>
         <source> — approximate for this model (±{0}%)</source>
         <translation> — このモデルでは概算値（±{0}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="261"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="262"/>
         <source>Format: {0}. Encoding: {1}{2}.</source>
         <translation>形式: {0}。エンコーディング: {1}{2}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="267"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="268"/>
         <source>{0} examples exceed this model&apos;s limit of {1} tokens</source>
         <translation>{0} 件の学習例がこのモデルの上限（{1} トークン）を超えています</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="274"/>
         <source>  (lines {0})</source>
         <translation>  （{0} 行目）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="280"/>
         <source>No valid examples</source>
         <translation>有効な学習例がありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="291"/>
         <source>Tokens per example</source>
         <translation>学習例あたりのトークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="302"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="306"/>
         <source>Line {0}</source>
         <translation>{0} 行目</translation>
     </message>
@@ -288,579 +316,660 @@
 <context>
     <name>EstimatePage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="146"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="147"/>
         <source>Plan inputs</source>
         <translation>プランの入力条件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="152"/>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="358"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="153"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="359"/>
         <source>auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="154"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="155"/>
         <source>Training epochs; &apos;auto&apos; uses the provider&apos;s choice for the dataset size</source>
         <translation>学習のエポック数。「自動」の場合は、データセットの規模に応じてプロバイダーが決める値を使います</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="158"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="159"/>
         <source> months</source>
         <translation> か月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="159"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="160"/>
         <source>Ownership horizon for the total cost of ownership</source>
         <translation>総保有コスト（TCO）を算出する保有期間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="161"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="162"/>
         <source>Currency of all amounts; add exchange rates on the Pricing page</source>
         <translation>すべての金額の通貨。為替レートは「価格」ページで追加します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="165"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="166"/>
         <source>Inference requests to the fine-tuned model per month</source>
         <translation>ファインチューニング済みモデルへの月間推論リクエスト数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="170"/>
         <source>Average input (prompt) tokens per request</source>
         <translation>リクエストあたりの平均入力（プロンプト）トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="173"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="174"/>
         <source>Average output (completion) tokens per request</source>
         <translation>リクエストあたりの平均出力（生成）トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="180"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="181"/>
         <source>Share of input tokens served from the prompt cache (0–1)</source>
         <translation>プロンプトキャッシュから処理される入力トークンの割合（0～1）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="181"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="182"/>
         <source>Share of requests sent through the batch API (0–1)</source>
         <translation>バッチ API 経由で送信するリクエストの割合（0～1）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="206"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="207"/>
         <source>&amp;Epochs:</source>
         <translation>エポック数(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="207"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="208"/>
         <source>Mont&amp;hs:</source>
         <translation>月数(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="208"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="209"/>
         <source>C&amp;urrency:</source>
         <translation>通貨(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="211"/>
         <source>&amp;Requests / month:</source>
         <translation>月間リクエスト数(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="211"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="212"/>
         <source>&amp;Input tokens:</source>
         <translation>入力トークン数(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="212"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="213"/>
         <source>&amp;Output tokens:</source>
         <translation>出力トークン数(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="213"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="214"/>
         <source>Cac&amp;hed share:</source>
         <translation>キャッシュ比率(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="214"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="215"/>
         <source>&amp;Batch share:</source>
         <translation>バッチ比率(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="221"/>
         <source>Show the models of one provider</source>
         <translation>特定のプロバイダーのモデルだけを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="222"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="223"/>
         <source>Launchable only</source>
         <translation>新規ジョブ可能なモデルのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="223"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="224"/>
         <source>Hide models that cannot take new fine-tuning jobs today</source>
         <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="226"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="227"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="228"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="229"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="231"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="232"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="232"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="233"/>
         <source>Save the table as shown, plus exact amounts, as a CSV file</source>
         <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="235"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="236"/>
         <source>Provider:</source>
         <translation>プロバイダー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="293"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="294"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="294"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="295"/>
         <source>Provider</source>
         <translation>プロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="296"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="297"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="299"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="300"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="300"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="301"/>
         <source>Charged
 tokens</source>
         <translation>課金
 トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="301"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="302"/>
         <source>Training
 cost</source>
         <translation>学習
 コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="302"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="303"/>
         <source>Time
 P10–P90</source>
         <translation>所要時間
 P10–P90</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="303"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="304"/>
         <source>Inference
 / month</source>
         <translation>推論
 ／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="304"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="305"/>
         <source>Hosting
 / month</source>
         <translation>ホスティング
 ／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="306"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
         <source>Token
 counts</source>
         <translation>トークン数
 精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="308"/>
         <source>Lifecycle</source>
         <translation>提供状況</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="311"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="312"/>
         <source>TCO
 {0} months</source>
         <translation>TCO
 {0} か月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="315"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="316"/>
         <source>Tick a model to include it in the plan (and in the chart)</source>
         <translation>チェックを入れたモデルがプランに含まれます（グラフにも表示されます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="317"/>
         <source>Provider of the fine-tuning service</source>
         <translation>ファインチューニングサービスのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="317"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="318"/>
         <source>Training method estimated: SFT when offered, else the model&apos;s first method</source>
         <translation>見積もり対象の学習手法。SFT が提供されていれば SFT、なければモデルの最初の手法です</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="318"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="319"/>
         <source>Epochs trained; &apos;auto&apos; follows the provider&apos;s rule for the dataset size</source>
         <translation>学習するエポック数。「自動」はデータセットの規模に応じたプロバイダーの規則に従います</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="321"/>
         <source>Billed training tokens: Σ min(per-example limit, tokens) × epochs, plus validation tokens where the provider bills them</source>
         <translation>課金対象の学習トークン数: Σ min(学習例あたりの上限, トークン数) × エポック数。プロバイダーが課金する場合は検証トークンも加算します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="323"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="324"/>
         <source>Charged tokens × price per 1M tokens, then the provider&apos;s per-job minimum and cap; per-hour (reinforcement) training needs the expected hours</source>
         <translation>課金トークン数 × 100 万トークンあたりの価格に、プロバイダーのジョブごとの最低料金と上限額を適用します。時間課金（強化学習）の学習には想定時間が必要です</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="327"/>
         <source>Likely training time: P10–P90 of the time model (overhead + trained tokens ÷ throughput, log-normal spread); queueing can add more</source>
         <translation>想定学習時間: 時間モデル（オーバーヘッド + 学習トークン数 ÷ スループット、対数正規分布のばらつき）の P10–P90。キュー待ちでさらに長くなる場合があります</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="329"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="330"/>
         <source>Requests × (input tokens × blended input price + output tokens × output price) ÷ 1M, blending cached/uncached input and standard/batch requests by their shares</source>
         <translation>リクエスト数 × (入力トークン数 × 加重平均入力価格 + 出力トークン数 × 出力価格) ÷ 100 万。キャッシュあり／なしの入力と、標準／バッチのリクエストは、それぞれの比率で加重平均します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="332"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="333"/>
         <source>Hosting fee per deployed fine-tune: hourly fee × 730 hours a month, plus any monthly fee</source>
         <translation>デプロイしたファインチューニング済みモデルごとのホスティング料金: 時間料金 × 月 730 時間（月額料金がある場合はそれも加算）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="335"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="336"/>
         <source>Total cost of ownership: training + months × (inference + hosting); the months counted stop at the model&apos;s retirement date. ≥ marks a lower bound (inference price unknown)</source>
         <translation>総保有コスト: 学習 + 月数 × (推論 + ホスティング)。計上する月数はモデルの提供終了日までです。≥ は下限値であることを示します（推論価格が不明）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="337"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="338"/>
         <source>Exact: the model&apos;s own tokenizer. ≈: a stand-in tokenizer, with the stated error band</source>
         <translation>正確: モデル固有のトークナイザーで計数。≈: 代替のトークナイザーで計数（誤差範囲を併記）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="339"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="340"/>
         <source>Whether new jobs can be created, coming retirement, and stale prices (older than 180 days)</source>
         <translation>新規ジョブの作成可否、今後の提供終了、古い価格（180 日超）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="351"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="352"/>
         <source>analysing…</source>
         <translation>分析中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="353"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="354"/>
         <source>no dataset</source>
         <translation>データセットなし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="354"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="355"/>
         <source>not available</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="360"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="361"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="375"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="376"/>
         <source>unknown price</source>
         <translation>価格不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="378"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="379"/>
         <source>{0} / hour</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="386"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="387"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="388"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="389"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="389"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="390"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="409"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="410"/>
         <source>provider {0}</source>
         <translation>プロバイダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="411"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="412"/>
         <source>closed since {0}</source>
         <translation>{0} に受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="413"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="414"/>
         <source>retired {0}</source>
         <translation>{0} に提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="415"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="416"/>
         <source>no fine-tuning offer</source>
         <translation>ファインチューニング提供なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="418"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="419"/>
         <source>retires on {0} (unconfirmed)</source>
         <translation>{0} に提供終了予定（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="419"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="420"/>
         <source>retires on {0}</source>
         <translation>{0} に提供終了予定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="421"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="422"/>
         <source>stale price as of {0}</source>
         <translation>古い価格（{0} 時点）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="426"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="427"/>
         <source>open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="431"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="432"/>
         <source>exact</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="432"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="433"/>
         <source>≈ ±{0}</source>
         <translation>≈ ±{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="447"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="448"/>
         <source>Offered: {0}</source>
         <translation>提供手法: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="449"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="450"/>
         <source>{0} per epoch × {1} epochs; {2} examples over the limit</source>
         <translation>エポックあたり {0} × {1} エポック。上限超過の学習例 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="453"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="454"/>
         <source>Approximate token counts: {0} to {1}</source>
         <translation>トークン数が概算のため: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="458"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="459"/>
         <source>Median (P50): {0}</source>
         <translation>中央値（P50）: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="460"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="461"/>
         <source>Running costs counted for {0} of {1} months</source>
         <translation>{1} か月のうち {0} か月分の運用コストを計上</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="466"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="467"/>
         <source>New jobs until {0}</source>
         <translation>新規ジョブ受付期限: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="467"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="468"/>
         <source>Prices as of {0}</source>
         <translation>価格は {0} 時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="518"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="519"/>
         <source>{0} (no rate)</source>
         <translation>{0}（レート未設定）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="538"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="539"/>
         <source>Unknown currency {0}: amounts are shown in USD.</source>
         <translation>不明な通貨 {0}: 金額は USD で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="545"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="546"/>
         <source>No exchange rate for {0}: amounts are shown in USD. Set a rate on the Pricing page.</source>
         <translation>{0} の為替レートがないため、金額は USD で表示しています。「価格」ページでレートを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="551"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="552"/>
         <source>Catalog prices are in USD.</source>
         <translation>カタログ価格は USD 建てです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="555"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="556"/>
         <source>{0} {1} per USD (set {2})</source>
         <translation>1 USD = {0} {1}（{2} 設定）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="559"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="560"/>
         <source> — older than 30 days</source>
         <translation> — 30 日以上前の設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="585"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="586"/>
         <source>All providers</source>
         <translation>すべてのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="629"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="630"/>
         <source>Open a dataset on the Dataset page to see estimates.</source>
         <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="631"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="632"/>
         <source>Dataset not found: {0}</source>
         <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="699"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="700"/>
         <source>No model matches the filters.</source>
         <translation>条件に一致するモデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="703"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="704"/>
         <source>Analysing the dataset for some tokenizers…</source>
         <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="734"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="735"/>
         <source>Analysing {0} for {1}…</source>
         <translation>{1} 向けに {0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="226"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="227"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="755"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="756"/>
         <source>Analysed {0} examples ({1})</source>
         <translation>{0} 件の学習例を分析しました（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="763"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="764"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="768"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="769"/>
         <source>Analysis cancelled</source>
         <translation>分析はキャンセルされました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="770"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="771"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="799"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="800"/>
         <source>No training cost to show yet</source>
         <translation>表示できる学習コストはまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="820"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="821"/>
         <source>Training cost ({0})</source>
         <translation>学習コスト（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="823"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="824"/>
         <source>Training cost per model</source>
         <translation>モデル別の学習コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="825"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="826"/>
         <source>Training cost: first {0} of {1} models (select rows to choose)</source>
         <translation>学習コスト: {1} モデル中、先頭の {0} モデル（行を選択して指定できます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="829"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="830"/>
         <source>  (light bars: approximate token counts)</source>
         <translation>  （薄い棒: トークン数が概算）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="841"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="842"/>
         <source>Training cost, exact</source>
         <translation>学習コスト（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="842"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="843"/>
         <source>Training cost low, exact</source>
         <translation>学習コスト下限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="843"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="844"/>
         <source>Training cost high, exact</source>
         <translation>学習コスト上限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="844"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="845"/>
         <source>Inference / month, exact</source>
         <translation>推論／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="845"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="846"/>
         <source>Hosting / month, exact</source>
         <translation>ホスティング／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="846"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="847"/>
         <source>TCO, exact</source>
         <translation>TCO（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="850"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="851"/>
         <source>Included</source>
         <translation>プランに含む</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="850"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="851"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="850"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="851"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="855"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="856"/>
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="863"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="864"/>
         <source>Export comparison</source>
         <translation>比較をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="870"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="871"/>
         <source>Cannot export</source>
         <translation>エクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="872"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="873"/>
         <source>Exported {0}</source>
         <translation>{0} をエクスポートしました</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReportDialog</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="51"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="109"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="116"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="121"/>
+        <source>Export report</source>
+        <translation>レポートを書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="53"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="63"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="64"/>
+        <source>Letter</source>
+        <translation>レター</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="65"/>
+        <source>Model comparison as CSV</source>
+        <translation>モデル比較（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="66"/>
+        <source>Monthly cash flows (P10/P50/P90) as CSV</source>
+        <translation>月次キャッシュフロー（P10/P50/P90、CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="76"/>
+        <source>PDF file:</source>
+        <translation>PDF ファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="77"/>
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="78"/>
+        <source>Page size:</source>
+        <translation>用紙サイズ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="79"/>
+        <source>Also write:</source>
+        <translation>あわせて書き出す:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="85"/>
+        <source>Export</source>
+        <translation>書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="102"/>
+        <source>CSV files: {0}, {1}</source>
+        <translation>CSV ファイル: {0}、{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="109"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="116"/>
+        <source>Choose where to write the PDF.</source>
+        <translation>PDF の保存先を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="122"/>
+        <source>The folder {0} does not exist.</source>
+        <translation>フォルダー {0} がありません。</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1076,376 @@ counts</source>
     </message>
 </context>
 <context>
+    <name>JobDetail</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="220"/>
+        <source>Select a job to see its details.</source>
+        <translation>ジョブを選択すると詳細が表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="121"/>
+        <source>not available yet</source>
+        <translation>まだありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="122"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="124"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="125"/>
+        <source>Cancel job…</source>
+        <translation>ジョブをキャンセル…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="126"/>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="127"/>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="142"/>
+        <source>Fine-tuned model:</source>
+        <translation>ファインチューニング済みモデル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="167"/>
+        <source>Charts</source>
+        <translation>グラフ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="168"/>
+        <source>Status timeline</source>
+        <translation>ステータス履歴</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="169"/>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="170"/>
+        <source>Checkpoints</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="213"/>
+        <source>This job was not launched from FT Planner.</source>
+        <translation>このジョブは FT Planner から開始されたものではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="230"/>
+        <source>No job selected</source>
+        <translation>ジョブが選択されていません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="236"/>
+        <source>{0} — {1} — {2}</source>
+        <translation>{0} — {1} — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="239"/>
+        <source>Estimated cost: {0} · Actual cost: {1} (error {2}) · Trained tokens: {3}</source>
+        <translation>見積コスト: {0} · 実コスト: {1}（誤差 {2}）· 学習トークン数: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="243"/>
+        <source>Provider&apos;s estimate: {0}</source>
+        <translation>プロバイダーの見積り: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="246"/>
+        <source>not known yet</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="247"/>
+        <source>Estimated finish: {0}</source>
+        <translation>完了予定: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="249"/>
+        <source>Finished: {0}</source>
+        <translation>完了: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="274"/>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="275"/>
+        <source>Accuracy</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="279"/>
+        <source>{0}: no metrics yet</source>
+        <translation>{0}: 指標はまだありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="284"/>
+        <source>training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="285"/>
+        <source>validation</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="291"/>
+        <source> (checkpoints)</source>
+        <translation>（チェックポイント）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="293"/>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatus</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="30"/>
+        <source>validating</source>
+        <translation>検証中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="31"/>
+        <source>queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="32"/>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="33"/>
+        <source>paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="34"/>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="35"/>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="36"/>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="111"/>
+        <source>Job</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="112"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="113"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="114"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="115"/>
+        <source>Estimate</source>
+        <translation>見積もり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="116"/>
+        <source>Actual (error)</source>
+        <translation>実績（誤差）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="117"/>
+        <source>Fine-tuned model</source>
+        <translation>学習済みモデル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="138"/>
+        <source>Actual cost, and its error in % of the estimate</source>
+        <translation>実コストと、見積もりに対する誤差（%）</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPage</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="108"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="169"/>
+        <source>Provider profiles</source>
+        <translation>プロバイダープロファイル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="171"/>
+        <source>Launch a fine-tune</source>
+        <translation>ファインチューニングを開始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="186"/>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="188"/>
+        <source>Selected job</source>
+        <translation>選択中のジョブ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="302"/>
+        <source>Found the job of an interrupted launch: {0}</source>
+        <translation>中断された開始処理のジョブが見つかりました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="306"/>
+        <source>Tracking problem: {0}</source>
+        <translation>追跡中の問題: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="332"/>
+        <source>Checking {0}…</source>
+        <translation>{0} を確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="351"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="352"/>
+        <source>Not launched: {0}</source>
+        <translation>開始しませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="353"/>
+        <source>Launch refused</source>
+        <translation>開始を拒否しました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="363"/>
+        <source>Launch cancelled; nothing was uploaded.</source>
+        <translation>開始を取り消しました。何もアップロードされていません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="368"/>
+        <source>Launched job {0} ({1}); tracking it.</source>
+        <translation>ジョブ {0}（{1}）を開始しました。追跡しています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="406"/>
+        <source>Launching {0}…</source>
+        <translation>{0} を開始しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="411"/>
+        <source>Checking the data… %p%</source>
+        <translation>データを確認中… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="412"/>
+        <source>Uploading the training file… %p%</source>
+        <translation>学習ファイルをアップロード中… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="413"/>
+        <source>Uploading the validation file… %p%</source>
+        <translation>検証ファイルをアップロード中… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="414"/>
+        <source>Creating the job…</source>
+        <translation>ジョブを作成中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="425"/>
+        <source>Launch stopped; no job was created.</source>
+        <translation>開始を中止しました。ジョブは作成されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="432"/>
+        <source>Cancel job</source>
+        <translation>ジョブのキャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="433"/>
+        <source>Cancel job {0} at the provider? Training stops and cannot be resumed.</source>
+        <translation>プロバイダーでジョブ {0} をキャンセルしますか？学習は停止し、再開できません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="459"/>
+        <source>Sending {0} for {1}…</source>
+        <translation>{1} に{0}を送信しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="463"/>
+        <source>cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="463"/>
+        <source>pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="463"/>
+        <source>resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="467"/>
+        <source>Job {0} is {1}.</source>
+        <translation>ジョブ {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="472"/>
+        <source>Could not {0} the job: {1}</source>
+        <translation>ジョブの{0}に失敗しました: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="482"/>
+        <source>The provider estimates {0} for this job; our estimate is {1}{2}. Create the job?</source>
+        <translation>プロバイダーの見積りはこのジョブで {0}、こちらの見積りは {1}{2} です。ジョブを作成しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="486"/>
+        <source> ({0:+.1f}% vs ours)</source>
+        <translation>（こちらの見積り比 {0:+.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="488"/>
+        <source>Provider&apos;s estimate</source>
+        <translation>プロバイダーの見積り</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="41"/>
@@ -1041,197 +1520,464 @@ counts</source>
     </message>
 </context>
 <context>
+    <name>LaunchConfirmDialog</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="149"/>
+        <source>Launch fine-tune?</source>
+        <translation>ファインチューニングを開始しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="165"/>
+        <source>Model:</source>
+        <translation>モデル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="166"/>
+        <source>Profile:</source>
+        <translation>プロファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="167"/>
+        <source>Method:</source>
+        <translation>手法:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="167"/>
+        <source>supervised</source>
+        <translation>教師あり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="170"/>
+        <source>Training file:</source>
+        <translation>学習ファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="171"/>
+        <source>{0} ({1} examples, {2} tokens)</source>
+        <translation>{0}（学習例 {1} 件、{2} トークン）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="178"/>
+        <source>Validation file:</source>
+        <translation>検証ファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="179"/>
+        <source>{0} ({1} examples)</source>
+        <translation>{0}（学習例 {1} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="183"/>
+        <source>{0} (auto)</source>
+        <translation>{0}（自動）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="184"/>
+        <source>Epochs:</source>
+        <translation>エポック数:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="185"/>
+        <source>Charged tokens:</source>
+        <translation>課金トークン数:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="186"/>
+        <source>Estimated cost:</source>
+        <translation>見積コスト:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="189"/>
+        <source>Estimated time (P10–P90):</source>
+        <translation>見積時間（P10–P90）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="194"/>
+        <source>Budget cap:</source>
+        <translation>予算上限:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="195"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="200"/>
+        <source>Warnings:</source>
+        <translation>警告:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="207"/>
+        <source>The files are uploaded and the job is created when you press Launch.</source>
+        <translation>「開始」を押すとファイルがアップロードされ、ジョブが作成されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="211"/>
+        <source>Launch</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="220"/>
+        <source>{0} min</source>
+        <translation>{0} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="222"/>
+        <source>{0} h</source>
+        <translation>{0} 時間</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="223"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} 時間 {1} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="227"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchForm</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="64"/>
+        <source>JSONL training file</source>
+        <translation>JSONL 学習ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="66"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="78"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="74"/>
+        <source>auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="76"/>
+        <source>optional, e.g. support-bot</source>
+        <translation>任意（例: support-bot）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="80"/>
+        <source>supervised</source>
+        <translation>教師あり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="83"/>
+        <source>no cap</source>
+        <translation>上限なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="84"/>
+        <source>Review and launch…</source>
+        <translation>確認して開始…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="94"/>
+        <source>Training file:</source>
+        <translation>学習ファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="95"/>
+        <source>Validation file:</source>
+        <translation>検証ファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="96"/>
+        <source>Model:</source>
+        <translation>モデル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="97"/>
+        <source>Method:</source>
+        <translation>手法:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="98"/>
+        <source>Profile:</source>
+        <translation>プロファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="99"/>
+        <source>Epochs:</source>
+        <translation>エポック数:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="100"/>
+        <source>Suffix:</source>
+        <translation>サフィックス:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="101"/>
+        <source>Seed:</source>
+        <translation>シード:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="102"/>
+        <source>Budget cap (USD):</source>
+        <translation>予算上限（USD）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="121"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="128"/>
+        <source>Choose a data file</source>
+        <translation>データファイルを選択</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="156"/>
+        <source>closed</source>
+        <translation>受付終了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="214"/>
+        <source>DPO is not offered for this model.</source>
+        <translation>このモデルでは DPO を利用できません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="230"/>
+        <source>Choose a training file.</source>
+        <translation>学習ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="232"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="235"/>
+        <source>{0}: no such file</source>
+        <translation>{0}: ファイルがありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="237"/>
+        <source>Choose a model.</source>
+        <translation>モデルを選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="239"/>
+        <source>Add a provider profile first.</source>
+        <translation>先にプロバイダープロファイルを追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="244"/>
+        <source>Seed: expected a whole number, got {0}</source>
+        <translation>シード: 整数を入力してください（入力値: {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="246"/>
+        <source>budget cap</source>
+        <translation>予算上限</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="51"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="54"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="77"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="82"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="83"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="79"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="84"/>
         <source>Pricing</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="91"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="85"/>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="97"/>
         <source>{0} (Ctrl+{1})</source>
         <translation>{0}（Ctrl+{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="113"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="120"/>
         <source>&amp;New plan</source>
         <translation>新規プラン(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="116"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="122"/>
         <source>&amp;Open plan…</source>
         <translation>プランを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="124"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったプラン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="127"/>
         <source>Open &amp;dataset…</source>
         <translation>データセットを開く(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="124"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="130"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="127"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="133"/>
+        <source>&amp;Export report…</source>
+        <translation>レポートを書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="135"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="130"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="138"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="139"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="133"/>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="142"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="150"/>
         <source>System</source>
         <translation>システム設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="147"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="143"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="151"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="144"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="152"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="159"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="152"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="160"/>
         <source>&amp;About FT Planner</source>
         <translation>FT Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="157"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="165"/>
         <source>The language changes the next time FT Planner starts.</source>
         <translation>言語の変更は、FT Planner の次回起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="177"/>
         <source>Theme applied.</source>
         <translation>テーマを適用しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="174"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="182"/>
         <source>About FT Planner</source>
         <translation>FT Planner について</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="175"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="184"/>
         <source>FT Planner {0}
-Plan, price and track LLM fine-tunes, offline first.</source>
+Plan, price and track LLM fine-tunes, offline first.
+
+Token counts for Llama 3.x models use the Llama 3 tokenizer, under the Llama 3.1 Community License (Copyright © Meta Platforms, Inc.). Built with Llama.</source>
         <translation>FT Planner {0}
-LLM ファインチューニングの計画、費用見積もり、管理をオフラインで行えるツールです。</translation>
+LLM ファインチューニングの計画・費用見積り・追跡を、オフライン優先で。
+
+Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数えます（Llama 3.1 Community License、Copyright © Meta Platforms, Inc.）。Built with Llama.</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="195"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="199"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="209"/>
         <source>Sample plan</source>
         <translation>サンプルプラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="219"/>
         <source>Recover unsaved work?</source>
         <translation>未保存の作業を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="220"/>
         <source>FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?</source>
         <translation>FT Planner は正常に終了しませんでした。{0} に自動保存されたプラン（{1}）を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="228"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="238"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="239"/>
         <source>Save the changes to {0}?</source>
         <translation>{0} への変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="245"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="255"/>
         <source>Open plan</source>
         <translation>プランを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="255"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="265"/>
         <source>Cannot open plan</source>
         <translation>プランを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="269"/>
         <source>The plan&apos;s dataset was not found: {0}. Open it again from the Dataset page.</source>
         <translation>プランのデータセットが見つかりません: {0}。「データセット」ページから開き直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="270"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="280"/>
         <source>Save plan</source>
         <translation>プランを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="282"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="292"/>
         <source>Cannot save plan</source>
         <translation>プランを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="286"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="296"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="298"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="308"/>
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1791,6 +2537,289 @@ until</source>
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="35"/>
+        <source>Add provider profile</source>
+        <translation>プロバイダープロファイルの追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="38"/>
+        <source>e.g. work-openai</source>
+        <translation>例: work-openai</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="41"/>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="42"/>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="43"/>
+        <source>OpenAI-compatible (base URL)</source>
+        <translation>OpenAI 互換（ベース URL）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="44"/>
+        <source>Together AI</source>
+        <translation>Together AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="54"/>
+        <source>e.g. Standard, Global, Developer</source>
+        <translation>例: Standard、Global、Developer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="56"/>
+        <source>no cap</source>
+        <translation>上限なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="59"/>
+        <source>leave empty to use the environment variable</source>
+        <translation>空欄の場合は環境変数を使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="62"/>
+        <source>The key is stored in the system keyring.</source>
+        <translation>キーはシステムのキーリングに保存されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="64"/>
+        <source>No usable system keyring: the key is kept for this session only.</source>
+        <translation>使用できるシステムキーリングがありません。キーはこのセッションの間だけ保持されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="74"/>
+        <source>Name:</source>
+        <translation>名前:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="75"/>
+        <source>Kind:</source>
+        <translation>種類:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="76"/>
+        <source>Base URL:</source>
+        <translation>ベース URL:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="77"/>
+        <source>Azure resource:</source>
+        <translation>Azure リソース:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="78"/>
+        <source>Key header:</source>
+        <translation>キーのヘッダー:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="79"/>
+        <source>trainingType:</source>
+        <translation>trainingType:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="80"/>
+        <source>Budget cap (USD):</source>
+        <translation>予算上限（USD）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="81"/>
+        <source>API key:</source>
+        <translation>API キー:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="103"/>
+        <source>leave empty to use {0}</source>
+        <translation>空欄の場合は {0} を使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="103"/>
+        <source>the endpoint&apos;s API key</source>
+        <translation>エンドポイントの API キー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="123"/>
+        <source>budget cap</source>
+        <translation>予算上限</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesModel</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="71"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="72"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="73"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="74"/>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="75"/>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="83"/>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="84"/>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="85"/>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 互換</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="86"/>
+        <source>Together AI</source>
+        <translation>Together AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="92"/>
+        <source>stored</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="94"/>
+        <source>session only</source>
+        <translation>セッションのみ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="96"/>
+        <source>from {0}</source>
+        <translation>{0} から</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="97"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="103"/>
+        <source>resource {0}</source>
+        <translation>リソース {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="104"/>
+        <source>default</source>
+        <translation>既定</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesPanel</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="78"/>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="80"/>
+        <source>Test connection</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="82"/>
+        <source>Remove…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="144"/>
+        <source>Profile {0} added. No usable system keyring: its API key is kept for this session only.</source>
+        <translation>プロファイル {0} を追加しました。使用できるシステムキーリングがないため、API キーはこのセッションの間だけ保持されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="150"/>
+        <source>Profile {0} added; its API key is in the system keyring.</source>
+        <translation>プロファイル {0} を追加しました。API キーはシステムのキーリングに保存されています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="154"/>
+        <source>Profile {0} added without an API key.</source>
+        <translation>プロファイル {0} を API キーなしで追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="162"/>
+        <source>Remove profile</source>
+        <translation>プロファイルの削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="164"/>
+        <source>Remove profile {0} and its stored API key? Jobs launched with it stay in the list.</source>
+        <translation>プロファイル {0} と保存済みの API キーを削除しますか？このプロファイルで開始したジョブは一覧に残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="175"/>
+        <source>Profile {0} removed.</source>
+        <translation>プロファイル {0} を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="188"/>
+        <source>Testing the connection of {0}…</source>
+        <translation>{0} の接続をテストしています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="192"/>
+        <source>Connection OK: {0} answered.</source>
+        <translation>接続 OK: {0} から応答がありました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="195"/>
+        <source>Connection failed for {0}: {1}</source>
+        <translation>{0} への接続に失敗しました: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExporter</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="210"/>
+        <source>Writing the report…</source>
+        <translation>レポートを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="210"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="212"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="234"/>
+        <source>Export report</source>
+        <translation>レポートを書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="235"/>
+        <source>The report was not written: {0}</source>
+        <translation>レポートを書き出せませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="243"/>
+        <source>Report written: {0}</source>
+        <translation>レポートを書き出しました: {0}</translation>
+    </message>
+</context>
+<context>
     <name>RoiCharts</name>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="85"/>
@@ -2247,6 +3276,19 @@ until</source>
         <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="147"/>
         <source>Draws</source>
         <translation>試行回数</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="152"/>
+        <source>Since</source>
+        <translation>開始時刻</translation>
     </message>
 </context>
 </TS>

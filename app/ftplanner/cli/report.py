@@ -78,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--draws must be between 1 and {MAX_DRAWS:,} (got {args.draws})")
     path = example_plan_path() if args.example else args.plan
     plan = load_plan(path)
-    catalog = load_catalog(plan_overrides=plan.price_overrides or None, today=args.today, plan_label=str(path))
+    catalog = load_catalog(
+        plan_overrides=plan.price_overrides or None, today=args.today, plan_label=str(path)
+    )
     problems = catalog.layer_problems.get(LAYER_PLAN, [])
     if problems:
         raise UserError(f"{path}: price_overrides: {problems[0]}")

@@ -141,7 +141,7 @@ def to_date(value: Any) -> date:
 
 
 def check_tokenizer(value: str) -> str:
-    """Accept ``o200k_base``, ``cl100k_base`` or ``approximate:<one of those>``."""
+    """Accept a bundled encoding (``o200k_base``, ``cl100k_base``, ``llama3``) or ``approximate:<one of those>``."""
     encoding = value[len(APPROXIMATE_PREFIX) :] if value.startswith(APPROXIMATE_PREFIX) else value
     if encoding not in ENCODINGS:
         known = ", ".join(ENCODINGS)

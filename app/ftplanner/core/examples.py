@@ -4,16 +4,20 @@ Formats: chat SFT (``messages``), preference / DPO (``input`` + ``preferred_outp
 ``non_preferred_output``) and legacy ``prompt`` / ``completion``. Error codes follow the OpenAI
 cookbook's data-preparation notebook, plus a few for cases it does not cover.
 
-Token rule (the cookbook's): 3 per message + the tokens of every string value in it + 1 per ``name``
-+ 3 for reply priming. Tool and function payloads count as their compact JSON. A preference example
-counts as a chat of its input messages followed by both outputs. A prompt/completion example counts
-the tokens of its two strings.
+Token rule: the texts of every message (its role as the chat format renders it, its content, its
+payloads) plus the fixed tokens of the encoding's :class:`ChatTemplate`. For the OpenAI encodings that
+is the cookbook's rule: 3 per message + the tokens of every string value in it + 1 per ``name`` + 3
+for reply priming. Tool and function payloads count as their compact JSON. A preference example counts
+as a chat of its input messages followed by both outputs. A prompt/completion example counts the
+tokens of its two strings.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 CHAT = "chat"
@@ -31,6 +35,38 @@ MESSAGE_KEYS = frozenset({"role", "content", "name", "weight", "tool_calls", "to
 TOKENS_PER_MESSAGE = 3
 TOKENS_PER_NAME = 1
 REPLY_PRIMING_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class ChatTemplate:
+    """The fixed tokens a chat format adds around the texts of a chat or preference example."""
+
+    per_message: int  # around each message, besides the tokens of its role text
+    per_example: int  # once per example (reply priming, begin-of-text)
+    role_texts: Mapping[str, str]  # the text each role is rendered as; its tokens count
+    per_name: int = 0  # for each message ``name``, besides its tokens
+    message_fields: bool = True  # ``name`` and ``tool_call_id`` are rendered (their tokens count)
+
+
+def _roles(**renamed: str) -> Mapping[str, str]:
+    return MappingProxyType({role: renamed.get(role, role) for role in ROLES})
+
+
+# The OpenAI cookbook's rule: <|start|>{role}<|message|>{content}<|end|>, 3 tokens of reply priming.
+OPENAI_CHAT = ChatTemplate(TOKENS_PER_MESSAGE, REPLY_PRIMING_TOKENS, _roles(), TOKENS_PER_NAME)
+# Llama 3 (llama_models/llama3/chat_format.py, llama-models 0.3.0), as a training sequence:
+# <|begin_of_text|> then per message <|start_header_id|>{role}<|end_header_id|>"\n\n"{content}<|eot_id|>
+# ("\n\n" is one token; content is encoded as is; the tool role is rendered "ipython"; names dropped).
+# Exact for text messages; tool calls and tool definitions count as compact JSON, like the OpenAI rule.
+LLAMA3_CHAT = ChatTemplate(4, 1, _roles(tool="ipython"), message_fields=False)
+
+CHAT_TEMPLATES: Mapping[str, ChatTemplate] = MappingProxyType({"llama3": LLAMA3_CHAT})
+
+
+def chat_template(encoding: str) -> ChatTemplate:
+    """The chat format counted with ``encoding``: the OpenAI cookbook's unless the encoding has its own."""
+    return CHAT_TEMPLATES.get(encoding, OPENAI_CHAT)
+
 
 # Error codes: the cookbook's, then this tool's own.
 ERROR_CODES = (
@@ -86,15 +122,15 @@ def detect_format(record: dict[str, Any]) -> str | None:
     return None
 
 
-def parse_example(record: Any) -> Example:
+def parse_example(record: Any, template: ChatTemplate = OPENAI_CHAT) -> Example:
     """Validate one decoded JSON value; raise ExampleError naming the first broken rule."""
     if not isinstance(record, dict):
         raise ExampleError("data_type", f"example is a JSON {_json_type(record)}, expected an object")
     fmt = detect_format(record)
     if fmt == CHAT:
-        return _chat(record)
+        return _chat(record, template)
     if fmt == PREFERENCE:
-        return _preference(record)
+        return _preference(record, template)
     if fmt == COMPLETION:
         return _completion(record)
     keys = ", ".join(sorted(record)[:5]) or "none"
@@ -160,10 +196,13 @@ def _checked_message(message: Any, label: str, outputs: bool) -> tuple[str, list
     return role, texts, payloads, message.get("name") or "", int(weight)
 
 
-def _add_messages(example: Example, messages: Any, where: str, *, outputs: bool = False) -> int:
+def _add_messages(
+    example: Example, messages: Any, where: str, template: ChatTemplate, *, outputs: bool = False
+) -> int:
     """Validate a message list into ``example``; returns how many assistant messages it had."""
     if not isinstance(messages, list) or not messages:
         raise ExampleError("missing_messages_list", f"{where} is missing or not a non-empty list")
+    per_message, role_texts = template.per_message, template.role_texts
     assistants = weighted = 0
     for index, message in enumerate(messages):
         # Fast path for the common {"role": ..., "content": "..."} message; same rules as the full check.
@@ -180,14 +219,15 @@ def _add_messages(example: Example, messages: Any, where: str, *, outputs: bool 
             texts, payloads, name, weight = [content], [], "", 1
         else:
             role, texts, payloads, name, weight = _checked_message(message, f"{where}[{index + 1}]", outputs)
-            if name:
-                example.texts.append(name)
-                example.overhead += TOKENS_PER_NAME
-            if message.get("tool_call_id"):
-                example.texts.append(message["tool_call_id"])
+            if template.message_fields:
+                if name:
+                    example.texts.append(name)
+                    example.overhead += template.per_name
+                if message.get("tool_call_id"):
+                    example.texts.append(message["tool_call_id"])
         example.messages += 1
-        example.overhead += TOKENS_PER_MESSAGE
-        example.texts.append(role)
+        example.overhead += per_message
+        example.texts.append(role_texts[role])
         if role == "assistant":
             example.assistant_texts += texts
             example.assistant_texts += payloads
@@ -211,29 +251,29 @@ def _add_definitions(example: Example, record: dict[str, Any]) -> None:
             example.texts.append(_payload(record[key]))
 
 
-def _chat(record: dict[str, Any]) -> Example:
+def _chat(record: dict[str, Any], template: ChatTemplate) -> Example:
     example = Example(CHAT)
-    if not _add_messages(example, record["messages"], "messages"):
+    if not _add_messages(example, record["messages"], "messages", template):
         raise ExampleError("example_missing_assistant_message", "no assistant message")
     _add_definitions(example, record)
-    example.overhead += REPLY_PRIMING_TOKENS
+    example.overhead += template.per_example
     return example
 
 
-def _preference(record: dict[str, Any]) -> Example:
+def _preference(record: dict[str, Any], template: ChatTemplate) -> Example:
     example = Example(PREFERENCE)
     source = record.get("input")
     if not isinstance(source, dict):
         raise ExampleError("missing_messages_list", "'input' is missing or not an object with 'messages'")
-    _add_messages(example, source.get("messages"), "input.messages")
+    _add_messages(example, source.get("messages"), "input.messages", template)
     _add_definitions(example, source)
     trains_nothing = example.trains_nothing
     for key in ("preferred_output", "non_preferred_output"):
         if key not in record:
             raise ExampleError("example_missing_assistant_message", f"no '{key}'")
-        _add_messages(example, record[key], key, outputs=True)
+        _add_messages(example, record[key], key, template, outputs=True)
     example.trains_nothing = trains_nothing
-    example.overhead += REPLY_PRIMING_TOKENS
+    example.overhead += template.per_example
     return example
 
 

@@ -10,7 +10,7 @@ from hashlib import blake2b
 
 import tiktoken
 
-from ftplanner.core.examples import ExampleError, parse_example
+from ftplanner.core.examples import ExampleError, chat_template, parse_example
 from ftplanner.core.result import Issue
 
 MAX_STORED_ERRORS = 1000
@@ -95,11 +95,15 @@ class Tally:
 
 
 class TokenCounter:
-    """Counts tokens of strings with a bounded cache (system prompts and roles repeat a lot)."""
+    """Counts tokens of strings with a bounded cache (system prompts and roles repeat a lot).
+
+    ``template`` is the chat format whose fixed tokens go with this encoding's counts.
+    """
 
     def __init__(self, encoding: tiktoken.Encoding) -> None:
         self._encoding = encoding
         self._cache: dict[str, int] = {}
+        self.template = chat_template(encoding.name)
 
     def _count(self, text: str) -> int:
         try:
@@ -133,6 +137,7 @@ def tally_block(
 ) -> Tally:
     """Validate and count the LF-separated lines of ``data``, numbered from ``first_line``."""
     tally = Tally()
+    template = count_tokens.template
     for line, size in overlong:
         tally.lines += 1
         limit = f" (limit {max_line_bytes // (1024 * 1024)} MB)" if max_line_bytes else ""
@@ -160,7 +165,7 @@ def tally_block(
             tally.add_error(line, "invalid_json", "not valid JSON: nested too deeply")
             continue
         try:
-            example = parse_example(record)
+            example = parse_example(record, template)
         except ExampleError as exc:
             tally.add_error(line, exc.code, exc.message)
             continue

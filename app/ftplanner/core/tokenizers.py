@@ -1,7 +1,8 @@
 """Offline tiktoken encodings built from the vocabularies bundled in ``resources/tokenizers``.
 
 tiktoken's own loader downloads and caches vocabularies; this module never calls it. Each file is
-checked against the sha256 that tiktoken pins before use.
+checked against a pinned sha256 before use: tiktoken's pins for the OpenAI encodings, the hash of the
+``llama-models`` wheel's ``llama3/tokenizer.model`` for ``llama3`` (Llama 3, 3.1, 3.2 and 3.3).
 """
 
 from __future__ import annotations
@@ -35,6 +36,33 @@ _O200K_PAT = "|".join(
 )
 _CL100K_PAT = r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s"""
 
+# Pattern and special tokens as llama_models/llama3/tokenizer.py (llama-models 0.3.0) defines them:
+# 128,000 regular tokens, then 256 special tokens, the ones not named being reserved. Counts equal the
+# reference's except inside runs of over 25,000 characters all (or no) whitespace, which it cuts up.
+_LLAMA3_PAT = r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"""
+_LLAMA3_BASE_TOKENS = 128_000
+_LLAMA3_NAMED_SPECIALS = (
+    "<|begin_of_text|>",
+    "<|end_of_text|>",
+    "<|reserved_special_token_0|>",
+    "<|reserved_special_token_1|>",
+    "<|finetune_right_pad_id|>",
+    "<|step_id|>",
+    "<|start_header_id|>",
+    "<|end_header_id|>",
+    "<|eom_id|>",
+    "<|eot_id|>",
+    "<|python_tag|>",
+    "<|image|>",
+)
+_LLAMA3_SPECIALS = {
+    token: _LLAMA3_BASE_TOKENS + index
+    for index, token in enumerate(
+        _LLAMA3_NAMED_SPECIALS
+        + tuple(f"<|reserved_special_token_{2 + i}|>" for i in range(256 - len(_LLAMA3_NAMED_SPECIALS)))
+    )
+}
+
 _SPECS: dict[str, tuple[str, str, dict[str, int]]] = {
     "o200k_base": (
         "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d",
@@ -51,6 +79,11 @@ _SPECS: dict[str, tuple[str, str, dict[str, int]]] = {
             _FIM_SUFFIX: 100260,
             _ENDOFPROMPT: 100276,
         },
+    ),
+    "llama3": (
+        "82e9d31979e92ab929cd544440f129d9ecd797b69e327f80f17e1c50d5551b55",
+        _LLAMA3_PAT,
+        _LLAMA3_SPECIALS,
     ),
 }
 
@@ -69,6 +102,11 @@ _BASE_MODEL_ENCODINGS: tuple[tuple[str, str], ...] = (
     ("gpt-4", "cl100k_base"),
     ("davinci-002", "cl100k_base"),
     ("babbage-002", "cl100k_base"),
+    ("meta-llama/meta-llama-3", "llama3"),
+    ("meta-llama/meta-llama-3.1", "llama3"),
+    ("meta-llama/llama-3.1", "llama3"),
+    ("meta-llama/llama-3.2", "llama3"),
+    ("meta-llama/llama-3.3", "llama3"),
 )
 
 

@@ -59,6 +59,15 @@ def dark_palette() -> QPalette:
         (QPalette.ColorRole.PlaceholderText, QColor("#8c8f94")),
     ):
         palette.setColor(role, color)
+    disabled = QColor("#6f737a")  # greyed text, so disabled buttons and fields look disabled
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.PlaceholderText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor("#26282b"))
     return palette
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -24,12 +25,15 @@ from ftplanner.core import plan as plans
 from ftplanner.core.errors import UserError
 from ftplanner.core.paths import sample_dataset
 from ftplanner.core.settings import Settings
+from ftplanner.gui.app import ui_language
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.dataset import DatasetPage
 from ftplanner.gui.pages.estimate import EstimatePage
+from ftplanner.gui.pages.jobs import JobsPage
 from ftplanner.gui.pages.pricing import PricingPage
 from ftplanner.gui.pages.roi import RoiPage
+from ftplanner.gui.report_export import ExportReportDialog, ReportExporter
 
 PLAN_FILTER = "FT Planner plans (*.ftplan);;All files (*)"
 
@@ -44,13 +48,13 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(170)
         self.stack = QStackedWidget()
         self.pages: list[QWidget] = []
         self.dataset_page = DatasetPage(self.document, self.context)
         self._add_page(self.tr("Dataset"), self.dataset_page)
         for title, page in self._optional_pages():
             self._add_page(title, page)
+        self.nav.setFixedWidth(max(96, self.nav.sizeHintForColumn(0) + 28))  # the page names, no wider
         self.nav.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
@@ -62,6 +66,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
 
+        self.reports = ReportExporter(self.document, self.context, self)
         self._build_menus()
         self.document.dirty_changed.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
@@ -72,11 +77,12 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _optional_pages(self) -> list[tuple[str, QWidget]]:
-        """Pages beyond Dataset, in navigation order (the Jobs page joins with the job panel)."""
+        """Pages beyond Dataset, in navigation order."""
         return [
             (self.tr("Estimate"), EstimatePage(self.document, self.context)),
             (self.tr("ROI"), RoiPage(self.document, self.context)),
             (self.tr("Pricing"), PricingPage(self.document, self.context)),
+            (self.tr("Jobs"), JobsPage(self.document, self.context)),
         ]
 
     def _add_page(self, title: str, page: QWidget) -> None:
@@ -123,6 +129,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save))
         file_menu.addAction(self._action(self.tr("Save &as…"), self.save_as, "Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Export report…"), self.export_report, "Ctrl+E"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
         self.file_menu = file_menu
@@ -172,9 +180,11 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About FT Planner"),
-            self.tr("FT Planner {0}\nPlan, price and track LLM fine-tunes, offline first.").format(
-                __version__
-            ),
+            self.tr(
+                "FT Planner {0}\nPlan, price and track LLM fine-tunes, offline first.\n\n"
+                "Token counts for Llama 3.x models use the Llama 3 tokenizer, under the Llama 3.1 Community "
+                "License (Copyright © Meta Platforms, Inc.). Built with Llama."
+            ).format(__version__),
         )
 
     def _fill_recent(self) -> None:
@@ -300,6 +310,15 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.title()} — FT Planner")
 
+    def export_report(self) -> None:
+        """Ask where and how, then write the PDF (and CSV files) in the background."""
+        if self.reports.busy:
+            return
+        base = self.document.path.with_suffix(".pdf") if self.document.path else Path.home() / "report.pdf"
+        dialog = ExportReportDialog(base, ui_language(self.context.settings), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reports.export(dialog.options())
+
     # ------------------------------------------------------------- lifecycle
     def _restore_geometry(self) -> None:
         settings = self.context.settings
@@ -313,10 +332,14 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        self.reports.shutdown()
         for page in self.pages:
             runner = getattr(page, "runner", None)
             if runner is not None:
                 runner.shutdown()
+            shutdown = getattr(page, "shutdown", None)  # pages with more workers (Jobs: the tracker)
+            if shutdown is not None:
+                shutdown()
         self.context.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
         self.context.save_settings()
         plans.clear_autosaves()

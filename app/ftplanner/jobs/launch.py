@@ -443,6 +443,12 @@ def launch(
     found = find_launched_job(provider, client_id) if resuming else None
     if found is not None:  # a crashed attempt got as far as creating the job
         return _attach(store, record, found)
+
+    def stop_if_cancelled() -> None:  # no job exists for this launch yet: close it so nobody looks for one
+        if cancel is not None and cancel():
+            store.close_launch(client_id, "cancelled before the create")
+            raise Cancelled
+
     upload = {"resuming": resuming, "sleep": sleep, "max_wait": max_retry_wait}
     training_id = record.training_file_id
     if training_id is None:
@@ -450,14 +456,14 @@ def launch(
         store.record_uploads(client_id, training_id)
     validation_id = record.validation_file_id
     if plan.validation_path is not None and validation_id is None:
-        _check_cancel(cancel)
+        stop_if_cancelled()
         validation_id = _upload(provider, plan.validation_path, client_id, "validation", progress, **upload)
         store.record_uploads(client_id, None, validation_id)
-    _check_cancel(cancel)
+    stop_if_cancelled()
     tags = {**dict(metadata or {}), CLIENT_ID_KEY: client_id}
     request = plan.job_request(training_id, validation_id, suffix=suffix, seed=seed, metadata=tags, **options)
     _check_quote(plan, provider, store, client_id, request, on_quote)
-    _check_cancel(cancel)
+    stop_if_cancelled()
     if progress is not None:
         progress("creating", 0, 1)
     record = store.launch(client_id) or record

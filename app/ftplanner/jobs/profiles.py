@@ -224,8 +224,12 @@ def adhoc_env_var(profile: ProviderProfile) -> str:
     return profile.env_var or secrets.ENV_VARS["openai"]
 
 
-def provider_for(profile: str | ProviderProfile, timeout: float = 30) -> Provider:
-    """A provider for a profile (or its name), with its key from the keyring, the session or the env var."""
+def provider_for(profile: str | ProviderProfile, timeout: float = 30, max_retries: int = 2) -> Provider:
+    """A provider for a profile (or its name), with its key from the keyring, the session or the env var.
+
+    ``max_retries`` applies to reads only (uploads and creates are never retried by the SDK); callers
+    with their own backoff, such as the GUI's poller, pass 0.
+    """
     if isinstance(profile, str):
         profile = get_profile(profile)
     if profile.adhoc:
@@ -237,6 +241,10 @@ def provider_for(profile: str | ProviderProfile, timeout: float = 30) -> Provide
     if profile.kind == "together":
         from ftplanner.providers.together import DEFAULT_BASE_URL, TogetherProvider
 
-        return TogetherProvider(key, profile.base_url or DEFAULT_BASE_URL, timeout=timeout)
+        return TogetherProvider(
+            key, profile.base_url or DEFAULT_BASE_URL, timeout=timeout, max_retries=max_retries
+        )
     connection = profile.connection()
-    return OpenAICompatibleProvider(make_client(connection, key, timeout), connection)
+    return OpenAICompatibleProvider(
+        make_client(connection, key, timeout, max_retries=max_retries), connection
+    )

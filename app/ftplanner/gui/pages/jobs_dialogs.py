@@ -1,0 +1,228 @@
+"""Dialogs of the Jobs page: adding a provider profile, confirming a launch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ftplanner.core import display
+from ftplanner.core.errors import UserError
+from ftplanner.core.money import format_money
+from ftplanner.jobs import profiles, secrets
+from ftplanner.jobs.launch import LaunchPlan
+
+ERROR_STYLE = "color: #c0392b;"
+URL_KINDS = ("azure", "generic", "together")  # kinds that take a base URL
+
+
+class ProfileDialog(QDialog):
+    """Name, kind and connection of a new profile, its budget cap and API key (never shown back)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add provider profile"))
+        self.setMinimumWidth(480)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. work-openai"))
+        self.kind = QComboBox()
+        kind_names = {
+            "openai": self.tr("OpenAI"),
+            "azure": self.tr("Azure OpenAI"),
+            "generic": self.tr("OpenAI-compatible (base URL)"),
+            "together": self.tr("Together AI"),
+        }
+        for kind in profiles.KINDS:
+            self.kind.addItem(kind_names.get(kind, kind), kind)
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText("https://…/v1/")
+        self.resource = QLineEdit()
+        self.header = QLineEdit()
+        self.header.setPlaceholderText("Authorization")
+        self.training_type = QLineEdit()
+        self.training_type.setPlaceholderText(self.tr("e.g. Standard, Global, Developer"))
+        self.budget = QLineEdit()
+        self.budget.setPlaceholderText(self.tr("no cap"))
+        self.key = QLineEdit()
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setPlaceholderText(self.tr("leave empty to use the environment variable"))
+        status = secrets.keyring_status()
+        self.keyring_note = QLabel(
+            self.tr("The key is stored in the system keyring.")
+            if status.usable
+            else self.tr("No usable system keyring: the key is kept for this session only.")
+        )
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setToolTip(status.backend)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setVisible(False)
+
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Name:"), self.name)
+        self.form.addRow(self.tr("Kind:"), self.kind)
+        self.form.addRow(self.tr("Base URL:"), self.base_url)
+        self.form.addRow(self.tr("Azure resource:"), self.resource)
+        self.form.addRow(self.tr("Key header:"), self.header)
+        self.form.addRow(self.tr("trainingType:"), self.training_type)
+        self.form.addRow(self.tr("Budget cap (USD):"), self.budget)
+        self.form.addRow(self.tr("API key:"), self.key)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.keyring_note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.form.setRowVisible(self.resource, kind == "azure")
+        self.form.setRowVisible(self.training_type, kind == "azure")
+        self.form.setRowVisible(self.header, kind == "generic")
+        self.form.setRowVisible(self.base_url, kind in URL_KINDS)
+        env = secrets.ENV_VARS.get(kind)
+        self.key.setPlaceholderText(
+            self.tr("leave empty to use {0}").format(env) if env else self.tr("the endpoint's API key")
+        )
+
+    def set_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+
+    def raw(self) -> dict[str, Any]:
+        """The profile fields as :func:`ftplanner.jobs.profiles.validate` takes them."""
+        kind = self.kind.currentData()
+
+        def text(field: QLineEdit, *kinds: str) -> str | None:
+            return (field.text().strip() or None) if kind in kinds else None
+
+        return {
+            "name": self.name.text().strip(),
+            "kind": kind,
+            "base_url": text(self.base_url, *URL_KINDS),
+            "resource": text(self.resource, "azure"),
+            "header_name": text(self.header, "generic"),
+            "training_type": text(self.training_type, "azure"),
+            "budget_cap": profiles.parse_budget(self.budget.text(), self.tr("budget cap")),
+        }
+
+    def checked(self) -> profiles.ProviderProfile:
+        """The validated profile; UserError naming the field at fault."""
+        return profiles.validate(self.raw())
+
+    def api_key(self) -> str:
+        return self.key.text().strip()
+
+    def accept(self) -> None:
+        try:
+            self.checked()
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            return
+        super().accept()
+
+
+class LaunchConfirmDialog(QDialog):
+    """The estimate of a checked launch, with Launch and Cancel."""
+
+    def __init__(self, plan: LaunchPlan, profile: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(self.tr("Launch fine-tune?"))
+        self.setMinimumWidth(520)
+        est = plan.estimate
+        cost = format_money(est.training_cost)
+        if est.training_cost is not None and not est.exact_tokens:
+            cost = "≈" + cost
+        form = QFormLayout()
+        self.values: dict[str, str] = {}
+
+        def row(key: str, label: str, value: str) -> None:
+            self.values[key] = value
+            shown = QLabel(value)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setWordWrap(True)
+            form.addRow(label, shown)
+
+        row("model", self.tr("Model:"), plan.model)
+        row("profile", self.tr("Profile:"), profile)
+        row("method", self.tr("Method:"), "DPO" if plan.method == "dpo" else self.tr("supervised"))
+        row(
+            "training",
+            self.tr("Training file:"),
+            self.tr("{0} ({1} examples, {2} tokens)").format(
+                plan.training.path.name, f"{plan.training.examples:,}", f"{plan.training.total_tokens:,}"
+            ),
+        )
+        if plan.validation is not None:
+            row(
+                "validation",
+                self.tr("Validation file:"),
+                self.tr("{0} ({1} examples)").format(
+                    plan.validation.path.name, f"{plan.validation.examples:,}"
+                ),
+            )
+        epochs = str(est.epochs) if not est.epochs_auto else self.tr("{0} (auto)").format(est.epochs)
+        row("epochs", self.tr("Epochs:"), epochs)
+        row("tokens", self.tr("Charged tokens:"), f"{est.charged_tokens:,}")
+        row("cost", self.tr("Estimated cost:"), cost)
+        row(
+            "time",
+            self.tr("Estimated time (P10–P90):"),
+            self._time_range(est.time_p10_minutes, est.time_p90_minutes),
+        )
+        row(
+            "cap",
+            self.tr("Budget cap:"),
+            format_money(plan.budget_cap) if plan.budget_cap is not None else self.tr("none"),
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if plan.warnings:
+            layout.addWidget(QLabel(self.tr("Warnings:")))
+            self.warnings = QListWidget()
+            self.warnings.addItems(list(plan.warnings))
+            self.warnings.setWordWrap(True)
+            self.warnings.setAlternatingRowColors(True)
+            self.warnings.setMaximumHeight(120)
+            layout.addWidget(self.warnings)
+        note = QLabel(self.tr("The files are uploaded and the job is created when you press Launch."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox()
+        self.launch_button = buttons.addButton(self.tr("Launch"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _duration(self, minutes: float) -> str:
+        hours, rest = display.hours_minutes(minutes)
+        if hours == 0:
+            return self.tr("{0} min").format(rest)
+        if rest == 0:
+            return self.tr("{0} h").format(hours)
+        return self.tr("{0} h {1} min").format(hours, rest)
+
+    def _time_range(self, low: float | None, high: float | None) -> str:
+        if low is None or high is None:
+            return self.tr("unknown")
+        return f"{self._duration(low)} – {self._duration(high)}"

@@ -1,0 +1,259 @@
+"""The launch form of the Jobs page, prefilled from the open plan (dataset, first compared model, epochs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ftplanner.core.catalog import Catalog, ModelEntry
+from ftplanner.core.errors import UserError
+from ftplanner.gui.document import PlanDocument
+from ftplanner.jobs import profiles
+from ftplanner.providers.base import Method
+
+DATA_FILTER = "JSON Lines (*.jsonl);;All files (*)"
+ERROR_STYLE = "color: #c0392b;"
+# Catalog providers reachable through a profile kind's job API.
+KIND_PROVIDERS = {"openai": "openai", "azure": "azure-openai", "together": "together"}
+
+
+def job_api_providers() -> set[str]:
+    return {KIND_PROVIDERS[kind] for kind in profiles.KINDS if kind in KIND_PROVIDERS}
+
+
+@dataclass(frozen=True)
+class LaunchRequest:
+    """What the form asks for, checked for shape (the launch flow checks the rest)."""
+
+    training: Path
+    validation: Path | None
+    model: str  # catalog key
+    profile: str
+    epochs: int | None
+    suffix: str | None
+    seed: int | None
+    method: Method
+    budget_cap: Decimal | None
+
+
+class LaunchForm(QWidget):
+    review_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edited = False  # the user changed a field: stop following the plan
+        self._filling = False
+        self._profiles: dict[str, profiles.ProviderProfile] = {}
+        self._catalog: Catalog | None = None
+        self.training = QLineEdit()
+        self.training.setPlaceholderText(self.tr("JSONL training file"))
+        self.validation = QLineEdit()
+        self.validation.setPlaceholderText(self.tr("optional"))
+        self.model = QComboBox()
+        self.model.setMinimumContentsLength(18)
+        self.model.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile = QComboBox()
+        self.profile.setMinimumContentsLength(12)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(0, 50)
+        self.epochs.setSpecialValueText(self.tr("auto"))
+        self.suffix = QLineEdit()
+        self.suffix.setPlaceholderText(self.tr("optional, e.g. support-bot"))
+        self.seed = QLineEdit()
+        self.seed.setPlaceholderText(self.tr("optional"))
+        self.method = QComboBox()
+        self.method.addItem(self.tr("supervised"), "supervised")
+        self.method.addItem("DPO", "dpo")
+        self.budget = QLineEdit()
+        self.budget.setPlaceholderText(self.tr("no cap"))
+        self.review_button = QPushButton(self.tr("Review and launch…"))
+        self.review_button.setDefault(True)
+        self.review_button.clicked.connect(self.review_requested)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setVisible(False)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Training file:"), self._with_browse(self.training))
+        form.addRow(self.tr("Validation file:"), self._with_browse(self.validation))
+        form.addRow(self.tr("Model:"), self.model)
+        form.addRow(self.tr("Method:"), self.method)
+        form.addRow(self.tr("Profile:"), self.profile)
+        form.addRow(self.tr("Epochs:"), self.epochs)
+        form.addRow(self.tr("Suffix:"), self.suffix)
+        form.addRow(self.tr("Seed:"), self.seed)
+        form.addRow(self.tr("Budget cap (USD):"), self.budget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.review_button)
+
+        # Edits of what the plan prefills stop the form following the plan.
+        self.training.textChanged.connect(self._changed)
+        self.model.currentIndexChanged.connect(self._changed)
+        self.epochs.valueChanged.connect(self._changed)
+        self.model.currentIndexChanged.connect(self._model_changed)
+        self.profile.currentIndexChanged.connect(self._profile_changed)
+
+    def _with_browse(self, line: QLineEdit) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(line, 1)
+        button = QPushButton(self.tr("Browse…"))
+        button.clicked.connect(lambda: self._browse(line))
+        row.addWidget(button)
+        return box
+
+    def _browse(self, line: QLineEdit) -> None:
+        start = line.text() or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a data file"), start, DATA_FILTER)
+        if path:
+            line.setText(path)
+
+    def _changed(self) -> None:
+        if not self._filling:
+            self.edited = True
+            self.show_message("")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # -------------------------------------------------------------- filling
+    def set_models(self, catalog: Catalog, wanted: str | None = None) -> None:
+        """Models of providers with a job API that accept new jobs (plus ``wanted``, marked if closed)."""
+        current = wanted or self.model.currentData()
+        providers = job_api_providers()
+        entries = [e for e in catalog if e.provider in providers and e.launchable(catalog.today)]
+        extra = catalog.find(current) if current else None
+        if extra is not None and extra not in entries and extra.provider in providers:
+            entries.insert(0, extra)
+        self._filling = True
+        try:
+            self.model.clear()
+            for entry in entries:
+                text = f"{entry.id} ({entry.provider_name or entry.provider})"
+                if not entry.launchable(catalog.today):
+                    text += " — " + self.tr("closed")
+                self.model.addItem(text, entry.key)
+            index = self.model.findData(extra.key if extra else current)
+            self.model.setCurrentIndex(max(0, index))
+        finally:
+            self._filling = False
+        self._catalog = catalog
+        self._model_changed()
+
+    def set_profiles(self, stored: dict[str, profiles.ProviderProfile]) -> None:
+        current = self.profile.currentData()
+        self._profiles = dict(stored)
+        self._filling = True
+        try:
+            self.profile.clear()
+            for name in sorted(stored):
+                self.profile.addItem(name, name)
+            self.profile.setCurrentIndex(max(0, self.profile.findData(current)))
+        finally:
+            self._filling = False
+        self._profile_changed()
+
+    def prefill(self, document: PlanDocument, catalog: Catalog) -> None:
+        """Follow the plan: its dataset, first compared model and epochs (until the user edits the form)."""
+        if self.edited:
+            return
+        self._filling = True
+        try:
+            path = document.dataset_path()
+            self.training.setText(str(path) if path else "")
+            self.epochs.setValue(document.plan.epochs or 0)
+        finally:
+            self._filling = False
+        first = next((m for m in document.plan.models if catalog.find(m) is not None), None)
+        self.set_models(catalog, catalog.find(first).key if first else None)
+
+    def follow_dataset(self, document: PlanDocument) -> None:
+        """A dataset opened on the Dataset page becomes the training file, edited form or not."""
+        path = document.dataset_path()
+        if path is not None:
+            self._filling = True
+            try:
+                self.training.setText(str(path))
+            finally:
+                self._filling = False
+
+    def _entry(self) -> ModelEntry | None:
+        key = self.model.currentData()
+        return self._catalog.find(key) if key and self._catalog else None
+
+    def _model_changed(self) -> None:
+        entry = self._entry()
+        dpo = entry is not None and "dpo" in entry.methods
+        item = self.method.model().item(1)  # type: ignore[attr-defined]
+        item.setEnabled(dpo)
+        if not dpo and self.method.currentIndex() == 1:
+            self.method.setCurrentIndex(0)
+        self.show_message("")
+        self.method.setToolTip("" if dpo else self.tr("DPO is not offered for this model."))
+
+    def _profile_changed(self) -> None:
+        profile = self._profiles.get(self.profile.currentData() or "")
+        was = self._filling
+        self._filling = True
+        try:
+            self.budget.setText(profile.budget_cap or "" if profile else "")
+        finally:
+            self._filling = was
+
+    # -------------------------------------------------------------- reading
+    def request(self) -> LaunchRequest:
+        """The checked request; UserError with a message for the user otherwise."""
+        training = self.training.text().strip()
+        if not training:
+            raise UserError(self.tr("Choose a training file."))
+        if not Path(training).is_file():
+            raise UserError(self.tr("{0}: no such file").format(training))
+        validation = self.validation.text().strip() or None
+        if validation is not None and not Path(validation).is_file():
+            raise UserError(self.tr("{0}: no such file").format(validation))
+        if self.model.currentData() is None:
+            raise UserError(self.tr("Choose a model."))
+        if self.profile.currentData() is None:
+            raise UserError(self.tr("Add a provider profile first."))
+        seed_text = self.seed.text().strip()
+        try:
+            seed = int(seed_text) if seed_text else None
+        except ValueError:
+            raise UserError(self.tr("Seed: expected a whole number, got {0}").format(seed_text)) from None
+        # An empty cap means the profile's own (as the CLI without --budget-cap).
+        budget = profiles.parse_budget(self.budget.text(), self.tr("budget cap"))
+        if budget is None:
+            budget = self._profiles[self.profile.currentData()].budget_cap
+        return LaunchRequest(
+            training=Path(training),
+            validation=Path(validation) if validation else None,
+            model=self.model.currentData(),
+            profile=self.profile.currentData(),
+            epochs=self.epochs.value() or None,
+            suffix=self.suffix.text().strip() or None,
+            seed=seed,
+            method=self.method.currentData(),
+            budget_cap=None if budget is None else Decimal(budget),
+        )

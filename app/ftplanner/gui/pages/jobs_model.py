@@ -1,0 +1,185 @@
+"""Table models of the Jobs page: profiles, jobs, status timeline and checkpoints (thin RowsModels)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ftplanner.core.money import format_money
+from ftplanner.gui.table_models import RowsModel
+from ftplanner.jobs.profiles import ProviderProfile
+from ftplanner.jobs.store import Checkpoint, Job, StatusChange
+
+KEY_STORED, KEY_SESSION, KEY_ENV, KEY_NONE = "stored", "session", "env", "none"
+
+
+def when_text(value: int | None, seconds: bool = False) -> str:
+    """A unix time as local ``YYYY-MM-DD HH:MM`` (— when unknown)."""
+    if value is None:
+        return "—"
+    return time.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M", time.localtime(value))
+
+
+def status_text(status: str) -> str:
+    """The translated name of a normalised job status."""
+    names = {
+        "validating": QCoreApplication.translate("JobStatus", "validating"),
+        "queued": QCoreApplication.translate("JobStatus", "queued"),
+        "running": QCoreApplication.translate("JobStatus", "running"),
+        "paused": QCoreApplication.translate("JobStatus", "paused"),
+        "succeeded": QCoreApplication.translate("JobStatus", "succeeded"),
+        "failed": QCoreApplication.translate("JobStatus", "failed"),
+        "cancelled": QCoreApplication.translate("JobStatus", "cancelled"),
+    }
+    return names.get(status, status)
+
+
+def error_text(error: float | None) -> str:
+    return "—" if error is None else f"{error:+.1f}%"
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    profile: ProviderProfile
+    key_state: str  # KEY_* constant
+
+
+@dataclass(frozen=True)
+class JobRow:
+    """A stored job with its estimate and actual cost (USD) and the error in % of the estimate."""
+
+    job: Job
+    profile: str | None
+    estimated: Decimal | None
+    actual: Decimal | None
+    error: float | None
+    provider_estimate: Decimal | None = None  # the provider's own quote (Together), if it gave one
+
+
+def _money_key(amount: Decimal | None) -> float:
+    return float("inf") if amount is None else float(amount)
+
+
+class ProfilesModel(RowsModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                (self.tr("Name"), lambda r: r.profile.name),
+                (self.tr("Kind"), lambda r: self.kind_text(r.profile.kind)),
+                (self.tr("Key"), lambda r: self.key_text(r)),
+                (self.tr("Budget"), lambda r: format_money(r.profile.budget)),
+                (self.tr("Endpoint"), lambda r: self.endpoint_text(r.profile)),
+            ],
+            parent=parent,
+        )
+        self.tooltip = lambda r, column: self.endpoint_text(r.profile) if column == 4 else None
+
+    def kind_text(self, kind: str) -> str:
+        names = {
+            "openai": self.tr("OpenAI"),
+            "azure": self.tr("Azure OpenAI"),
+            "generic": self.tr("OpenAI-compatible"),
+            "together": self.tr("Together AI"),
+        }
+        return names.get(kind, kind)
+
+    def key_text(self, row: ProfileRow) -> str:
+        if row.key_state == KEY_STORED:
+            return self.tr("stored")
+        if row.key_state == KEY_SESSION:
+            return self.tr("session only")
+        if row.key_state == KEY_ENV:
+            return self.tr("from {0}").format(row.profile.env_var)
+        return self.tr("none")
+
+    def endpoint_text(self, profile: ProviderProfile) -> str:
+        if profile.base_url:
+            return profile.base_url
+        if profile.resource:
+            return self.tr("resource {0}").format(profile.resource)
+        return self.tr("default")
+
+
+class JobsModel(RowsModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                (self.tr("Job"), lambda r: r.job.job_id),
+                (self.tr("Model"), lambda r: r.job.model or "—"),
+                (self.tr("Status"), lambda r: status_text(r.job.status)),
+                (self.tr("Created"), lambda r: when_text(r.job.created_at)),
+                (self.tr("Estimate"), lambda r: format_money(r.estimated)),
+                (self.tr("Actual (error)"), self.actual_text),
+                (self.tr("Fine-tuned model"), lambda r: r.job.fine_tuned_model or "—"),
+            ],
+            sort_keys={
+                4: lambda r: _money_key(r.estimated),
+                5: lambda r: _money_key(r.actual),
+            },
+            parent=parent,
+        )
+        self.tooltip = self._tooltip
+
+    def actual_text(self, row: JobRow) -> str:
+        if row.actual is None:
+            return "—"
+        if row.error is None:
+            return format_money(row.actual)
+        return f"{format_money(row.actual)} ({error_text(row.error)})"
+
+    def _tooltip(self, row: JobRow, column: int) -> str | None:
+        if column == 2 and row.job.error:
+            return row.job.error
+        if column == 5:
+            return self.tr("Actual cost, and its error in % of the estimate")
+        if column in (1, 6):
+            return row.job.model if column == 1 else row.job.fine_tuned_model
+        return None
+
+    def row_of(self, job_id: str) -> int:
+        return next((i for i, r in enumerate(self.rows()) if r.job.job_id == job_id), -1)
+
+
+class TimelineModel(RowsModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                (self.tr("Status"), lambda r: status_text(r.status)),
+                (self.tr("Since"), lambda r: when_text(r.at, seconds=True)),
+            ],
+            parent=parent,
+        )
+
+    def set_history(self, history: list[StatusChange]) -> None:
+        self.set_rows(history)
+
+
+def _metric(checkpoint: Checkpoint, *names: str) -> str:
+    metrics = checkpoint.metrics or {}
+    for name in names:
+        value = metrics.get(name)
+        if isinstance(value, int | float):
+            return f"{value:.4f}"
+    return "—"
+
+
+class CheckpointsModel(RowsModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                (self.tr("Step"), lambda c: "—" if c.step is None else str(c.step)),
+                (self.tr("Train loss"), lambda c: _metric(c, "train_loss")),
+                (
+                    self.tr("Train accuracy"),
+                    lambda c: _metric(c, "train_mean_token_accuracy", "train_accuracy"),
+                ),
+                (self.tr("Valid loss"), lambda c: _metric(c, "full_valid_loss", "valid_loss")),
+                (self.tr("Checkpoint"), lambda c: c.checkpoint_id),
+            ],
+            sort_keys={0: lambda c: -1 if c.step is None else c.step},
+            parent=parent,
+        )

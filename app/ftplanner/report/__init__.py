@@ -1,0 +1,140 @@
+"""Reports a budget owner can send: a PDF of a plan, and CSV files of its comparison and cash flows.
+
+One call per file, each a plain function with ``progress(fraction, text)`` and ``cancelled() -> bool``
+(the shape of :mod:`ftplanner.gui.tasks`), safe to run on a worker thread. Pass the ``catalog``, the
+``analysis`` (one :class:`AnalysisResult` or one per encoding), the exchange ``rates`` or the ROI ``result``
+when they are already in memory; what is not passed is computed from the plan. To write several files from
+one computation, call :func:`build_report` once and pass its result as ``content``.
+
+Only :func:`export_pdf` needs Qt (imported when called).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ftplanner.core.catalog import Catalog
+from ftplanner.core.money import ExchangeRates
+from ftplanner.core.plan import Plan
+from ftplanner.core.result import AnalysisResult
+from ftplanner.core.roi import RoiResult
+from ftplanner.report.content import ReportContent, build_report
+from ftplanner.report.csv_export import cashflows_csv, comparison_csv, write_csv
+from ftplanner.report.figures import report_figures
+from ftplanner.report.strings import LANGUAGES, Words
+
+PAGE_SIZES = ("a4", "letter")
+Progress = Callable[[float, str], None]
+CancelFlag = Callable[[], bool]
+
+__all__ = [
+    "LANGUAGES",
+    "PAGE_SIZES",
+    "ReportContent",
+    "build_report",
+    "export_cashflows_csv",
+    "export_comparison_csv",
+    "export_pdf",
+    "report_figures",
+]
+
+
+def _content(
+    plan: Plan,
+    plan_path: Path | None,
+    content: ReportContent | None,
+    progress: Progress | None,
+    cancel: CancelFlag | None,
+    **given: Any,
+) -> ReportContent:
+    if content is not None:
+        return content
+    return build_report(plan, plan_path, progress=progress, cancel=cancel, **given)
+
+
+def export_pdf(
+    plan: Plan,
+    plan_path: Path | None,
+    out: Path,
+    *,
+    lang: str = "en",
+    page_size: str = "a4",
+    catalog: Catalog | None = None,
+    analysis: AnalysisResult | Mapping[str, AnalysisResult] | None = None,
+    rates: ExchangeRates | None = None,
+    roi: RoiResult | None = None,
+    content: ReportContent | None = None,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> None:
+    """Write the PDF report of ``plan`` to ``out`` (``lang`` en|ja, ``page_size`` a4|letter).
+
+    Raises :class:`~ftplanner.core.errors.UserError` (message fit to show) and
+    :class:`~ftplanner.core.errors.Cancelled`.
+    """
+    from ftplanner.report.layout import document_parts
+    from ftplanner.report.pdf import render_pdf
+
+    Words(lang)  # unknown language: ValueError before any work
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {page_size!r} (choose a4 or letter)")
+
+    def early(fraction: float, text: str) -> None:
+        if progress is not None:
+            progress(0.8 * fraction, text)
+
+    built = _content(
+        plan, plan_path, content, early, cancel, catalog=catalog, analysis=analysis, rates=rates, roi=roi
+    )
+    if progress is not None:
+        progress(0.8, "pdf")
+    figures = report_figures(built, lang)
+    title = f"{Words(lang)('title')} — {built.plan_name}"
+    render_pdf(
+        document_parts(figures, lang), Path(out), lang=lang, page_size=page_size, title=title, cancel=cancel
+    )
+    if progress is not None:
+        progress(1.0, "done")
+
+
+def export_comparison_csv(
+    plan: Plan,
+    plan_path: Path | None,
+    out: Path,
+    *,
+    lang: str = "en",
+    catalog: Catalog | None = None,
+    analysis: AnalysisResult | Mapping[str, AnalysisResult] | None = None,
+    rates: ExchangeRates | None = None,
+    content: ReportContent | None = None,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> None:
+    """Write the model comparison of ``plan`` as CSV (UTF-8 with BOM) to ``out``."""
+    built = _content(
+        plan, plan_path, content, progress, cancel, catalog=catalog, analysis=analysis, rates=rates
+    )
+    write_csv(Path(out), comparison_csv(report_figures(built, lang), lang))
+
+
+def export_cashflows_csv(
+    plan: Plan,
+    plan_path: Path | None,
+    out: Path,
+    *,
+    lang: str = "en",
+    catalog: Catalog | None = None,
+    analysis: AnalysisResult | Mapping[str, AnalysisResult] | None = None,
+    rates: ExchangeRates | None = None,
+    roi: RoiResult | None = None,
+    content: ReportContent | None = None,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> None:
+    """Write the monthly cash flows (likely, and P10/P50/P90 of the cumulative net) as CSV to ``out``."""
+    built = _content(
+        plan, plan_path, content, progress, cancel, catalog=catalog, analysis=analysis, rates=rates, roi=roi
+    )
+    write_csv(Path(out), cashflows_csv(report_figures(built, lang), lang))

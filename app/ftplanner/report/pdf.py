@@ -1,0 +1,231 @@
+"""PDF rendering with Qt: a QTextDocument laid out on A4 or Letter pages and printed by QPdfWriter.
+
+Why Qt: its PDF writer embeds every font as a TrueType subset (CFF-based CJK fonts such as Noto Sans CJK
+included) with a ToUnicode map, so text stays selectable and searchable, and it lays out HTML tables.
+Charts are matplotlib SVGs drawn through QSvgRenderer into the PDF as vector paths and real text.
+
+Works without a display: when no Qt application exists, an offscreen QGuiApplication is created (the CLI
+case); inside the desktop app, :func:`render_pdf` may run on a worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import uuid
+from collections.abc import Callable
+from html import unescape
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPyTextObject,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from ftplanner.core.errors import Cancelled, UserError
+from ftplanner.report.charts import with_family
+from ftplanner.report.fonts import NO_CJK_FONT, EmbeddedFont, cjk_face, report_fonts
+from ftplanner.report.layout import STYLE, Chart, PageBreak, Part
+from ftplanner.report.strings import Words
+
+PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+DPI = 300
+MARGIN_MM = 16.0
+FOOTER_MM = 8.0
+BODY_PT = 9.0
+_SVG_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+_USER = int(QTextFormat.Property.UserProperty.value)
+_SVG_DATA, _SVG_WIDTH, _SVG_HEIGHT = _USER + 1, _USER + 2, _USER + 3
+_TAGS = re.compile(r"<[^>]+>")
+
+_app: QGuiApplication | None = None
+
+
+def ensure_application() -> None:
+    """A Qt application for fonts and painting; offscreen when this process has none (no display needed)."""
+    global _app
+    if QGuiApplication.instance() is None:
+        _app = QGuiApplication([sys.argv[0] if sys.argv else "ftplanner", "-platform", "offscreen"])
+
+
+class SvgObject(QPyTextObject):
+    """Draws an SVG chart inline in the text flow, at the size stored in its character format."""
+
+    def intrinsicSize(self, doc, pos, fmt) -> QSizeF:  # Qt override
+        return QSizeF(float(fmt.property(_SVG_WIDTH)), float(fmt.property(_SVG_HEIGHT)))
+
+    def drawObject(self, painter, rect, doc, pos, fmt) -> None:  # Qt override
+        if painter.hasClipping() and painter.clipBoundingRect().intersected(rect).height() < 1:
+            return  # on another page: drawn (clipped away) it would still add its text to this page
+        QSvgRenderer(QByteArray(fmt.property(_SVG_DATA))).render(painter, rect)
+
+
+def _register(fonts: list[EmbeddedFont]) -> list[int]:
+    ids = []
+    for font in fonts:
+        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(font.data))
+        if font_id < 0:
+            raise UserError(f"the report font {font.family} could not be loaded")
+        ids.append(font_id)
+    return ids
+
+
+def _text_of(parts: list[Part], words: Words) -> str:
+    texts = [words("page", page=0, pages=0)]
+    for part in parts:
+        if isinstance(part, Chart):
+            texts.append(unescape(_TAGS.sub(" ", part.svg.decode("utf-8"))))
+        elif isinstance(part, str):
+            texts.append(unescape(_TAGS.sub(" ", part)))
+    return "".join(texts)
+
+
+def _writer(path: Path, page_size: str, title: str) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    layout = QPageLayout(
+        QPageSize(PAGE_SIZES[page_size]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
+    layout.setMode(QPageLayout.Mode.FullPageMode)
+    writer.setPageLayout(layout)
+    writer.setResolution(DPI)
+    writer.setTitle(title)
+    writer.setCreator("FT Planner")
+    return writer
+
+
+def _document(
+    parts: list[Part], families: list[str], width: float, writer: QPdfWriter
+) -> tuple[QTextDocument, SvgObject]:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    font = QFont()
+    font.setFamilies(families)
+    font.setPointSizeF(BODY_PT)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(STYLE)
+    doc.setDocumentMargin(0)
+    handler = SvgObject(doc)
+    doc.documentLayout().registerHandler(_SVG_OBJECT, handler)
+    cursor = QTextCursor(doc)
+    scale = DPI  # device pixels per inch
+    new_page = False
+    for index, part in enumerate(parts):
+        if isinstance(part, PageBreak):
+            new_page = True
+            continue
+        if index:
+            block = QTextBlockFormat()
+            if new_page:
+                block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.insertBlock(block)
+            new_page = False
+        if isinstance(part, Chart):
+            fmt = QTextCharFormat()
+            fmt.setObjectType(_SVG_OBJECT)
+            fmt.setProperty(_SVG_DATA, QByteArray(with_family(part.svg, families[0])))
+            chart_width = min(width, part.width_in * scale)
+            fmt.setProperty(_SVG_WIDTH, chart_width)
+            fmt.setProperty(_SVG_HEIGHT, chart_width * part.height_in / part.width_in)
+            cursor.insertText("\ufffc", fmt)
+        else:
+            cursor.insertHtml(part)
+    return doc, handler
+
+
+def render_pdf(
+    parts: list[Part],
+    out: Path,
+    *,
+    lang: str,
+    page_size: str,
+    title: str,
+    cancel: Callable[[], bool] | None = None,
+) -> None:
+    """Lay out ``parts`` and write the PDF to ``out`` (atomically: a temporary file, then a rename)."""
+    if page_size not in PAGE_SIZES:
+        raise UserError(f"--page-size: choose a4 or letter (got {page_size!r})")
+    words = Words(lang)
+    ensure_application()
+    cjk = cjk_face()
+    if cjk is None and lang == "ja":
+        raise UserError(NO_CJK_FONT)
+    latin, cjk_font = report_fonts(_text_of(parts, words), cjk)
+    fonts = [latin] + ([cjk_font] if cjk_font is not None else [])
+    ids = _register(fonts)
+    families = [font.family for font in fonts]
+    if cjk_font is not None:
+        QFont.insertSubstitutions(latin.family, [cjk_font.family])
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise UserError(f"{out}: the folder {out.parent} does not exist")
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.tmp")  # created by Qt with the usual permissions
+    try:
+        _paint(parts, tmp, families, page_size, title, words, cancel)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise UserError(f"{out}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+        QFont.removeSubstitutions(latin.family)
+        for font_id in ids:
+            QFontDatabase.removeApplicationFont(font_id)
+
+
+def _paint(
+    parts: list[Part],
+    path: Path,
+    families: list[str],
+    page_size: str,
+    title: str,
+    words: Words,
+    cancel: Callable[[], bool] | None,
+) -> None:
+    writer = _writer(path, page_size, title)
+    page = writer.pageLayout().fullRectPixels(DPI)
+    margin = MARGIN_MM / 25.4 * DPI
+    footer = FOOTER_MM / 25.4 * DPI
+    body = QRectF(margin, margin, page.width() - 2 * margin, page.height() - 2 * margin - footer)
+    doc, _handler = _document(parts, families, body.width(), writer)
+    doc.setPageSize(QSizeF(body.width(), body.height()))
+    pages = doc.pageCount()
+    footer_font = QFont()
+    footer_font.setFamilies(families)
+    footer_font.setPointSizeF(7.5)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot open {path} for writing")
+    try:
+        for number in range(pages):
+            if cancel is not None and cancel():
+                raise Cancelled()
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.translate(body.left(), body.top() - number * body.height())
+            doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(QColor("#666666"))
+            line = QRectF(body.left(), page.height() - margin - footer * 0.6, body.width(), footer)
+            painter.drawText(line, Qt.AlignmentFlag.AlignLeft, title)
+            painter.drawText(line, Qt.AlignmentFlag.AlignRight, words("page", page=number + 1, pages=pages))
+    finally:
+        painter.end()
