@@ -59,3 +59,17 @@ def test_autosave_recovery_and_clear():
     assert names == ["one", "two"]
     plans.clear_autosaves()
     assert plans.recoverable() == []
+
+
+def test_written_files_get_ordinary_permissions(tmp_path) -> None:
+    import os
+    import stat
+
+    from ftplanner.core.paths import _UMASK, write_text_atomic
+
+    target = tmp_path / "shared.ftplan"
+    write_text_atomic(target, "{}")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~_UMASK
+    os.chmod(target, 0o600)
+    write_text_atomic(target, "{}\n")  # an existing file keeps its own permissions
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -26,11 +26,29 @@ def user_data_dir() -> Path:
     return base / APP_DIR_NAME
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()  # read once, at import, before any worker thread exists
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file and rename, so a crash never leaves half a file."""
+    """Write ``data`` to ``path`` through a temp file and rename, so a crash never leaves half a file.
+
+    The file gets the permissions a plain ``open(path, "w")`` would give (an existing file keeps its own).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o666 & ~_UMASK
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):  # POSIX (and Windows from Python 3.13)
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
