@@ -397,3 +397,21 @@ def test_launch_can_be_cancelled_during_the_upload(qtbot, page, monkeypatch, fak
     assert "no job was created" in page.message.text() and page.jobs_model.rowCount() == 0
     (closed,) = page.store().launches()  # closed, so no start will look for its job again
     assert closed.closed_reason == "cancelled before the create" and not page.store().pending_launches()
+
+
+def test_hyperparameters_from_the_form_reach_the_create(qtbot, page, monkeypatch, fake_openai, dialogs):
+    store_profile(fake_openai)
+    page.profiles_panel.reload()
+    accept_launch(monkeypatch)
+    form = page.form
+    form.learning_rate.setText("abc")
+    form.review_button.click()
+    assert "LR multiplier: expected a number above 0" in form.message.text() and not fake_openai.requests
+    form.batch_size.setValue(4)
+    form.learning_rate.setText("2")
+    form.beta.setText("0.5")  # ignored: DPO only
+    form.review_button.click()
+    qtbot.waitUntil(lambda: bool(fake_openai.seen(*CREATE)), timeout=30_000)
+    hyper = fake_openai.seen(*CREATE)[0].json()["method"]["supervised"]["hyperparameters"]
+    assert hyper == {"n_epochs": 2, "batch_size": 4, "learning_rate_multiplier": 2.0}
+    qtbot.waitUntil(lambda: not page.runner.busy, timeout=30_000)

@@ -22,7 +22,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ftplanner/gui/app.py" line="110"/>
+        <location filename="../../app/ftplanner/gui/app.py" line="113"/>
         <source>Something went wrong: {0}. Details were written to {1}.</source>
         <translation>予期しないエラーが発生しました: {0}。詳細は {1} に記録しました。</translation>
     </message>
@@ -894,80 +894,80 @@ counts</source>
 <context>
     <name>ExportReportDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="51"/>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="109"/>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="116"/>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="52"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="110"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="122"/>
         <source>Export report</source>
         <translation>レポートを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="53"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="54"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="63"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="64"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="64"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="65"/>
         <source>Letter</source>
         <translation>レター</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="65"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="66"/>
         <source>Model comparison as CSV</source>
         <translation>モデル比較（CSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="66"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="67"/>
         <source>Monthly cash flows (P10/P50/P90) as CSV</source>
         <translation>月次キャッシュフロー（P10/P50/P90、CSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="76"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="77"/>
         <source>PDF file:</source>
         <translation>PDF ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="77"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="78"/>
         <source>Language:</source>
         <translation>言語:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="79"/>
         <source>Page size:</source>
         <translation>用紙サイズ:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="79"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="80"/>
         <source>Also write:</source>
         <translation>あわせて書き出す:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="85"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="86"/>
         <source>Export</source>
         <translation>書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="102"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="103"/>
         <source>CSV files: {0}, {1}</source>
         <translation>CSV ファイル: {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="109"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="110"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="116"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="117"/>
         <source>Choose where to write the PDF.</source>
         <translation>PDF の保存先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="123"/>
         <source>The folder {0} does not exist.</source>
         <translation>フォルダー {0} がありません。</translation>
     </message>
@@ -1360,87 +1360,87 @@ counts</source>
         <translation>ジョブ {0}（{1}）を開始しました。追跡しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="406"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="407"/>
         <source>Launching {0}…</source>
         <translation>{0} を開始しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="411"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="412"/>
         <source>Checking the data… %p%</source>
         <translation>データを確認中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="412"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="413"/>
         <source>Uploading the training file… %p%</source>
         <translation>学習ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="413"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="414"/>
         <source>Uploading the validation file… %p%</source>
         <translation>検証ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="414"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="415"/>
         <source>Creating the job…</source>
         <translation>ジョブを作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="425"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="426"/>
         <source>Launch stopped; no job was created.</source>
         <translation>開始を中止しました。ジョブは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="432"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="433"/>
         <source>Cancel job</source>
         <translation>ジョブのキャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="433"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="434"/>
         <source>Cancel job {0} at the provider? Training stops and cannot be resumed.</source>
         <translation>プロバイダーでジョブ {0} をキャンセルしますか？学習は停止し、再開できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="459"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="460"/>
         <source>Sending {0} for {1}…</source>
         <translation>{1} に{0}を送信しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="463"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="464"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="463"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="464"/>
         <source>pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="463"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="464"/>
         <source>resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="467"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="468"/>
         <source>Job {0} is {1}.</source>
         <translation>ジョブ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="472"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="473"/>
         <source>Could not {0} the job: {1}</source>
         <translation>ジョブの{0}に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="482"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="483"/>
         <source>The provider estimates {0} for this job; our estimate is {1}{2}. Create the job?</source>
         <translation>プロバイダーの見積りはこのジョブで {0}、こちらの見積りは {1}{2} です。ジョブを作成しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="486"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="487"/>
         <source> ({0:+.1f}% vs ours)</source>
         <translation>（こちらの見積り比 {0:+.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="488"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="489"/>
         <source>Provider&apos;s estimate</source>
         <translation>プロバイダーの見積り</translation>
     </message>
@@ -1640,136 +1640,182 @@ counts</source>
 <context>
     <name>LaunchForm</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="64"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="66"/>
         <source>JSONL training file</source>
         <translation>JSONL 学習ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="66"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="68"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="80"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="74"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="76"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="86"/>
         <source>auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="76"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="78"/>
         <source>optional, e.g. support-bot</source>
         <translation>任意（例: support-bot）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="82"/>
         <source>supervised</source>
         <translation>教師あり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="88"/>
+        <source>auto, e.g. 1.8</source>
+        <translation>自動（例: 1.8）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="89"/>
+        <source>Learning-rate multiplier (Together: × its default rate)</source>
+        <translation>学習率の倍率（Together では既定の学習率に掛けます）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="91"/>
+        <source>auto (DPO only)</source>
+        <translation>自動（DPO のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="97"/>
         <source>no cap</source>
         <translation>上限なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="98"/>
         <source>Review and launch…</source>
         <translation>確認して開始…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="108"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="109"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="110"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="97"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="111"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="98"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="112"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="99"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="113"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="100"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="114"/>
+        <source>Batch size:</source>
+        <translation>バッチサイズ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="115"/>
+        <source>LR multiplier:</source>
+        <translation>学習率倍率:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="116"/>
+        <source>DPO beta:</source>
+        <translation>DPO ベータ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="117"/>
         <source>Suffix:</source>
         <translation>サフィックス:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="118"/>
         <source>Seed:</source>
         <translation>シード:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="102"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="119"/>
         <source>Budget cap (USD):</source>
         <translation>予算上限（USD）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="138"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="128"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="145"/>
         <source>Choose a data file</source>
         <translation>データファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="156"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="173"/>
         <source>closed</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="214"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="231"/>
         <source>DPO is not offered for this model.</source>
         <translation>このモデルでは DPO を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="230"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="247"/>
         <source>Choose a training file.</source>
         <translation>学習ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="232"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="235"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="249"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="252"/>
         <source>{0}: no such file</source>
         <translation>{0}: ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="254"/>
         <source>Choose a model.</source>
         <translation>モデルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="239"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="256"/>
         <source>Add a provider profile first.</source>
         <translation>先にプロバイダープロファイルを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="244"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="261"/>
         <source>Seed: expected a whole number, got {0}</source>
         <translation>シード: 整数を入力してください（入力値: {0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="266"/>
+        <source>LR multiplier</source>
+        <translation>学習率倍率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="267"/>
+        <source>DPO beta</source>
+        <translation>DPO ベータ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="273"/>
         <source>budget cap</source>
         <translation>予算上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="295"/>
+        <source>{0}: expected a number above 0, got {1}</source>
+        <translation>{0}: 0 より大きい数値を入力してください（入力値: {1}）</translation>
     </message>
 </context>
 <context>
@@ -2793,28 +2839,28 @@ until</source>
 <context>
     <name>ReportExporter</name>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="211"/>
         <source>Writing the report…</source>
         <translation>レポートを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="211"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="212"/>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="234"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="213"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="235"/>
         <source>Export report</source>
         <translation>レポートを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="235"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="236"/>
         <source>The report was not written: {0}</source>
         <translation>レポートを書き出せませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="243"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="244"/>
         <source>Report written: {0}</source>
         <translation>レポートを書き出しました: {0}</translation>
     </message>

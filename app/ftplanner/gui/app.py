@@ -11,7 +11,7 @@ from importlib.resources import as_file
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
@@ -38,6 +38,9 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
     if not loaded:
         return None
     app.installTranslator(translator)
+    qt_own = QTranslator(app)  # Qt's own strings: standard buttons (Cancel, Yes, No), file dialogs
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
     return translator
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
@@ -66,9 +67,9 @@ class ExportReportDialog(QDialog):
         self.cashflows = QCheckBox(self.tr("Monthly cash flows (P10/P50/P90) as CSV"))
         for box in (self.comparison, self.cashflows):
             box.setChecked(True)
-        self.note = QLineEdit()
-        self.note.setReadOnly(True)
-        self.note.setFrame(False)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path_edit.textChanged.connect(self._update_note)
         self._update_note()
 

@@ -395,6 +395,7 @@ class JobsPage(QWidget):
                     profile_name=request.profile,
                     suffix=request.suffix,
                     seed=request.seed,
+                    options=request.options,
                     # "creating" reports 1.0 so the (throttled) progress signal never drops it
                     progress=lambda stage, done, total: progress(
                         1.0 if stage == "creating" else done / max(total, 1), stage

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.gui.document import PlanDocument
 from ftplanner.jobs import profiles
+from ftplanner.jobs.launch import JobOptions
 from ftplanner.providers.base import Method
 
 DATA_FILTER = "JSON Lines (*.jsonl);;All files (*)"
@@ -49,6 +50,7 @@ class LaunchRequest:
     seed: int | None
     method: Method
     budget_cap: Decimal | None
+    options: JobOptions = field(default_factory=lambda: JobOptions())
 
 
 class LaunchForm(QWidget):
@@ -79,6 +81,18 @@ class LaunchForm(QWidget):
         self.method = QComboBox()
         self.method.addItem(self.tr("supervised"), "supervised")
         self.method.addItem("DPO", "dpo")
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(0, 1024)
+        self.batch_size.setSpecialValueText(self.tr("auto"))
+        self.learning_rate = QLineEdit()
+        self.learning_rate.setPlaceholderText(self.tr("auto, e.g. 1.8"))
+        self.learning_rate.setToolTip(self.tr("Learning-rate multiplier (Together: × its default rate)"))
+        self.beta = QLineEdit()
+        self.beta.setPlaceholderText(self.tr("auto (DPO only)"))
+        self.beta.setEnabled(False)
+        self.method.currentIndexChanged.connect(
+            lambda: self.beta.setEnabled(self.method.currentData() == "dpo")
+        )
         self.budget = QLineEdit()
         self.budget.setPlaceholderText(self.tr("no cap"))
         self.review_button = QPushButton(self.tr("Review and launch…"))
@@ -97,6 +111,9 @@ class LaunchForm(QWidget):
         form.addRow(self.tr("Method:"), self.method)
         form.addRow(self.tr("Profile:"), self.profile)
         form.addRow(self.tr("Epochs:"), self.epochs)
+        form.addRow(self.tr("Batch size:"), self.batch_size)
+        form.addRow(self.tr("LR multiplier:"), self.learning_rate)
+        form.addRow(self.tr("DPO beta:"), self.beta)
         form.addRow(self.tr("Suffix:"), self.suffix)
         form.addRow(self.tr("Seed:"), self.seed)
         form.addRow(self.tr("Budget cap (USD):"), self.budget)
@@ -242,6 +259,16 @@ class LaunchForm(QWidget):
             seed = int(seed_text) if seed_text else None
         except ValueError:
             raise UserError(self.tr("Seed: expected a whole number, got {0}").format(seed_text)) from None
+        options = JobOptions()
+        if self.batch_size.value():
+            options["batch_size"] = self.batch_size.value()
+        for name, edit, label in (
+            ("learning_rate_multiplier", self.learning_rate, self.tr("LR multiplier")),
+            ("beta", self.beta, self.tr("DPO beta")),
+        ):
+            text = edit.text().strip()
+            if text and edit.isEnabled():
+                options[name] = self._positive(text, label)  # type: ignore[literal-required]
         # An empty cap means the profile's own (as the CLI without --budget-cap).
         budget = profiles.parse_budget(self.budget.text(), self.tr("budget cap"))
         if budget is None:
@@ -256,4 +283,14 @@ class LaunchForm(QWidget):
             seed=seed,
             method=self.method.currentData(),
             budget_cap=None if budget is None else Decimal(budget),
+            options=options,
         )
+
+    def _positive(self, text: str, label: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not 0 < value < float("inf"):
+            raise UserError(self.tr("{0}: expected a number above 0, got {1}").format(label, text))
+        return value
