@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import email.parser
-import itertools
 import json
 import socket
 import threading
@@ -17,6 +16,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from fake_server import FakeState, Recorded
 
 API_KEY = "tgp_v1_FAKEKEY0123456789abcdefghij"
 DEFAULT_SCRIPT = ("pending", "queued", "running", "running", "compressing", "uploading", "completed")
@@ -41,33 +42,7 @@ def iso(seconds: int) -> str:
 
 
 @dataclass
-class Recorded:
-    """One request the server saw."""
-
-    method: str
-    path: str
-    query: dict[str, list[str]]
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body or b"null")
-
-
-@dataclass
-class Fault:
-    """What the next matching request gets instead of a normal answer."""
-
-    status: int = 500
-    body: dict[str, Any] | None = None
-    retry_after: str | None = None
-    drop: bool = False  # close the connection without handling the request
-    drop_after: bool = False  # handle it (a create stores the job), then close without answering
-    delay: float = 0.0  # >0: handle normally, then answer after this long
-
-
-@dataclass
-class FakeTogether:
+class FakeTogether(FakeState):
     """State and knobs of the fake server; tests change them between calls."""
 
     api_key: str = API_KEY
@@ -78,28 +53,6 @@ class FakeTogether:
     )
     estimate_unavailable: str | None = None  # e.g. "train_file_not_validated"
     token_count: int = 123_456
-    requests: list[Recorded] = field(default_factory=list)
-    files: dict[str, dict[str, Any]] = field(default_factory=dict)
-    file_content: dict[str, bytes] = field(default_factory=dict)
-    jobs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    base_url: str = ""
-    _faults: dict[tuple[str, str], list[Fault]] = field(default_factory=dict)
-    _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    stopping: threading.Event = field(default_factory=threading.Event)
-
-    def fail(self, method: str, path: str, times: int = 1, **fault: Any) -> None:
-        """The next ``times`` ``method`` requests to ``path`` (after /v1) get ``Fault(**fault)``."""
-        self._faults.setdefault((method, path), []).extend(Fault(**fault) for _ in range(times))
-
-    def take_fault(self, method: str, path: str) -> Fault | None:
-        with self._lock:
-            queue = self._faults.get((method, path))
-            return queue.pop(0) if queue else None
-
-    def seen(self, method: str, path: str) -> list[Recorded]:
-        """Requests received for ``method`` + ``path`` (after /v1)."""
-        return [r for r in self.requests if r.method == method and r.path == path]
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}-{next(self._ids):08d}-0000-4000-8000-000000000000"

@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from ftplanner.core import catalog_toml
@@ -40,6 +40,16 @@ _MINOR_UNITS = {
 }
 _SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€", "GBP": "£"}
 _CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def decimal_or_none(value: object) -> Decimal | None:
+    """``value`` (a number or numeric text from a file or an API) as a Decimal; None if it is not one."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
 
 
 def decimal_text(value: Decimal) -> str:

@@ -18,11 +18,12 @@ from matplotlib.figure import Figure
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
+from ftplanner.roi_plots import ACCENT as ACCENT  # the app's chart colours
+from ftplanner.roi_plots import ACCENT_LIGHT as ACCENT_LIGHT
+from ftplanner.roi_plots import NEGATIVE as NEGATIVE
+from ftplanner.roi_plots import POSITIVE as POSITIVE
+
 CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", "Meiryo")
-ACCENT = "#2f7ed8"
-ACCENT_LIGHT = "#9cc3ee"
-NEGATIVE = "#d9534f"
-POSITIVE = "#3a9a5b"
 
 
 def _cjk_families() -> list[str]:

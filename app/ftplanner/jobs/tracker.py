@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ftplanner.core.errors import Cancelled, UserError
+from ftplanner.core.money import decimal_or_none
 from ftplanner.jobs.store import Job, JobStore, Launch
 from ftplanner.providers.base import Event, JobInfo, Provider, ProviderError
 
@@ -29,15 +30,6 @@ def _launch_of(store: JobStore, job_id: str) -> Launch | None:
     return next((launch for launch in store.launches() if launch.job_id == job_id), None)
 
 
-def _decimal(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
-
-
 def _catalog_price(model: str) -> Decimal | None:
     try:
         from ftplanner.core.catalog import load_catalog
@@ -54,7 +46,7 @@ def training_price(store: JobStore, info: JobInfo) -> Decimal | None:
     """The catalog price per 1M training tokens for a job: the one stored at launch, else today's catalog."""
     launch = _launch_of(store, info.id)
     if launch is not None and launch.estimate:
-        price = _decimal(launch.estimate.get("price_per_mtok"))
+        price = decimal_or_none(launch.estimate.get("price_per_mtok"))
         if price is not None:
             return price
     return _catalog_price(info.model)
@@ -185,7 +177,7 @@ def cost_report(store: JobStore, job_id: str) -> tuple[Decimal | None, Decimal |
     if job is None:
         raise UserError(f"no stored job {job_id}")
     launch = _launch_of(store, job_id)
-    estimated = _decimal(launch.estimate.get("training_cost")) if launch and launch.estimate else None
+    estimated = decimal_or_none(launch.estimate.get("training_cost")) if launch and launch.estimate else None
     actual = job.actual_cost
     error = None
     if estimated is not None and actual is not None and estimated != 0:

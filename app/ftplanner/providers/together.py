@@ -14,13 +14,13 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
 import httpx2
 
 from ftplanner.core.errors import UserError
+from ftplanner.core.money import decimal_or_none
 from ftplanner.providers.base import (
     Checkpoint,
     Event,
@@ -513,12 +513,12 @@ class TogetherProvider:
                 allowed_to_proceed=not reason.endswith("_invalid"),
                 reason=f"{NAME} gives no estimate: {reason.replace('_', ' ')}",
             )
-        total = _decimal(data.get("estimated_total_price"))
+        total = decimal_or_none(data.get("estimated_total_price"))
         allowed = data.get("allowed_to_proceed")
         allowed = True if allowed is None else bool(allowed)
         reason = None
         if not allowed:
-            limit = _decimal(data.get("user_limit"))
+            limit = decimal_or_none(data.get("user_limit"))
             reason = f"the estimated price USD {total} exceeds"
             reason += f" the credit limit of USD {limit}" if limit is not None else " the available credit"
         return ProviderEstimate(
@@ -536,15 +536,6 @@ def _first_number(snapshot: Mapping[str, Any], keys: tuple[str, ...]) -> float |
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
     return None
-
-
-def _decimal(value: Any) -> Decimal | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
 
 
 def _int(value: Any) -> int | None:

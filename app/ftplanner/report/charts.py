@@ -1,6 +1,6 @@
 """The report's charts as SVG with real text: cumulative cash fan, NPV histogram, tornado.
 
-Drawn like the ROI page's charts (same data from the core's result dict) on a plain :class:`Figure` with the
+Drawn by :mod:`ftplanner.roi_plots`, as the ROI page's charts are, on a plain :class:`Figure` with the
 SVG canvas, so nothing here needs Qt or a display. Text stays text (``svg.fonttype = none``); the PDF writer
 sets it in the report's embedded fonts.
 """
@@ -16,18 +16,12 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from ftplanner.report.fonts import cjk_face
 from ftplanner.report.strings import Words
+from ftplanner.roi_plots import TORNADO_BARS, plain, plot_fan, plot_npv_histogram, plot_tornado, short
 
-ACCENT = "#2f7ed8"
-ACCENT_LIGHT = "#9cc3ee"
-NEGATIVE = "#d9534f"
-POSITIVE = "#3a9a5b"
 FOREGROUND = "#222222"
-AXIS_FORMAT = StrMethodFormatter("{x:,.0f}")
-TORNADO_BARS = 10
 LABEL_CHARS = 40
 WIDTH_IN = 7.0  # the text width of an A4 or Letter page less its margins, in inches
 _FAMILY = re.compile(r"font-family:[^;\"]*")
@@ -49,15 +43,6 @@ def configure_fonts() -> None:
     # the GUI thread made meanwhile. Nothing else in the app writes SVG.
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "ftplanner-report"
-
-
-def plain(text: str) -> str:
-    """``text`` for a Matplotlib label: a ``$`` is a dollar sign, not the start of mathematics."""
-    return text.replace("$", r"\$")
-
-
-def short(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _axes(height: float) -> tuple[Figure, Any]:
@@ -85,42 +70,17 @@ def with_family(svg: bytes, family: str) -> bytes:
 
 def fan_chart(figures: dict[str, Any], words: Words) -> Figure:
     figure, axes = _axes(3.1)
-    currency = figures["currency"]
-    points = figures["monte_carlo"]["fan"]["months"]
-    months = [p["month"] for p in points]
-    axes.fill_between(
-        months,
-        [p["p10"] for p in points],
-        [p["p90"] for p in points],
-        color=ACCENT_LIGHT,
-        alpha=0.55,
-        linewidth=0,
-        label=words("fan_band"),
+    plot_fan(
+        axes,
+        figures,
+        foreground=FOREGROUND,
+        band=words("fan_band"),
+        median=words("fan_median"),
+        likely=words("fan_likely"),
+        payback=lambda month: words("fan_payback", month=words.month(month)),
     )
-    axes.plot(months, [p["p50"] for p in points], color=ACCENT, linewidth=2, label=words("fan_median"))
-    axes.plot(
-        [row["month"] for row in figures["monthly"]],
-        [row["cumulative"] for row in figures["monthly"]],
-        color=FOREGROUND,
-        linewidth=1,
-        linestyle="--",
-        label=words("fan_likely"),
-    )
-    axes.axhline(0, color=FOREGROUND, linewidth=0.9)
-    payback = figures["payback_month"]
-    if payback is not None:
-        axes.axvline(
-            payback,
-            color=POSITIVE,
-            linestyle=":",
-            linewidth=1.5,
-            label=words("fan_payback", month=words.month(payback)),
-        )
-    axes.set_xlim(months[0], months[-1])
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.yaxis.set_major_formatter(AXIS_FORMAT)
     axes.set_xlabel(words("fan_x"), fontsize=8.5)
-    axes.set_ylabel(words("fan_y", currency=currency), fontsize=8.5)
+    axes.set_ylabel(words("fan_y", currency=figures["currency"]), fontsize=8.5)
     axes.set_title(words("fan_title"), fontsize=9.5)
     axes.legend(fontsize=7.5, loc="upper left")
     return figure
@@ -128,25 +88,16 @@ def fan_chart(figures: dict[str, Any], words: Words) -> Figure:
 
 def histogram_chart(figures: dict[str, Any], words: Words) -> Figure:
     figure, axes = _axes(2.8)
-    currency = figures["currency"]
     mc = figures["monte_carlo"]
-    edges = mc["npv_histogram"]["edges"]
-    counts = mc["npv_histogram"]["counts"]
-    _, _, patches = axes.hist(
-        edges[:-1], bins=edges, weights=counts, color=ACCENT, edgecolor="white", linewidth=0.5
+    plot_npv_histogram(
+        axes,
+        figures,
+        foreground=FOREGROUND,
+        likely=words("hist_likely"),
+        p10_p90=words("hist_range"),
+        nbins=7,
     )
-    for patch, left in zip(patches, edges, strict=False):
-        if left < 0:
-            patch.set_facecolor(NEGATIVE)
-    axes.axvline(0, color=FOREGROUND, linewidth=0.9)
-    axes.axvline(figures["npv"], color=FOREGROUND, linestyle="--", linewidth=1.2, label=words("hist_likely"))
-    npv = mc["npv"]
-    if npv["p10"] is not None and npv["p90"] is not None:
-        axes.axvline(npv["p10"], color=ACCENT_LIGHT, linestyle=":", linewidth=1.5, label=words("hist_range"))
-        axes.axvline(npv["p90"], color=ACCENT_LIGHT, linestyle=":", linewidth=1.5)
-    axes.xaxis.set_major_formatter(AXIS_FORMAT)
-    axes.xaxis.set_major_locator(MaxNLocator(nbins=7))
-    axes.set_xlabel(words("hist_x", currency=currency), fontsize=8.5)
+    axes.set_xlabel(words("hist_x", currency=figures["currency"]), fontsize=8.5)
     axes.set_ylabel(words("hist_y"), fontsize=8.5)
     axes.set_title(
         words("hist_title", prob=words.rate(mc["prob_npv_positive"]), draws=f"{mc['draws']:,}"),
@@ -163,37 +114,21 @@ def tornado_chart(figures: dict[str, Any], words: Words) -> Figure | None:
     figure, axes = _axes(0.8 + 0.42 * len(bars))
     currency = figures["currency"]
     npv = figures["npv"]
-    width = 12 if len(bars) <= 8 else 9
-    for index, bar in enumerate(bars):
-        axes.hlines(
-            index,
-            npv,
-            bar["npv_low"],
-            colors=ACCENT_LIGHT,
-            linewidth=width,
-            label=words("tornado_low") if index == 0 else None,
-        )
-        axes.hlines(
-            index,
-            npv,
-            bar["npv_high"],
-            colors=ACCENT,
-            linewidth=width,
-            label=words("tornado_high") if index == 0 else None,
-        )
-    axes.axvline(npv, color=FOREGROUND, linewidth=1)
-    labels = [
-        plain(
-            f"{short(bar['name'])}\n{words.money(bar['input_low'], currency)} – "
+    plot_tornado(
+        axes,
+        bars,
+        npv,
+        foreground=FOREGROUND,
+        tick_labels=[
+            f"{short(bar['name'], LABEL_CHARS)}\n{words.money(bar['input_low'], currency)} – "
             f"{words.money(bar['input_high'], currency)}"
-        )
-        for bar in bars
-    ]
-    axes.set_yticks(range(len(bars)), labels, fontsize=7.5)
-    axes.set_ylim(len(bars) - 0.5, -0.5)
-    axes.grid(False, axis="y")
-    axes.xaxis.set_major_formatter(AXIS_FORMAT)
-    axes.xaxis.set_major_locator(MaxNLocator(nbins=7))
+            for bar in bars
+        ],
+        low=words("tornado_low"),
+        high=words("tornado_high"),
+        width=12 if len(bars) <= 8 else 9,
+        nbins=7,
+    )
     axes.set_xlabel(
         plain(words("tornado_x", currency=currency, npv=words.money(npv, currency))), fontsize=8.5
     )

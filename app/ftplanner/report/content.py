@@ -28,7 +28,8 @@ from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, check_currency
 from ftplanner.core.plan import Plan, resolve_dataset
 from ftplanner.core.result import AnalysisResult, Histogram
 from ftplanner.core.roi import DEFAULT_DRAWS, DEFAULT_SEED, RoiResult, Scenario, evaluate_scenario
-from ftplanner.core.roi.scenario import ModelLookup, scenario_from_dict
+from ftplanner.core.roi.plan_json import scenario_from_plan
+from ftplanner.core.roi.scenario import ModelLookup
 from ftplanner.core.roi_catalog import catalog_lookup
 from ftplanner.core.timemodel import TimeModel
 
@@ -147,20 +148,9 @@ def plan_scenario(plan: Plan, source: str, lookup: ModelLookup | None = None) ->
     if not plan.scenario:
         return None
     try:
-        return scenario_from_dict(_from_json(plan.scenario), lookup)
+        return scenario_from_plan(plan.scenario, lookup)
     except UserError as exc:
         raise UserError(f"{source}: scenario.{exc}") from None
-
-
-def _from_json(value: Any) -> Any:
-    """JSON numbers with a point as Decimal, as the scenario validator reads TOML (see the ROI page)."""
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, Mapping):
-        return {key: _from_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_from_json(item) for item in value]
-    return value
 
 
 def plan_traffic(plan: Plan) -> TrafficProfile | None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
 from ftplanner.core.roi import Scenario, load_scenario, save_scenario
+from ftplanner.core.roi.plan_json import plan_dict, toml_dict
 from ftplanner.core.roi.scenario import scenario_from_dict
 from ftplanner.core.roi_catalog import catalog_lookup
 from ftplanner.gui.charts import NEGATIVE
@@ -45,9 +46,7 @@ from ftplanner.gui.pages.roi_state import (
     bundled_scenario,
     evaluate,
     money,
-    plan_dict,
     plan_lookup,
-    toml_dict,
     traffic_profile,
 )
 from ftplanner.gui.tasks import TaskRunner

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,22 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ftplanner.gui.charts import ACCENT, ACCENT_LIGHT, NEGATIVE, POSITIVE, ChartCanvas
+from ftplanner.gui.charts import ChartCanvas
 from ftplanner.gui.pages.roi_state import ApproachFigures, RoiOutcome, money
+from ftplanner.roi_plots import (
+    ACCENT,
+    ACCENT_LIGHT,
+    AXIS_FORMAT,
+    TORNADO_BARS,
+    plain,
+    plot_fan,
+    plot_npv_histogram,
+    plot_tornado,
+    short,
+)
 
-AXIS_FORMAT = StrMethodFormatter("{x:,.0f}")
-TORNADO_BARS = 10
 LABEL_CHARS = 34
-
-
-def plain(text: str) -> str:
-    """``text`` for a Matplotlib label: a ``$`` is a dollar sign, not the start of mathematics."""
-    return text.replace("$", r"\$")
-
-
-def short(text: str, limit: int = LABEL_CHARS) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class Labels(QObject):
@@ -120,48 +118,17 @@ class RoiCharts(QTabWidget):
         canvas = self.fan
         axes = canvas.fresh_axes()
         _, foreground = canvas.colors()
-        currency = figures["currency"]
-        points = figures["monte_carlo"]["fan"]["months"]
-        months = [point["month"] for point in points]
-        axes.fill_between(
-            months,
-            [point["p10"] for point in points],
-            [point["p90"] for point in points],
-            color=ACCENT_LIGHT,
-            alpha=0.55,
-            linewidth=0,
-            label=self.tr("P10–P90 of the draws"),
+        plot_fan(
+            axes,
+            figures,
+            foreground=foreground,
+            band=self.tr("P10–P90 of the draws"),
+            median=self.tr("Median (P50)"),
+            likely=self.tr("Likely values"),
+            payback=lambda month: self.tr("Payback (likely): {0}").format(self.labels.month(month)),
         )
-        axes.plot(
-            months,
-            [point["p50"] for point in points],
-            color=ACCENT,
-            linewidth=2,
-            label=self.tr("Median (P50)"),
-        )
-        axes.plot(
-            [row["month"] for row in figures["monthly"]],
-            [row["cumulative"] for row in figures["monthly"]],
-            color=foreground,
-            linewidth=1,
-            linestyle="--",
-            label=self.tr("Likely values"),
-        )
-        axes.axhline(0, color=foreground, linewidth=0.9)
-        payback = figures["payback_month"]
-        if payback is not None:
-            axes.axvline(
-                payback,
-                color=POSITIVE,
-                linestyle=":",
-                linewidth=1.5,
-                label=self.tr("Payback (likely): {0}").format(self.labels.month(payback)),
-            )
-        axes.set_xlim(months[0], months[-1])
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.yaxis.set_major_formatter(AXIS_FORMAT)
         axes.set_xlabel(self.tr("Month of the plan"))
-        axes.set_ylabel(self.tr("Cumulative net cash ({0})").format(currency))
+        axes.set_ylabel(self.tr("Cumulative net cash ({0})").format(figures["currency"]))
         self._legend(canvas, axes, loc="upper left")
         canvas.draw_idle()
 
@@ -170,29 +137,16 @@ class RoiCharts(QTabWidget):
         canvas = self.histogram
         axes = canvas.fresh_axes()
         _, foreground = canvas.colors()
-        currency = figures["currency"]
         mc = figures["monte_carlo"]
-        edges = mc["npv_histogram"]["edges"]
-        counts = mc["npv_histogram"]["counts"]
-        _, _, patches = axes.hist(
-            edges[:-1], bins=edges, weights=counts, color=ACCENT, edgecolor="white", linewidth=0.5
+        plot_npv_histogram(
+            axes,
+            figures,
+            foreground=foreground,
+            likely=self.tr("Likely NPV"),
+            p10_p90=self.tr("P10 and P90"),
+            nbins=6,
         )
-        for patch, left in zip(patches, edges, strict=False):
-            if left < 0:
-                patch.set_facecolor(NEGATIVE)
-        axes.axvline(0, color=foreground, linewidth=0.9)
-        axes.axvline(
-            figures["npv"], color=foreground, linestyle="--", linewidth=1.2, label=self.tr("Likely NPV")
-        )
-        npv = mc["npv"]
-        if npv["p10"] is not None and npv["p90"] is not None:
-            axes.axvline(
-                npv["p10"], color=ACCENT_LIGHT, linestyle=":", linewidth=1.5, label=self.tr("P10 and P90")
-            )
-            axes.axvline(npv["p90"], color=ACCENT_LIGHT, linestyle=":", linewidth=1.5)
-        axes.xaxis.set_major_formatter(AXIS_FORMAT)
-        axes.xaxis.set_major_locator(MaxNLocator(nbins=6))
-        axes.set_xlabel(self.tr("NPV ({0})").format(currency))
+        axes.set_xlabel(self.tr("NPV ({0})").format(figures["currency"]))
         axes.set_ylabel(self.tr("Draws"))
         axes.set_title(
             self.tr("Chance NPV > 0: {0} of {1} draws").format(
@@ -215,38 +169,21 @@ class RoiCharts(QTabWidget):
         _, foreground = canvas.colors()
         currency = figures["currency"]
         npv = figures["npv"]
-        width = 14 if len(bars) <= 8 else 9
-        for index, bar in enumerate(bars):
-            axes.hlines(
-                index,
-                npv,
-                bar["npv_low"],
-                colors=ACCENT_LIGHT,
-                linewidth=width,
-                capstyle="butt",
-                label=self.tr("Input at its low value") if index == 0 else None,
-            )
-            axes.hlines(
-                index,
-                npv,
-                bar["npv_high"],
-                colors=ACCENT,
-                linewidth=width,
-                capstyle="butt",
-                label=self.tr("Input at its high value") if index == 0 else None,
-            )
-        axes.axvline(npv, color=foreground, linewidth=1)
-        labels = [
-            plain(
-                f"{short(bar['name'])}\n{money(bar['input_low'], currency)} – {money(bar['input_high'], currency)}"
-            )
-            for bar in bars
-        ]
-        axes.set_yticks(range(len(bars)), labels, fontsize=7.5)
-        axes.set_ylim(len(bars) - 0.5, -0.5)
-        axes.grid(False, axis="y")
-        axes.xaxis.set_major_formatter(AXIS_FORMAT)
-        axes.xaxis.set_major_locator(MaxNLocator(nbins=6))
+        plot_tornado(
+            axes,
+            bars,
+            npv,
+            foreground=foreground,
+            tick_labels=[
+                f"{short(bar['name'], LABEL_CHARS)}\n{money(bar['input_low'], currency)} – "
+                f"{money(bar['input_high'], currency)}"
+                for bar in bars
+            ],
+            low=self.tr("Input at its low value"),
+            high=self.tr("Input at its high value"),
+            width=14 if len(bars) <= 8 else 9,
+            nbins=6,
+        )
         axes.set_xlabel(
             plain(self.tr("NPV ({0}); the line is the likely NPV {1}").format(currency, money(npv, currency)))
         )

@@ -1,17 +1,12 @@
-"""ROI page data without widgets: the scenario as the plan stores it, the background evaluation, formatting.
+"""ROI page data without widgets: the background evaluation and formatting.
 
-The plan keeps its scenario as a dict with the same keys as a scenario TOML file
-(:mod:`ftplanner.core.roi.scenario`), in JSON-safe values: decimals as JSON numbers, the start day as
-``YYYY-MM-DD``. :func:`plan_dict` writes it through the core's TOML writer; :func:`toml_dict` turns it
-back into what the core's validator reads.
+The plan keeps its scenario as :mod:`ftplanner.core.roi.plan_json` describes.
 """
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -26,61 +21,14 @@ from ftplanner.core.roi import (
     RoiResult,
     Scenario,
     compare_approaches,
-    dumps_scenario,
     evaluate_scenario,
     loads_scenario,
     result_to_dict,
 )
-from ftplanner.core.roi.scenario import scenario_from_dict
 from ftplanner.core.roi_catalog import catalog_lookup
 
 EXAMPLES = ("prompt_engineering", "rag", "fine_tuning")
 DEFAULT_EXAMPLE = "fine_tuning"
-
-
-# ------------------------------------------------------------------------------------ scenario ↔ plan
-
-
-def _json_safe(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {key: _json_safe(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_json_safe(item) for item in value]
-    return value
-
-
-def _from_json(value: Any) -> Any:
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, Mapping):
-        return {key: _from_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_from_json(item) for item in value]
-    return value
-
-
-def scenario_table(scenario: Scenario) -> dict[str, Any]:
-    """The scenario as parsed TOML (decimals and dates), written by the core's TOML writer."""
-    return tomllib.loads(dumps_scenario(scenario), parse_float=Decimal)
-
-
-def plan_dict(scenario: Scenario) -> dict[str, Any]:
-    """The scenario as the plan stores it (JSON-safe, same keys as the TOML file)."""
-    return _json_safe(scenario_table(scenario))
-
-
-def toml_dict(data: Mapping[str, Any]) -> dict[str, Any]:
-    """A plan's scenario dict as the core's validator reads it (JSON numbers with a point → Decimal)."""
-    return _from_json(data)
-
-
-def scenario_from_plan(data: Mapping[str, Any], lookup: ModelLookup | None = None) -> Scenario:
-    """Validate a plan's scenario dict; :class:`UserError` names the key."""
-    return scenario_from_dict(toml_dict(data), lookup)
 
 
 def bundled_scenario(name: str = DEFAULT_EXAMPLE) -> Scenario:
