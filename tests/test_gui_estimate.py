@@ -235,8 +235,8 @@ def test_screenshot(qtbot, toy, monkeypatch):
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    window.nav.setCurrentRow(1)
-    page = window.pages[1]
+    window.nav.setCurrentRow(2)
+    page = window.pages[2]
     page.document.plan.models = ["openai/gpt-4.1-mini-2025-04-14", "openai/gpt-4o-mini-2024-07-18"]
     page.document.set_dataset(toy)
     qtbot.waitUntil(lambda: not page.runner.busy and not page.needed_encodings(), timeout=60_000)

@@ -264,8 +264,8 @@ def test_restart_resumes_tracking_a_running_job(qtbot, tmp_path, monkeypatch, fa
     monkeypatch.setattr(jobs_poller, "POLL_SECONDS", 0.1)
     window = MainWindow(Settings())
     window.show()
-    page = window.pages[4]
-    assert isinstance(page, JobsPage) and window.nav.item(4).text() == "Jobs"
+    page = window.pages[5]
+    assert isinstance(page, JobsPage) and window.nav.item(5).text() == "Jobs"
     try:
         qtbot.waitUntil(lambda: job_status(page, job_id) == "succeeded", timeout=30_000)
         with JobStore() as store:
@@ -293,7 +293,7 @@ def test_interrupted_launch_is_attached_on_start(qtbot, tmp_path, monkeypatch, f
     monkeypatch.setattr(jobs_poller, "POLL_SECONDS", 0.1)
     window = MainWindow(Settings())
     window.show()
-    page = window.pages[4]
+    page = window.pages[5]
     try:
         qtbot.waitUntil(lambda: job_status(page, created.id) == "succeeded", timeout=30_000)
         with JobStore() as store:

@@ -45,8 +45,8 @@ def test_jobs_page_with_a_finished_job(qtbot, look, tmp_path, fake_openai: FakeO
     try:
         window.start()
         wait_idle(qtbot, window.dataset_page.runner)
-        window.nav.setCurrentRow(4)
-        page = window.pages[4]
+        window.nav.setCurrentRow(5)
+        page = window.pages[5]
         assert isinstance(page, JobsPage)
         page.select_job(job_id)
         qtbot.waitUntil(lambda: page.detail.fine_tuned.text() != "", timeout=10_000)
@@ -57,7 +57,7 @@ def test_jobs_page_with_a_finished_job(qtbot, look, tmp_path, fake_openai: FakeO
         qtbot.wait(100)
         screenshot(window, f"jobs_{language}_{theme}_timeline")
         if language == "ja":
-            assert window.nav.item(4).text() != "Jobs"
+            assert window.nav.item(5).text() != "Jobs"
     finally:
         window.document.set_dirty(False)
         window.close()

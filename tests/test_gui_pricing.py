@@ -235,8 +235,8 @@ def test_screenshot(qtbot, monkeypatch):
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    window.nav.setCurrentRow(1)
-    page = window.pages[1]
+    window.nav.setCurrentRow(2)
+    page = window.pages[2]
     page.select_model(KEY)
     page.fields["training_per_mtok"].setText("abc")
     page.validate_editor()

@@ -12,7 +12,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog
 
 import ftplanner.cli as cli
+from ftplanner.core.estimate import analyze_for
 from ftplanner.core.money import format_money
+from ftplanner.core.paths import sample_dataset
 from ftplanner.core.plan import Plan, plan_from_dict
 from ftplanner.core.roi import evaluate_scenario, load_scenario, result_to_dict
 from ftplanner.core.roi.plan_json import plan_dict, scenario_from_plan
@@ -253,16 +255,31 @@ def test_the_approach_comparison_has_three_columns_like_the_cli(qtbot, page, cap
         assert item is not None and item.text() == usd(approach["npv"])
 
 
-def test_catalog_inference_is_used_when_the_scenario_sets_none(qtbot, page) -> None:
-    for field in page.editor.model.inference.fields:
-        field.setText("")
-    page.editor.model.inference.edited.emit()
+def test_a_ticked_model_links_training_and_inference_from_its_estimate(qtbot, page) -> None:
+    plan = page.document.plan
+    plan.models = ["openai/gpt-4o-mini-2024-07-18"]
+    page.document.set_dataset(sample_dataset())
+    entries = page.context.catalog.entries  # in the app the plan evaluator analyses what the models need
+    page.document.add_analysis(analyze_for(sample_dataset(), "o200k_base", entries))
     computed(qtbot, page)
-    assert "inference_per_month" not in page.document.plan.scenario["model"]
-    lines = {line.key: line for line in page.outcome.result.schedule.lines} if page.outcome else {}
-    # 10,000 requests × (800 input × $0.80 + 200 output × $3.20) / 1M tokens
-    assert lines["model:inference"].amount.likely == Decimal("12.8")
-    assert "$12.80 / month" in page.editor.model.facts.text()
+    evaluation = page.outcome.evaluation if page.outcome else None
+    assert evaluation is not None and evaluation.recommendation.model == "openai/gpt-4o-mini-2024-07-18"
+    row = evaluation.chosen.estimate
+    lines = {line.key: line for line in page.outcome.result.schedule.lines}
+    # 10,000 requests × (800 input × $0.30 + 200 output × $1.20) / 1M tokens, from the estimate row
+    assert lines["model:inference"].amount.likely == row.inference_cost_per_month == Decimal("4.8")
+    assert lines["model:training"].amount.likely == row.training_cost
+    assert "Training per run: $0.39 — from the estimate" in page.editor.model.facts.text()
+
+    fields = page.editor.model.training.fields  # a typed value is an override, saved in the plan
+    for field, text in zip(fields, ("5", "6", "7"), strict=True):
+        field.setText(text)
+    page.editor.model.training.edited.emit()
+    computed(qtbot, page)
+    assert page.document.plan.roi_overrides["training_cost"]["likely"] == 6
+    lines = {line.key: line for line in page.outcome.result.schedule.lines}
+    assert lines["model:training"].amount.likely == Decimal(6)
+    assert "your override" in page.editor.model.facts.text()
 
 
 def test_lines_can_be_added_and_removed(qtbot, page) -> None:
@@ -284,8 +301,8 @@ def test_screenshots(qtbot, monkeypatch) -> None:
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    window.nav.setCurrentRow(1)
-    page = window.pages[1]
+    window.nav.setCurrentRow(2)
+    page = window.pages[2]
     assert isinstance(page, RoiPage)
     qtbot.waitUntil(lambda: page.outcome is not None, timeout=30_000)
     computed(qtbot, page)
@@ -322,25 +339,17 @@ def test_plan_dict_is_json_and_reads_back() -> None:
 
 
 def test_another_currency_converts_catalog_prices_with_the_users_rate(qtbot, page) -> None:
-    page.editor.currency.setCurrentText("JPY")  # the scenario gives its own inference: no rate needed
+    page.editor.currency.setCurrentText("JPY")
     computed(qtbot, page)
-    assert not page.error_label.isVisible()
-    assert page.outcome is not None and page.outcome.figures["currency"] == "JPY"
-    assert card(page, "npv").startswith("¥")
-
-    for field in page.editor.model.inference.fields:
-        field.setText("")
-    page.editor.model.inference.edited.emit()
-    computed(qtbot, page)
+    assert page.document.plan.currency == "JPY"  # one currency per plan
     assert "no exchange rate for JPY" in page.error_label.text()
 
     page.context.rates.set("JPY", "150")
     page.context.rates_changed.emit()
     computed(qtbot, page)
     assert not page.error_label.isVisible()
-    lines = {line.key: line for line in page.outcome.result.schedule.lines}
-    assert lines["model:inference"].amount.likely == Decimal("12.8") * 150
-    assert "¥1,920 / month" in page.editor.model.facts.text()
+    assert page.outcome is not None and page.outcome.figures["currency"] == "JPY"
+    assert card(page, "npv").startswith("¥")
 
 
 def test_another_model_from_the_picker_is_written_to_the_plan(qtbot, page) -> None:

@@ -37,7 +37,7 @@ def test_every_page_renders(qtbot, language, tmp_path):
             assert path.stat().st_size > 20_000  # a real picture, not an empty window
             assert window.grab().save(str(tmp_path / path.name))
         if language == "ja":
-            assert window.nav.item(0).text() == "データセット"
+            assert window.nav.item(1).text() == "データセット"
     finally:
         for page in window.pages:
             runner = getattr(page, "runner", None)

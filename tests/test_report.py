@@ -18,7 +18,7 @@ from ftplanner.cli import main
 from ftplanner.cli.report import example_plan_path
 from ftplanner.core.plan import load_plan
 from ftplanner.core.roi import dumps_scenario
-from ftplanner.report.content import plan_scenario
+from ftplanner.report import build_report
 
 DRAWS = "2000"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -91,8 +91,15 @@ def test_report_json_agrees_with_roi_and_estimate(reports, tmp_path):
     _, figures = reports["en"]
     plan_path = example_plan_path()
     plan = load_plan(plan_path)
+    # The report's ROI runs the plan's scenario with its model costs linked from the chosen model's row.
+    linked = build_report(plan, plan_path, draws=int(DRAWS)).scenario
+    assert linked is not None and linked.model is not None
+    assert linked.model.model_id == figures["summary"]["model"]
+    chosen = next(row for row in figures["comparison"] if row["model"] == figures["summary"]["model"])
+    assert figures["summary"]["training_cost"] == chosen["training_cost"]
+    assert str(linked.model.training_cost.likely) == chosen["training_cost"]
     scenario_file = tmp_path / "scenario.toml"
-    scenario_file.write_text(dumps_scenario(plan_scenario(plan, str(plan_path))), encoding="utf-8")
+    scenario_file.write_text(dumps_scenario(linked), encoding="utf-8")
     code, out, err = run_cli("roi", str(scenario_file), "--draws", DRAWS, "--json")
     assert code == 0, err
     roi = json.loads(out)

@@ -19,9 +19,9 @@ EXIT_UNUSABLE = 2
 
 
 def _subcommand_modules() -> list:
-    from ftplanner.cli import analyze, estimate, jobs, models, rates, report, roi
+    from ftplanner.cli import analyze, estimate, jobs, models, plan, rates, report, roi
 
-    return [analyze, models, estimate, rates, roi, jobs, report]
+    return [analyze, models, estimate, rates, roi, plan, jobs, report]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ftplanner.cli.arguments import epochs_or_auto, whole_number
 from ftplanner.cli.models import add_catalog_options, catalog_from_args, format_table, warn
+from ftplanner.core import formatting
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate, TrafficProfile, analyze_per_encoding, compare
@@ -191,18 +192,8 @@ def launch_text(status: str) -> str:
     return reason.strip("()") or "closed"
 
 
-def _minutes(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.0f} min" if value < 90 else f"{value / 60:.1f} h"
-
-
 def time_range(low: float | None, high: float | None) -> str:
-    if low is None or high is None:
-        return "—"
-    if high < 90:
-        return f"{low:.0f}–{high:.0f} min"
-    return f"{_minutes(low)}–{_minutes(high)}"
+    return formatting.time_range(low, high)
 
 
 def render(

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ftplanner.cli.arguments import whole_number
 from ftplanner.cli.models import parse_date
-from ftplanner.core.catalog import LAYER_PLAN, load_catalog
+from ftplanner.cli.plan import plan_context
 from ftplanner.core.errors import UserError
 from ftplanner.core.paths import resource
 from ftplanner.core.plan import load_plan
@@ -78,15 +77,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--draws must be between 1 and {MAX_DRAWS:,} (got {args.draws})")
     path = example_plan_path() if args.example else args.plan
     plan = load_plan(path)
-    catalog = load_catalog(
-        plan_overrides=plan.price_overrides or None, today=args.today, plan_label=str(path)
+    catalog, time_model, rates = plan_context(plan, path, args.today)
+    content = build_report(
+        plan, path, catalog=catalog, rates=rates, time_model=time_model, draws=args.draws, seed=args.seed
     )
-    problems = catalog.layer_problems.get(LAYER_PLAN, [])
-    if problems:
-        raise UserError(f"{path}: price_overrides: {problems[0]}")
-    for line in catalog.problems:
-        print(f"ftplanner: warning: {line}", file=sys.stderr)
-    content = build_report(plan, path, catalog=catalog, draws=args.draws, seed=args.seed)
     figures = report_figures(content, args.lang)
     written: dict[str, str] = {}
     if args.out:

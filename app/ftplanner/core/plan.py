@@ -18,6 +18,9 @@ from ftplanner.core.paths import user_data_dir, write_text_atomic
 
 PLAN_SCHEMA = 1
 PLAN_SUFFIX = ".ftplan"
+MAX_NAME = 200
+MAX_DESCRIPTION = 5000
+LINKED_INPUTS = ("training_cost", "inference_per_month", "hosting_per_month")
 
 
 @dataclass
@@ -32,15 +35,20 @@ class Traffic:
 @dataclass
 class Plan:
     name: str = "Untitled plan"
+    description: str = ""
     dataset: str = ""
     dataset_summary: dict[str, Any] = field(default_factory=dict)
     models: list[str] = field(default_factory=list)
+    chosen_model: str = ""  # the model the plan goes with; "" = the recommended one
     epochs: int | None = None  # None = the provider's automatic choice
     traffic: Traffic = field(default_factory=Traffic)
     months: int = 12
     currency: str = "USD"
     price_overrides: dict[str, Any] = field(default_factory=dict)
     scenario: dict[str, Any] = field(default_factory=dict)
+    # ROI inputs typed over the values linked from the chosen model's estimate (training_cost,
+    # inference_per_month, hosting_per_month), each {"currency": ..., "low"/"likely"/"high": ...}.
+    roi_overrides: dict[str, Any] = field(default_factory=dict)
 
     def dataset_missing(self, base: Path | None = None) -> bool:
         return bool(self.dataset) and not resolve_dataset(self, base).is_file()
@@ -71,10 +79,16 @@ def plan_from_dict(data: Any, source: str) -> Plan:
         raise UserError(f"{source}: schema: version {schema} is not supported (expected {PLAN_SCHEMA})")
     plan = Plan()
     plan.name = _expect(source, "name", data.get("name", plan.name), str)
+    plan.description = _expect(source, "description", data.get("description", ""), str)
+    if len(plan.name) > MAX_NAME or len(plan.description) > MAX_DESCRIPTION:
+        raise UserError(
+            f"{source}: name/description: too long (at most {MAX_NAME} and {MAX_DESCRIPTION} characters)"
+        )
     plan.dataset = _expect(source, "dataset", data.get("dataset", ""), str)
     plan.dataset_summary = _expect(source, "dataset_summary", data.get("dataset_summary", {}), dict)
     models = _expect(source, "models", data.get("models", []), list)
     plan.models = [_expect(source, f"models[{i}]", m, str) for i, m in enumerate(models)]
+    plan.chosen_model = _expect(source, "chosen_model", data.get("chosen_model", ""), str)
     epochs = data.get("epochs")
     if epochs is not None and (_expect(source, "epochs", epochs, int) < 1 or epochs > 50):
         raise UserError(f"{source}: epochs: must be between 1 and 50, or null for automatic")
@@ -86,6 +100,13 @@ def plan_from_dict(data: Any, source: str) -> Plan:
     plan.currency = _expect(source, "currency", data.get("currency", "USD"), str).upper()
     plan.price_overrides = _expect(source, "price_overrides", data.get("price_overrides", {}), dict)
     plan.scenario = _expect(source, "scenario", data.get("scenario", {}), dict)
+    overrides = _expect(source, "roi_overrides", data.get("roi_overrides", {}), dict)
+    unknown = sorted(set(overrides) - set(LINKED_INPUTS))
+    if unknown:
+        raise UserError(
+            f"{source}: roi_overrides.{unknown[0]}: unknown input (expected {', '.join(LINKED_INPUTS)})"
+        )
+    plan.roi_overrides = overrides
     traffic = _expect(source, "traffic", data.get("traffic", {}), dict)
     defaults = Traffic()
     values: dict[str, Any] = {}

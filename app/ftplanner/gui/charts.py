@@ -18,10 +18,10 @@ from matplotlib.figure import Figure
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
-from ftplanner.roi_plots import ACCENT as ACCENT  # the app's chart colours
-from ftplanner.roi_plots import ACCENT_LIGHT as ACCENT_LIGHT
-from ftplanner.roi_plots import NEGATIVE as NEGATIVE
-from ftplanner.roi_plots import POSITIVE as POSITIVE
+from ftplanner.plots import ACCENT as ACCENT  # the app's chart colours
+from ftplanner.plots import ACCENT_LIGHT as ACCENT_LIGHT
+from ftplanner.plots import NEGATIVE as NEGATIVE
+from ftplanner.plots import POSITIVE as POSITIVE
 
 CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", "Meiryo")
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from ftplanner.core.catalog import Catalog, load_catalog
 from ftplanner.core.money import ExchangeRates
 from ftplanner.core.settings import Settings, save_settings
+from ftplanner.core.timemodel import TimeModel
 
 
 class AppContext(QObject):
@@ -23,11 +24,26 @@ class AppContext(QObject):
         self.plan_overrides: dict = {}
         self.catalog: Catalog = load_catalog(today=self.today)
         self.rates = ExchangeRates.load()
+        self._time_model: TimeModel | None = None
+
+    def time_model(self) -> TimeModel:
+        """The catalog's time model calibrated with this machine's finished jobs, built once per catalog."""
+        if self._time_model is None:
+            from ftplanner.jobs.calibration import calibrated_time_model
+
+            self._time_model = calibrated_time_model(self.catalog)
+        return self._time_model
+
+    def jobs_finished(self) -> None:
+        """A job ended: its duration may calibrate the time model."""
+        self._time_model = None
+        self.catalog_changed.emit()
 
     def reload_catalog(self, plan_overrides: dict | None = None) -> None:
         if plan_overrides is not None:
             self.plan_overrides = plan_overrides
         self.catalog = load_catalog(plan_overrides=self.plan_overrides or None, today=self.today)
+        self._time_model = None
         self.catalog_changed.emit()
 
     def reload_rates(self) -> None:

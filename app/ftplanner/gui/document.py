@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ftplanner.core.evaluation import analysis_summary
 from ftplanner.core.plan import Plan, load_plan, resolve_dataset, save_plan
 from ftplanner.core.result import AnalysisResult
 
@@ -54,17 +55,7 @@ class PlanDocument(QObject):
 
     def add_analysis(self, result: AnalysisResult) -> None:
         self.analyses[result.encoding] = result
-        summary = {
-            "encoding": result.encoding,
-            "format": result.format,
-            "examples": result.examples,
-            "errors": result.error_count,
-            "warnings": len(result.warnings),
-            "total_tokens": result.total_tokens,
-            "billing_tokens_per_epoch": result.billing_tokens_per_epoch,
-            "max_example_tokens": result.max_example_tokens,
-            "auto_epochs": result.auto_epochs,
-        }
+        summary = analysis_summary(result)
         # Derived data: recorded in the plan for readers of the file, but not an edit by the user.
         self.plan.dataset_summary = {**self.plan.dataset_summary, result.encoding: summary}
         self.analyses_changed.emit()

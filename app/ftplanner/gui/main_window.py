@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
 from ftplanner import __version__
 from ftplanner.core import plan as plans
 from ftplanner.core.errors import UserError
-from ftplanner.core.paths import sample_dataset
+from ftplanner.core.paths import resource
 from ftplanner.core.settings import Settings
 from ftplanner.gui.app import ui_language
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
+from ftplanner.gui.evaluator import PlanEvaluator
 from ftplanner.gui.pages.dataset import DatasetPage
 from ftplanner.gui.pages.estimate import EstimatePage
 from ftplanner.gui.pages.jobs import JobsPage
 from ftplanner.gui.pages.pricing import PricingPage
 from ftplanner.gui.pages.roi import RoiPage
+from ftplanner.gui.pages.summary import SummaryPage
 from ftplanner.gui.report_export import ExportReportDialog, ReportExporter
 
 PLAN_FILTER = "FT Planner plans (*.ftplan);;All files (*)"
@@ -43,6 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = AppContext(settings, self)
         self.document = PlanDocument(self)
+        self.evaluator = PlanEvaluator(self.document, self.context, self)
         self._startup_problems = list(startup_problems or [])
         self.setAcceptDrops(True)
 
@@ -50,6 +53,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.stack = QStackedWidget()
         self.pages: list[QWidget] = []
+        self.summary_page = SummaryPage(self.document, self.context, self.evaluator)
+        self._add_page(self.tr("Summary"), self.summary_page)
         self.dataset_page = DatasetPage(self.document, self.context)
         self._add_page(self.tr("Dataset"), self.dataset_page)
         for title, page in self._optional_pages():
@@ -67,6 +72,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
 
         self.reports = ReportExporter(self.document, self.context, self)
+        self.summary_page.export_requested.connect(self.export_report)
+        self.summary_page.launch_requested.connect(self.launch_model)
         self._build_menus()
         self.document.dirty_changed.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
@@ -77,13 +84,21 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _optional_pages(self) -> list[tuple[str, QWidget]]:
-        """Pages beyond Dataset, in navigation order."""
+        """Pages beyond Summary and Dataset, in navigation order."""
+        self.jobs_page = JobsPage(self.document, self.context)
         return [
             (self.tr("Estimate"), EstimatePage(self.document, self.context)),
             (self.tr("ROI"), RoiPage(self.document, self.context)),
             (self.tr("Pricing"), PricingPage(self.document, self.context)),
-            (self.tr("Jobs"), JobsPage(self.document, self.context)),
+            (self.tr("Jobs"), self.jobs_page),
         ]
+
+    def launch_model(self, key: str) -> None:
+        """The Summary page's "Launch this model…": the Jobs page's launch form with that model."""
+        form = self.jobs_page.form
+        form.prefill(self.document, self.context.catalog)
+        form.set_models(self.context.catalog, key)
+        self.nav.setCurrentRow(self.pages.index(self.jobs_page))
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.pages.append(page)
@@ -206,9 +221,12 @@ class MainWindow(QMainWindow):
         self.load_sample()
 
     def load_sample(self) -> None:
-        with_sample = plans.Plan(name=self.tr("Sample plan"))
-        self.document.replace(with_sample, None)
-        self.document.set_dataset(Path(str(sample_dataset())))
+        """The bundled example plan (sample dataset, three models, a fine-tuning scenario), untitled."""
+        example = Path(str(resource("examples", "example.ftplan")))
+        sample = plans.load_plan(example)
+        sample.dataset = str(plans.resolve_dataset(sample, example.parent).resolve())
+        sample.name = self.tr("Sample plan")
+        self.document.replace(sample, None)
         self.document.set_dirty(False)
 
     def _offer_recovery(self, recovered: list[tuple[str, float, plans.Plan]]) -> bool:
@@ -333,6 +351,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.reports.shutdown()
+        self.evaluator.shutdown()
         for page in self.pages:
             runner = getattr(page, "runner", None)
             if runner is not None:

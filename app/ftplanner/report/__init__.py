@@ -19,8 +19,9 @@ from ftplanner.core.catalog import Catalog
 from ftplanner.core.money import ExchangeRates
 from ftplanner.core.plan import Plan
 from ftplanner.core.result import AnalysisResult
-from ftplanner.core.roi import RoiResult
-from ftplanner.report.content import ReportContent, build_report
+from ftplanner.core.roi import DEFAULT_DRAWS, DEFAULT_SEED
+from ftplanner.core.timemodel import TimeModel
+from ftplanner.report.content import ReportContent
 from ftplanner.report.csv_export import cashflows_csv, comparison_csv, write_csv
 from ftplanner.report.figures import report_figures
 from ftplanner.report.strings import LANGUAGES, Words
@@ -39,6 +40,45 @@ __all__ = [
     "export_pdf",
     "report_figures",
 ]
+
+
+def build_report(
+    plan: Plan,
+    plan_path: Path | None = None,
+    *,
+    catalog: Catalog | None = None,
+    analysis: AnalysisResult | Mapping[str, AnalysisResult] | None = None,
+    rates: ExchangeRates | None = None,
+    time_model: TimeModel | None = None,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    today: Any = None,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> ReportContent:
+    """The plan's evaluation (:func:`ftplanner.core.evaluation.evaluate_plan`) for a report.
+
+    What is not passed is loaded as ``ftplanner plan`` loads it: the catalog with the plan's overrides, the
+    user's rates and the time model calibrated with this machine's finished jobs.
+    """
+    from ftplanner.core.evaluation import evaluate_plan, plan_catalog
+    from ftplanner.jobs.calibration import calibrated_time_model
+
+    if catalog is None:
+        catalog = plan_catalog(plan, str(plan_path) if plan_path else plan.name, today)
+    analyses = {analysis.encoding: analysis} if isinstance(analysis, AnalysisResult) else analysis
+    return evaluate_plan(
+        plan,
+        plan_path,
+        catalog=catalog,
+        time_model=time_model if time_model is not None else calibrated_time_model(catalog),
+        rates=rates if rates is not None else ExchangeRates.load(),
+        analyses=analyses,
+        draws=draws,
+        seed=seed,
+        progress=progress,
+        cancel=cancel,
+    )
 
 
 def _content(
@@ -64,7 +104,7 @@ def export_pdf(
     catalog: Catalog | None = None,
     analysis: AnalysisResult | Mapping[str, AnalysisResult] | None = None,
     rates: ExchangeRates | None = None,
-    roi: RoiResult | None = None,
+    time_model: TimeModel | None = None,
     content: ReportContent | None = None,
     progress: Progress | None = None,
     cancel: CancelFlag | None = None,
@@ -86,14 +126,27 @@ def export_pdf(
             progress(0.8 * fraction, text)
 
     built = _content(
-        plan, plan_path, content, early, cancel, catalog=catalog, analysis=analysis, rates=rates, roi=roi
+        plan,
+        plan_path,
+        content,
+        early,
+        cancel,
+        catalog=catalog,
+        analysis=analysis,
+        rates=rates,
+        time_model=time_model,
     )
     if progress is not None:
         progress(0.8, "pdf")
     figures = report_figures(built, lang)
     title = f"{Words(lang)('title')} — {built.plan_name}"
     render_pdf(
-        document_parts(figures, lang), Path(out), lang=lang, page_size=page_size, title=title, cancel=cancel
+        document_parts(figures, lang, built.roi),
+        Path(out),
+        lang=lang,
+        page_size=page_size,
+        title=title,
+        cancel=cancel,
     )
     if progress is not None:
         progress(1.0, "done")
@@ -128,13 +181,21 @@ def export_cashflows_csv(
     catalog: Catalog | None = None,
     analysis: AnalysisResult | Mapping[str, AnalysisResult] | None = None,
     rates: ExchangeRates | None = None,
-    roi: RoiResult | None = None,
+    time_model: TimeModel | None = None,
     content: ReportContent | None = None,
     progress: Progress | None = None,
     cancel: CancelFlag | None = None,
 ) -> None:
     """Write the monthly cash flows (likely, and P10/P50/P90 of the cumulative net) as CSV to ``out``."""
     built = _content(
-        plan, plan_path, content, progress, cancel, catalog=catalog, analysis=analysis, rates=rates, roi=roi
+        plan,
+        plan_path,
+        content,
+        progress,
+        cancel,
+        catalog=catalog,
+        analysis=analysis,
+        rates=rates,
+        time_model=time_model,
     )
     write_csv(Path(out), cashflows_csv(report_figures(built, lang), lang))

@@ -1,6 +1,6 @@
 """The report's charts as SVG with real text: cumulative cash fan, NPV histogram, tornado.
 
-Drawn by :mod:`ftplanner.roi_plots`, as the ROI page's charts are, on a plain :class:`Figure` with the
+Drawn by :mod:`ftplanner.plots.roi`, as the ROI page's charts are, on a plain :class:`Figure` with the
 SVG canvas, so nothing here needs Qt or a display. Text stays text (``svg.fonttype = none``); the PDF writer
 sets it in the report's embedded fonts.
 """
@@ -17,9 +17,10 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
+from ftplanner.core.roi import RoiResult
+from ftplanner.plots.roi import TORNADO_BARS, plain, plot_fan, plot_npv_histogram, plot_tornado, short
 from ftplanner.report.fonts import cjk_face
 from ftplanner.report.strings import Words
-from ftplanner.roi_plots import TORNADO_BARS, plain, plot_fan, plot_npv_histogram, plot_tornado, short
 
 FOREGROUND = "#222222"
 LABEL_CHARS = 40
@@ -68,11 +69,11 @@ def with_family(svg: bytes, family: str) -> bytes:
     return _FAMILY.sub(f"font-family: '{family}'", svg.decode("utf-8")).encode("utf-8")
 
 
-def fan_chart(figures: dict[str, Any], words: Words) -> Figure:
+def fan_chart(result: RoiResult, currency: str, words: Words) -> Figure:
     figure, axes = _axes(3.1)
     plot_fan(
         axes,
-        figures,
+        result,
         foreground=FOREGROUND,
         band=words("fan_band"),
         median=words("fan_median"),
@@ -80,48 +81,47 @@ def fan_chart(figures: dict[str, Any], words: Words) -> Figure:
         payback=lambda month: words("fan_payback", month=words.month(month)),
     )
     axes.set_xlabel(words("fan_x"), fontsize=8.5)
-    axes.set_ylabel(words("fan_y", currency=figures["currency"]), fontsize=8.5)
+    axes.set_ylabel(words("fan_y", currency=currency), fontsize=8.5)
     axes.set_title(words("fan_title"), fontsize=9.5)
     axes.legend(fontsize=7.5, loc="upper left")
     return figure
 
 
-def histogram_chart(figures: dict[str, Any], words: Words) -> Figure:
+def histogram_chart(result: RoiResult, currency: str, words: Words) -> Figure:
     figure, axes = _axes(2.8)
-    mc = figures["monte_carlo"]
+    mc = result.monte_carlo
     plot_npv_histogram(
         axes,
-        figures,
+        result,
         foreground=FOREGROUND,
         likely=words("hist_likely"),
         p10_p90=words("hist_range"),
         nbins=7,
     )
-    axes.set_xlabel(words("hist_x", currency=figures["currency"]), fontsize=8.5)
+    axes.set_xlabel(words("hist_x", currency=currency), fontsize=8.5)
     axes.set_ylabel(words("hist_y"), fontsize=8.5)
     axes.set_title(
-        words("hist_title", prob=words.rate(mc["prob_npv_positive"]), draws=f"{mc['draws']:,}"),
+        words("hist_title", prob=words.rate(mc.prob_npv_positive), draws=f"{mc.draws:,}"),
         fontsize=9.5,
     )
     axes.legend(fontsize=7.5, loc="upper left")
     return figure
 
 
-def tornado_chart(figures: dict[str, Any], words: Words) -> Figure | None:
-    bars = figures["tornado"][:TORNADO_BARS]
+def tornado_chart(result: RoiResult, currency: str, words: Words) -> Figure | None:
+    bars = result.tornado[:TORNADO_BARS]
     if not bars:
         return None
     figure, axes = _axes(0.8 + 0.42 * len(bars))
-    currency = figures["currency"]
-    npv = figures["npv"]
+    npv = result.deterministic.npv
     plot_tornado(
         axes,
         bars,
         npv,
         foreground=FOREGROUND,
         tick_labels=[
-            f"{short(bar['name'], LABEL_CHARS)}\n{words.money(bar['input_low'], currency)} – "
-            f"{words.money(bar['input_high'], currency)}"
+            f"{short(bar.name, LABEL_CHARS)}\n{words.money(bar.input_low, currency)} – "
+            f"{words.money(bar.input_high, currency)}"
             for bar in bars
         ],
         low=words("tornado_low"),

@@ -17,6 +17,7 @@ from ftplanner.report.strings import Words
 
 COMPARISON_COLUMNS = (
     ("csv_key", "model"),
+    ("csv_chosen", "chosen"),
     ("csv_name", "display_name"),
     ("csv_provider", "provider"),
     ("csv_method", "method"),
@@ -45,6 +46,7 @@ COMPARISON_COLUMNS = (
     ("csv_sources", "sources"),
     ("csv_warnings", "warnings"),
     ("csv_error", "error"),
+    ("csv_roi_inputs", "roi_inputs"),
 )
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from ftplanner.core import formatting
 from ftplanner.core.estimate import Estimate
+from ftplanner.core.evaluation import Risk, evaluation_to_dict
 from ftplanner.core.roi import result_to_dict
 from ftplanner.report.content import (
     W_APPROXIMATE,
@@ -112,6 +114,80 @@ def roi_display(content: ReportContent, words: Words) -> dict[str, Any]:
     }
 
 
+def risk_text(risk: Risk, words: Words) -> str:
+    """One of the summary's risks in the report's language (the core's English when there is no wording)."""
+    key = f"risk_{risk.code}"
+    if not words.has(key):
+        return risk.text
+    fill = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in risk.values.items()}
+    if "chance" in fill:
+        fill["chance"] = words.rate(fill["chance"])
+    if "error" in fill:
+        fill["error"] = f"{fill['error']:.0%}"
+    return words(key, **fill)
+
+
+def summary_display(content: ReportContent, words: Words) -> dict[str, Any]:
+    """The executive summary as printed: the chosen model and why, its costs, the ROI ranges, the risks."""
+    s, cur = content.summary, content.currency
+    rec = content.recommendation
+    reason = (
+        words(f"why_{rec.code}", **{k: str(v) for k, v in rec.values.items()})
+        if words.has(f"why_{rec.code}")
+        else rec.text
+    )
+    training = formatting.money_range(
+        s.training_cost, s.training_cost_low, s.training_cost_high, cur, words.units
+    )
+    return {
+        "model": s.display_name or words("no_choice"),
+        "provider": s.provider,
+        "reason": reason,
+        "training": training,
+        "time": words.time_range(s.time_p10_minutes, s.time_p90_minutes),
+        "running": words.money(s.running_cost_per_month, cur),
+        "npv": formatting.triple((s.npv_p10, s.npv_p50, s.npv_p90), lambda v: words.money(v, cur)),
+        "roi_pct": formatting.triple(
+            (s.roi_percent_p10, s.roi_percent_p50, s.roi_percent_p90), words.percent
+        ),
+        "payback": formatting.triple(
+            (s.payback_month_p10, s.payback_month_p50, s.payback_month_p90), words.month
+        ),
+        "chance": words.rate(s.chance_roi_positive),
+        "risks": [risk_text(risk, words) for risk in s.risks],
+    }
+
+
+def linked_display(content: ReportContent, words: Words) -> list[dict[str, str]]:
+    """The ROI's model costs as printed: value, and whether it comes from the estimate or an override."""
+    out = []
+    for link in content.linked:
+        amount = link.amount
+        value = (
+            words("unknown")
+            if amount is None
+            else formatting.money_range(amount.likely, amount.low, amount.high, content.currency, words.units)
+        )
+        source = words(f"linked_{link.source}")
+        if link.overridden and link.linked is not None:
+            source += (
+                " ("
+                + words("linked_estimate_was", value=words.money(link.linked.likely, content.currency))
+                + ")"
+            )
+        out.append(
+            {"key": link.key, "name": words(f"linked_key_{link.key}"), "value": value, "source": source}
+        )
+    return out
+
+
+def linked_text(content: ReportContent, words: Words) -> str:
+    """One CSV cell: every model cost of the ROI with its source."""
+    return " | ".join(
+        f"{item['name']}: {item['value']} ({item['source']})" for item in linked_display(content, words)
+    )
+
+
 def input_display(content: ReportContent, words: Words) -> list[dict[str, Any]]:
     cur = content.roi.scenario.currency if content.roi is not None else content.currency
     out = []
@@ -170,22 +246,32 @@ def report_figures(content: ReportContent, lang: str) -> dict[str, Any]:
         },
     }
     comparison = []
+    chosen = content.recommendation.model
     for row in content.rows:
         item: dict[str, Any] = {"model": row.key, "error": row.error}
         if row.estimate is not None:
             item.update(row.estimate.to_dict())
+        item["chosen"] = row.key == chosen
+        item["roi_inputs"] = linked_text(content, words) if row.key == chosen else ""
         item["display"] = row_display(row, words, sources)
         comparison.append(item)
     roi: dict[str, Any] | None = None
+    evaluation = evaluation_to_dict(content)
     if content.roi is not None:
         roi = result_to_dict(content.roi)
         roi["display"] = roi_display(content, words)
+        roi["linked"] = evaluation["roi"]["linked"]
     traffic = asdict(content.traffic) if content.traffic is not None else None
     return {
         "title": words("title"),
         "lang": lang,
+        "currency": content.currency,
+        "summary": {**evaluation["summary"], "display": summary_display(content, words)},
+        "recommendation": evaluation["recommendation"],
+        "models": evaluation["models"],
         "plan": {
             "name": content.plan_name,
+            "description": content.plan_description,
             "path": content.plan_path,
             "currency": content.currency,
             "exchange_rate": content.exchange_rate,
@@ -200,5 +286,6 @@ def report_figures(content: ReportContent, lang: str) -> dict[str, Any]:
         "sources": sources,
         "roi": roi,
         "assumptions": input_display(content, words),
+        "linked": linked_display(content, words),
         "warnings": [{**w.to_dict(), "message": warning_text(w, words, names)} for w in content.warnings],
     }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from ftplanner.core.roi import RoiResult
 from ftplanner.report.charts import fan_chart, histogram_chart, to_svg, tornado_chart
 from ftplanner.report.strings import Words
 
@@ -87,6 +88,8 @@ def _chart(figure: Any) -> Chart:
 def header(f: dict[str, Any], w: Words) -> str:
     plan = f["plan"]
     lines = [f'<p class="title">{_e(w("title"))}</p>', f'<p class="subtitle">{_e(plan["name"])}</p>']
+    if plan.get("description"):
+        lines.append(f'<p class="meta">{_e(plan["description"])}</p>')
     meta = [
         (w("generated"), str(f["generated"]).replace("T", " ")),
         (w("judged_on"), str(f["today"])),
@@ -98,6 +101,32 @@ def header(f: dict[str, Any], w: Words) -> str:
     meta.append((w("currency"), currency + rate))
     lines.append(_pairs(meta))
     return "".join(lines)
+
+
+def summary_section(f: dict[str, Any], w: Words) -> str:
+    """Page 1 opens with the answer: the model, what it costs, when it pays back, what could go wrong."""
+    shown = f["summary"]["display"]
+    html = [f'<p class="h2">{_e(w("exec_summary"))}</p>']
+    model = shown["model"] + (f" ({shown['provider']})" if shown["provider"] else "")
+    pairs = [
+        (w("recommended_model"), model),
+        (w("why"), shown["reason"]),
+        (w("s_training"), shown["training"]),
+        (w("s_time"), shown["time"]),
+        (w("s_running"), shown["running"]),
+    ]
+    if f["roi"] is not None:
+        pairs += [
+            (w("s_npv"), shown["npv"]),
+            (w("s_roi"), shown["roi_pct"]),
+            (w("s_payback"), shown["payback"]),
+            (w("s_chance"), shown["chance"]),
+        ]
+    html.append(_pairs(pairs, size="9pt"))
+    html.append(f'<p class="h3">{_e(w("top_risks"))}</p>')
+    risks = shown["risks"] or [w("no_risks")]
+    html += [f'<p class="warn">• {_e(text)}</p>' for text in risks]
+    return "".join(html)
 
 
 def dataset_section(f: dict[str, Any], w: Words) -> str:
@@ -160,7 +189,8 @@ def comparison_section(f: dict[str, Any], w: Words) -> str:
     ]
     for row in rows:
         shown = row["display"]
-        model = f'{_e(shown["model"])}<br/><span class="small">{_e(shown["key"])}</span>'
+        mark = f' <span class="small">({_e(w("chosen_mark"))})</span>' if row.get("chosen") else ""
+        model = f'{_e(shown["model"])}{mark}<br/><span class="small">{_e(shown["key"])}</span>'
         if "error" in shown:
             table.append([model, f'<span class="small">{_e(shown["error"])}</span>', "", "", "", "", "", ""])
             continue
@@ -183,10 +213,10 @@ def comparison_section(f: dict[str, Any], w: Words) -> str:
     return "".join(html)
 
 
-def roi_section(f: dict[str, Any], w: Words) -> list[Part]:
+def roi_section(f: dict[str, Any], w: Words, result: RoiResult | None) -> list[Part]:
     head = f'<p class="h2">{_e(w("roi"))}</p>'
     roi = f["roi"]
-    if roi is None:
+    if roi is None or result is None:
         return [head + f"<p>{_e(w('no_scenario'))}</p>"]
     shown = roi["display"]
     mc = roi["monte_carlo"]
@@ -226,8 +256,13 @@ def roi_section(f: dict[str, Any], w: Words) -> list[Part]:
             ]
         )
     )
-    parts: list[Part] = ["".join(lines), _chart(fan_chart(roi, w)), _chart(histogram_chart(roi, w))]
-    tornado = tornado_chart(roi, w)
+    currency = roi["currency"]
+    parts: list[Part] = [
+        "".join(lines),
+        _chart(fan_chart(result, currency, w)),
+        _chart(histogram_chart(result, currency, w)),
+    ]
+    tornado = tornado_chart(result, currency, w)
     if tornado is None:
         parts.append(f'<p class="note">{_e(w("tornado_none"))}</p>')
     else:
@@ -262,6 +297,12 @@ def assumptions_section(f: dict[str, Any], w: Words) -> str:
             ),
         )
     html.append(_pairs(pairs))
+    if f["linked"]:
+        html.append(f'<p class="h3">{_e(w("linked_title"))}</p>')
+        html.append(f'<p class="note">{_e(w("linked_note"))}</p>')
+        table = [[_e(w("col_input")), _e(w("col_value")), _e(w("col_source"))]]
+        table += [[_e(item["name"]), _e(item["value"]), _e(item["source"])] for item in f["linked"]]
+        html.append(_table(table, numeric={1}, size="7.5pt", widths=(30, 30, 40)))
     if f["assumptions"]:
         html.append(f'<p class="h3">{_e(w("scenario"))}</p>')
         html.append(f'<p class="note">{_e(w("assumptions_note"))}</p>')
@@ -307,13 +348,15 @@ def warnings_section(f: dict[str, Any], w: Words) -> str:
     return html + "".join(f'<p class="warn">• {_e(item["message"])}</p>' for item in f["warnings"])
 
 
-def document_parts(f: dict[str, Any], lang: str) -> list[Part]:
-    """The whole report in reading order."""
+def document_parts(f: dict[str, Any], lang: str, roi: RoiResult | None) -> list[Part]:
+    """The whole report in reading order: the texts from the figures dict, the charts from the ROI result."""
     w = Words(lang)
     return [
-        header(f, w) + dataset_section(f, w) + comparison_section(f, w),
+        header(f, w) + summary_section(f, w) + dataset_section(f, w),
         PageBreak(),
-        *roi_section(f, w),
+        comparison_section(f, w),
+        PageBreak(),
+        *roi_section(f, w, roi),
         PageBreak(),
         assumptions_section(f, w) + definitions_section(w) + warnings_section(f, w),
     ]

@@ -10,12 +10,60 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ftplanner.core.money import format_money
+from ftplanner.core import formatting
 
 LANGUAGES = ("en", "ja")
 
 _EN: dict[str, str] = {
     "title": "Fine-tuning plan report",
+    # executive summary
+    "exec_summary": "Summary",
+    "recommended_model": "Model",
+    "why": "Why",
+    "s_training": "Training cost (P10–P90)",
+    "s_time": "Training time P10–P90",
+    "s_running": "Running cost / month",
+    "s_npv": "NPV P10 / P50 / P90",
+    "s_roi": "ROI P10 / P50 / P90",
+    "s_payback": "Payback P10 / P50 / P90",
+    "s_chance": "Chance ROI > 0",
+    "top_risks": "Top risks",
+    "no_risks": "No risk flagged.",
+    "no_choice": "no model chosen",
+    "why_user_choice": "chosen by the plan's author",
+    "why_cheapest_fit": "the cheapest launchable model that fits every example and is served past {horizon_end}",
+    "why_cheapest_retiring": "the cheapest launchable model that fits every example; none is served past {horizon_end}",
+    "why_cheapest_truncating": "the cheapest launchable model; every one truncates some examples",
+    "why_no_candidate": "no compared model can be launched with a known price",
+    "why_no_models": "no model compared",
+    "why_chosen_missing": "{model} is not compared",
+    "risk_retires": "{model} retires on {date}, before the plan ends ({end})",
+    "risk_launch_deadline": "no new fine-tuning jobs on {model} after {date}: later retraining needs another model",
+    "risk_stale_prices": "prices as of {date} are more than 180 days old",
+    "risk_approximate_tokens": "token counts approximate ({encoding} stand-in, ±{error})",
+    "risk_no_inference_price": "no inference price for {model}: running costs exclude inference",
+    "risk_truncated": "{count} example(s) exceed the per-example limit and will be truncated",
+    "risk_data_errors": "{count} line(s) with data errors",
+    "risk_dataset_missing": "dataset not found: {path}",
+    "risk_roi_unlikely": "ROI is positive in only {chance} of the simulated outcomes",
+    "risk_rate_stale": "the exchange rate is more than 30 days old",
+    "linked_estimate": "from the estimate",
+    "linked_override": "your override",
+    "linked_scenario": "from the scenario",
+    "linked_catalog": "from the catalog",
+    "linked_unknown": "unknown",
+    "linked_estimate_was": "estimate: {value}",
+    "linked_key_training_cost": "Training per run",
+    "linked_key_inference_per_month": "Inference / month",
+    "linked_key_hosting_per_month": "Hosting / month",
+    "linked_title": "Model costs in the ROI",
+    "linked_note": "Linked from the chosen model's row of the comparison unless overridden in the plan.",
+    "col_value": "Value",
+    "col_source": "Source",
+    "unknown": "unknown",
+    "chosen_mark": "chosen",
+    "csv_chosen": "Chosen",
+    "csv_roi_inputs": "ROI model costs",
     "plan": "Plan",
     "plan_file": "Plan file",
     "generated": "Generated",
@@ -232,6 +280,54 @@ _EN: dict[str, str] = {
 
 _JA: dict[str, str] = {
     "title": "ファインチューニング計画レポート",
+    # executive summary
+    "exec_summary": "サマリー",
+    "recommended_model": "モデル",
+    "why": "理由",
+    "s_training": "学習コスト（P10–P90）",
+    "s_time": "学習時間 P10–P90",
+    "s_running": "月間運用コスト",
+    "s_npv": "NPV P10 / P50 / P90",
+    "s_roi": "ROI P10 / P50 / P90",
+    "s_payback": "回収期間 P10 / P50 / P90",
+    "s_chance": "ROI がプラスになる確率",
+    "top_risks": "主なリスク",
+    "no_risks": "指摘されたリスクはありません。",
+    "no_choice": "モデル未選択",
+    "why_user_choice": "計画の作成者が選択",
+    "why_cheapest_fit": "起動可能で、全例が上限内に収まり、{horizon_end} 以降も提供される最も安いモデル",
+    "why_cheapest_retiring": "起動可能で全例が上限内に収まる最も安いモデル（{horizon_end} 以降も提供されるモデルはありません）",
+    "why_cheapest_truncating": "起動可能な最も安いモデル（どのモデルでも一部の例が切り詰められます）",
+    "why_no_candidate": "価格が分かり起動できる比較モデルがありません",
+    "why_no_models": "比較するモデルがありません",
+    "why_chosen_missing": "{model} は比較対象にありません",
+    "risk_retires": "{model} は計画終了（{end}）前の {date} に提供終了",
+    "risk_launch_deadline": "{model} は {date} 以降に新しい学習ジョブを受け付けません（再学習には別モデルが必要）",
+    "risk_stale_prices": "{date} 時点の価格で、180 日以上前のものです",
+    "risk_approximate_tokens": "トークン数は概算です（{encoding} で代用、±{error}）",
+    "risk_no_inference_price": "{model} の推論価格が不明：運用コストに推論を含みません",
+    "risk_truncated": "{count} 件の例が 1 例あたりの上限を超え、切り詰められます",
+    "risk_data_errors": "データエラーのある行が {count} 行あります",
+    "risk_dataset_missing": "データセットが見つかりません：{path}",
+    "risk_roi_unlikely": "シミュレーションで ROI がプラスになるのは {chance} のみです",
+    "risk_rate_stale": "為替レートが 30 日以上前のものです",
+    "linked_estimate": "見積もりから",
+    "linked_override": "ユーザーによる上書き",
+    "linked_scenario": "シナリオから",
+    "linked_catalog": "カタログから",
+    "linked_unknown": "不明",
+    "linked_estimate_was": "見積もり：{value}",
+    "linked_key_training_cost": "1 回の学習",
+    "linked_key_inference_per_month": "推論 / 月",
+    "linked_key_hosting_per_month": "ホスティング / 月",
+    "linked_title": "ROI のモデル費用",
+    "linked_note": "計画で上書きされていない限り、比較表で選ばれたモデルの行から取られます。",
+    "col_value": "値",
+    "col_source": "出典",
+    "unknown": "不明",
+    "chosen_mark": "採用",
+    "csv_chosen": "採用",
+    "csv_roi_inputs": "ROI のモデル費用",
     "plan": "計画",
     "plan_file": "計画ファイル",
     "generated": "作成日時",
@@ -444,51 +540,42 @@ class Words:
         self.lang = lang
         self._table = _TABLES[lang]
 
+    def has(self, key: str) -> bool:
+        return key in self._table
+
     def __call__(self, key: str, **values: Any) -> str:
         text = self._table[key]
         return text.format(**values) if values else text
 
     # ------------------------------------------------------------------------------------- figures
+    @property
+    def units(self) -> formatting.Units:
+        keys = ("minutes", "hours", "month", "never", "percent", "none", "above_1000")
+        return formatting.Units(**{key: self._table[key] for key in keys})
+
     def money(self, amount: Decimal | float | None, currency: str) -> str:
-        """Exact Decimal or a float result from the ROI engine (rounded to cents first, as its JSON)."""
-        if isinstance(amount, float):
-            amount = Decimal(str(round(amount, 2)))
-        return format_money(amount, currency)
+        return formatting.money(amount, currency, self.units)
 
     def percent(self, value: float | None) -> str:
-        """A figure already in percent (ROI %), one decimal."""
-        return "—" if value is None else self("percent", value=f"{value:,.1f}")
+        return formatting.percent(value, self.units)
 
     def rate(self, value: float | None) -> str:
-        """A fraction (IRR, probability) in percent, one decimal."""
-        if value is None:
-            return self("none")
-        if value > 10:
-            return self("above_1000")
-        return self("percent", value=f"{value * 100:,.1f}")
+        return formatting.fraction(value, self.units)
 
-    def month(self, value: int | None) -> str:
-        return self("never") if value is None else self("month", month=value)
+    def month(self, value: float | None) -> str:
+        return formatting.month(value, self.units)
 
     def count(self, value: int | None) -> str:
-        return "—" if value is None else f"{value:,}"
+        return formatting.count(value)
 
     def day(self, value: date | None) -> str:
         return "—" if value is None else value.isoformat()
 
     def duration(self, minutes: float) -> str:
-        return (
-            self("minutes", value=f"{minutes:.0f}")
-            if minutes < 90
-            else self("hours", value=f"{minutes / 60:.1f}")
-        )
+        return formatting.duration(minutes, self.units)
 
     def time_range(self, low: float | None, high: float | None) -> str:
-        if low is None or high is None:
-            return "—"
-        if high < 90:
-            return self("minutes", value=f"{low:.0f}–{high:.0f}")
-        return f"{self.duration(low)}–{self.duration(high)}"
+        return formatting.time_range(low, high, self.units)
 
     def dist(self, name: str) -> str:
         return self(f"dist_{name}") if f"dist_{name}" in self._table else name

@@ -37,22 +37,22 @@ from PySide6.QtWidgets import (
 from ftplanner.core import display
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import UserError
-from ftplanner.core.estimate import Estimate, TrafficProfile, estimate
+from ftplanner.core.estimate import Estimate
+from ftplanner.core.evaluation import estimate_for_plan
 from ftplanner.core.money import BASE_CURRENCY, check_currency, decimal_text, format_money
 from ftplanner.core.paths import write_bytes_atomic
 from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
-from ftplanner.gui.charts import ACCENT, ACCENT_LIGHT, ChartCanvas
+from ftplanner.gui.charts import ChartCanvas
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.estimate_model import CheckableRowsModel
 from ftplanner.gui.tasks import TaskRunner, analysis_task
 from ftplanner.gui.widgets import TaskProgress, show_error
-from ftplanner.jobs.calibration import calibrated_time_model
+from ftplanner.plots.costs import plot_training_costs
 
 CSV_FILTER = "CSV (*.csv);;All files (*)"
 CHART_MAX_BARS = 15
-CHART_MIN_SLOTS = 6
 WARNING_COLOR = "#c0392b"
 MAX_REQUESTS = 2_000_000_000
 MAX_TOKENS = 10_000_000
@@ -106,7 +106,6 @@ class EstimatePage(QWidget):
         self.runner = TaskRunner(self)
         self._pending: tuple[str, Path] | None = None  # (encoding, dataset) being analysed here
         self._failed: dict[str, str] = {}  # encoding -> why its analysis is not there
-        self._time_model: TimeModel | None = None
         self._currency = BASE_CURRENCY
         self._syncing = False
         self._fitted: tuple = ()
@@ -571,8 +570,11 @@ class EstimatePage(QWidget):
         key = row.entry.key
         if checked and key not in models:
             models.append(key)
+            self.document.plan.chosen_model = key  # the model just ticked is the one the plan goes with
         elif not checked and key in models:
             models.remove(key)
+            if self.document.plan.chosen_model == key:
+                self.document.plan.chosen_model = ""  # back to the recommendation
         else:
             return
         self.document.plan.models = models
@@ -598,7 +600,6 @@ class EstimatePage(QWidget):
         return entries
 
     def _on_catalog_changed(self) -> None:
-        self._time_model = None
         self._failed.clear()
         self._fill_providers()
         self.refresh()
@@ -610,19 +611,7 @@ class EstimatePage(QWidget):
 
     # ------------------------------------------------------------ estimates
     def time_model(self) -> TimeModel:
-        if self._time_model is None:
-            self._time_model = calibrated_time_model(self.context.catalog)
-        return self._time_model
-
-    def traffic(self) -> TrafficProfile:
-        traffic = self.document.plan.traffic
-        return TrafficProfile(
-            traffic.requests_per_month,
-            traffic.input_tokens,
-            traffic.output_tokens,
-            cached_share=traffic.cached_share,
-            batch_share=traffic.batch_share,
-        )
+        return self.context.time_model()
 
     def _dataset_state(self) -> tuple[str, str]:
         path = self.document.dataset_path()
@@ -637,10 +626,6 @@ class EstimatePage(QWidget):
         plan = self.document.plan
         today = self.context.catalog.today
         dataset_state, dataset_message = self._dataset_state()
-        try:
-            traffic: TrafficProfile | None = self.traffic()
-        except UserError:
-            traffic = None
         rows: list[EstimateRow] = []
         for entry in self.visible_entries():
             badges = tuple(display.lifecycle_badges(entry, today))
@@ -654,15 +639,12 @@ class EstimatePage(QWidget):
                     rows.append(EstimateRow(entry, None, STATE_ANALYSING, badges))
                 continue
             try:
-                result = estimate(
-                    analysis,
+                result = estimate_for_plan(
+                    plan,
                     entry,
-                    epochs=plan.epochs,
-                    traffic=traffic,
-                    months=plan.months,
+                    analysis,
                     today=today,
                     time_model=self.time_model(),
-                    method=display.default_method(entry),
                     currency=self._currency,
                     rates=self.context.rates,
                 )
@@ -804,23 +786,14 @@ class EstimatePage(QWidget):
         currency = rows[0].estimate.currency if rows[0].estimate else self._currency
         axes = self.chart.fresh_axes()
         _, foreground = self.chart.colors()
-        labels = [f"{r.entry.display_name} ({r.entry.provider_name or r.entry.provider})" for r in rows]
-        values = [
-            float(r.estimate.training_cost)
-            for r in rows
-            if r.estimate and r.estimate.training_cost is not None
-        ]
-        colors = [ACCENT if r.entry.exact_tokens else ACCENT_LIGHT for r in rows]
-        positions = list(range(len(rows)))
-        bars = axes.barh(positions, values, color=colors, height=0.6)
-        axes.set_yticks(positions, labels)
-        axes.set_ylim(max(len(rows), CHART_MIN_SLOTS) - 0.5, -0.5)  # first row on top; thin bars when few
-        texts = [self._training_text(r) for r in rows]
-        axes.bar_label(bars, labels=texts, padding=3, fontsize=8, color=foreground)
-        axes.margins(x=0.18)
+        plot_training_costs(
+            axes,
+            [r.estimate for r in rows if r.estimate is not None],
+            labels=[f"{r.entry.display_name} ({r.entry.provider_name or r.entry.provider})" for r in rows],
+            texts=[self._training_text(r) for r in rows],
+            foreground=foreground,
+        )
         axes.set_xlabel(self.tr("Training cost ({0})").format(currency))
-        axes.grid(True, axis="x", alpha=0.25)
-        axes.grid(False, axis="y")
         title = self.tr("Training cost per model")
         if total > len(rows):
             title = self.tr("Training cost: first {0} of {1} models (select rows to choose)").format(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner.core.errors import UserError
+from ftplanner.core.evaluation import scenario_in_currency, split_overrides
 from ftplanner.core.money import format_money
 from ftplanner.core.roi import Scenario, load_scenario, save_scenario
 from ftplanner.core.roi.plan_json import plan_dict, toml_dict
@@ -37,6 +37,7 @@ from ftplanner.core.roi_catalog import catalog_lookup
 from ftplanner.gui.charts import NEGATIVE
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
+from ftplanner.gui.evaluator import evaluation_task
 from ftplanner.gui.pages.roi_charts import Labels, RoiCharts
 from ftplanner.gui.pages.roi_editor import ScenarioEditor
 from ftplanner.gui.pages.roi_results import RoiResults
@@ -44,10 +45,10 @@ from ftplanner.gui.pages.roi_state import (
     EXAMPLES,
     RoiOutcome,
     bundled_scenario,
-    evaluate,
+    editor_data,
+    keep_fallbacks,
     money,
-    plan_lookup,
-    traffic_profile,
+    outcome_of,
 )
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import TaskProgress, show_error
@@ -66,7 +67,8 @@ class RoiPage(QWidget):
         self.labels = Labels(self)
         self.outcome: RoiOutcome | None = None
         self._stored: dict[str, Any] | None = None  # the plan's scenario as this page last read or wrote it
-        self._traffic: dict[str, Any] = {}
+        self._overrides: dict[str, Any] = {}
+        self._run_key_plan: Any = None
         self._run_key: tuple[Any, ...] | None = None
         self._needs_run = True
         self._replacing = False
@@ -153,18 +155,29 @@ class RoiPage(QWidget):
         plan = self.document.plan
         if not plan.scenario:
             plan.scenario = plan_dict(bundled_scenario())
+        plan.scenario = self._in_plan_currency(plan.scenario)
         self._stored = copy.deepcopy(plan.scenario)
-        self._traffic = asdict(plan.traffic)
-        self.editor.set_data(toml_dict(plan.scenario))
+        self._overrides = copy.deepcopy(plan.roi_overrides)
+        self.editor.set_data(editor_data(plan))
         self._run_key = None
         self._schedule(0)
 
     def _on_document_changed(self) -> None:
-        if self.document.plan.scenario != self._stored:
+        plan = self.document.plan
+        moved = plan.currency != (self._stored or {}).get("currency", plan.currency)
+        if plan.scenario != self._stored or plan.roi_overrides != self._overrides or moved:
             self._load_from_plan()
-        elif asdict(self.document.plan.traffic) != self._traffic:
-            self._traffic = asdict(self.document.plan.traffic)
+        elif self._plan_key() != self._run_key_plan:
             self._schedule(self.DEBOUNCE_MS)
+
+    def _plan_key(self) -> Any:
+        """Everything besides the scenario that changes the ROI: models, choice, traffic, currency, data."""
+        plan = self.document.plan
+        return (
+            plan.to_json(),
+            tuple(sorted(self.document.analyses)),
+            str(self.document.path),
+        )
 
     def _on_catalog_changed(self) -> None:
         """Prices, lifecycle dates or exchange rates changed: the same scenario may give other figures."""
@@ -172,11 +185,24 @@ class RoiPage(QWidget):
         self._run_key = None
         self._schedule(0)
 
+    def _in_plan_currency(self, stored: dict[str, Any]) -> dict[str, Any]:
+        """The scenario's amounts in the plan's currency (one currency per plan); as it is without a rate."""
+        currency = self.document.plan.currency
+        if stored.get("currency", currency) == currency:
+            return stored
+        try:
+            scenario = scenario_from_dict(toml_dict(stored))
+            return plan_dict(scenario_in_currency(scenario, currency, self.context.rates))
+        except UserError:
+            return stored
+
     def set_scenario(self, scenario: Scenario, edit: bool = True) -> None:
         """Make ``scenario`` the plan's scenario, show it and compute it; ``edit`` marks the plan changed."""
-        self.document.plan.scenario = plan_dict(scenario)
-        self._stored = copy.deepcopy(self.document.plan.scenario)
-        self.editor.set_data(toml_dict(self.document.plan.scenario))
+        plan = self.document.plan
+        plan.scenario = self._in_plan_currency(plan_dict(scenario))  # its model costs stand where no estimate
+        self._stored = copy.deepcopy(plan.scenario)
+        self._overrides = copy.deepcopy(plan.roi_overrides)
+        self.editor.set_data(editor_data(plan))
         if edit:
             self.document.edited()
         self._run_key = None
@@ -226,34 +252,49 @@ class RoiPage(QWidget):
         except UserError as exc:
             self._show_error(str(exc))
             return
-        try:
-            lookup = plan_lookup(
-                self.context.catalog, self.document.plan, scenario.currency, self.context.rates, scenario
-            )
-        except UserError as exc:
-            self._show_error(f"currency: {exc}")
-            return
-        self._show_facts(scenario)
-        stored = plan_dict(scenario)
-        if stored != self._stored:
-            self.document.plan.scenario = stored
-            self._stored = copy.deepcopy(stored)
-            self.document.edited()
+        self._store(scenario)
         draws, seed = self.editor.run_settings()
-        key = (stored, draws, seed, asdict(self.document.plan.traffic))
+        key = (self._plan_key(), draws, seed)
         if key == self._run_key and (self.runner.busy or self.outcome is not None):
             if not self.runner.busy:  # the result shown is this scenario's
                 self._clear_error()
             return
+        evaluate = evaluation_task(self.document, self.context, draws=draws, seed=seed, approaches=True)
 
         def task(progress, cancelled) -> RoiOutcome:
-            return evaluate(scenario, lookup, draws, seed, progress, cancelled)
+            return outcome_of(evaluate(progress, cancelled))
 
         self._replacing = True  # the run being replaced reports "cancelled": not a stop by the user
         self.runner.start(task)
         self._replacing = False
         self._run_key = key
+        self._run_key_plan = key[0]
         self.status.emit(self.tr("Simulating {0} draws…").format(f"{draws:,}"))
+
+    def _store(self, scenario: Scenario) -> None:
+        """Write the edited scenario to the plan: typed model costs become overrides of the linked values,
+        a model picked here becomes the plan's chosen model, a currency chosen here the plan's currency."""
+        plan = self.document.plan
+        changed = False
+        scenario, overrides = split_overrides(scenario)
+        picked = self.editor.model.take_pick()
+        entry = self.context.catalog.find(picked) if picked else None
+        if entry is not None and entry.key != plan.chosen_model:
+            plan.chosen_model = entry.key
+            if entry.key not in plan.models:
+                plan.models = [*plan.models, entry.key]
+            changed = True
+        if scenario.currency != (self._stored or {}).get("currency", scenario.currency):
+            plan.currency = scenario.currency  # chosen here: the plan's one currency
+            self.context.set_currency(scenario.currency)
+            changed = True
+        stored = keep_fallbacks(plan_dict(scenario), self._stored)
+        if stored != self._stored or overrides != self._overrides:
+            plan.scenario, plan.roi_overrides = stored, overrides
+            self._stored, self._overrides = copy.deepcopy(stored), copy.deepcopy(overrides)
+            changed = True
+        if changed:
+            self.document.edited()
 
     def _on_cancelled(self) -> None:
         if not self._replacing:
@@ -274,46 +315,63 @@ class RoiPage(QWidget):
         self.error_label.setVisible(False)
         self.error_label.setText("")
 
-    def _show_facts(self, scenario: Scenario) -> None:
-        """The catalog figures behind the model section, in the scenario currency."""
-        model = scenario.model
-        if model is None:
-            self.editor.model.facts.setText("")
+    def _show_facts(self, outcome: RoiOutcome) -> None:
+        """Where the model costs come from: the chosen model's estimate, or the user's override."""
+        evaluation = outcome.evaluation
+        section = self.editor.model
+        if evaluation is None or not evaluation.linked:
+            section.facts.setText("")
             return
-        try:
-            lookup = plan_lookup(
-                self.context.catalog, self.document.plan, scenario.currency, self.context.rates
-            )
-            facts = lookup(model.model_id)
-        except UserError as exc:
-            self.editor.model.facts.setText(str(exc))
-            return
-        if facts is None:
-            self.editor.model.facts.setText(
-                self.tr("{0} is not in the price catalog.").format(model.model_id)
-            )
-            return
-        cur = scenario.currency
-        traffic = traffic_profile(self.document.plan)
-        requests = f"{traffic.requests_per_month:,}" if traffic is not None else "—"
-        never = self.tr("not announced")
-        self.editor.model.facts.setText(
-            self.tr(
-                "Catalog at this plan's traffic ({0} requests / month): inference {1} / month, hosting {2} / "
-                "month. Retires: {3}. New fine-tuning jobs until: {4}."
-            ).format(
-                requests,
-                format_money(facts.inference_per_month, cur, unknown=self.tr("unknown")),
-                format_money(facts.hosting_per_month, cur, unknown=self.tr("unknown")),
-                facts.retires_on.isoformat() if facts.retires_on else never,
-                facts.can_launch_until.isoformat() if facts.can_launch_until else never,
-            )
+        cur = evaluation.currency
+        chosen = evaluation.chosen
+        name = chosen.estimate.display_name if chosen and chosen.estimate else self.tr("no model")
+        how = (
+            self.tr("chosen by you")
+            if evaluation.recommendation.chosen_by == "user"
+            else self.tr("recommended")
         )
+        lines = [self.tr("Model: {0} ({1}).").format(name, how)]
+        labels = {
+            "training_cost": self.tr("Training per run"),
+            "inference_per_month": self.tr("Inference / month"),
+            "hosting_per_month": self.tr("Hosting / month"),
+        }
+        for link in evaluation.linked:
+            value = self._amount_text(link.amount, cur)
+            if link.source == "override":
+                estimate = self._amount_text(link.linked, cur)
+                text = self.tr("{0}: {1} — your override (estimate: {2})").format(
+                    labels[link.key], value, estimate
+                )
+            elif link.source == "estimate":
+                text = self.tr("{0}: {1} — from the estimate").format(labels[link.key], value)
+            elif link.source == "scenario":
+                text = self.tr("{0}: {1} — from the scenario").format(labels[link.key], value)
+            elif link.source == "catalog":
+                text = self.tr("{0}: from the catalog at the plan's traffic").format(labels[link.key])
+            else:
+                text = self.tr("{0}: unknown").format(labels[link.key])
+            lines.append(text)
+        section.facts.setText("\n".join(lines))
+        section.show_linked(
+            {link.key: link.linked for link in evaluation.linked},
+            {link.key: link.overridden for link in evaluation.linked},
+        )
+        if chosen is not None and chosen.entry is not None:
+            section.select_model(chosen.entry.key)
+
+    def _amount_text(self, amount, currency: str) -> str:
+        if amount is None:
+            return self.tr("unknown")
+        if amount.low == amount.high:
+            return format_money(amount.likely, currency)
+        return f"{format_money(amount.likely, currency)} ({format_money(amount.low, currency)}–{format_money(amount.high, currency)})"
 
     # ----------------------------------------------------------------------- showing
     def _on_result(self, outcome: RoiOutcome) -> None:
         self.outcome = outcome
         self._clear_error()
+        self._show_facts(outcome)
         self.results.show_outcome(outcome)
         f = outcome.figures
         cur = f["currency"]
@@ -345,8 +403,10 @@ class RoiPage(QWidget):
         return True
 
     def save_scenario_dialog(self) -> None:
-        try:
-            scenario = self.current_scenario()
+        try:  # as the plan stores it: the model costs typed here, else the scenario's own
+            edited = self.current_scenario()
+            stored = keep_fallbacks(plan_dict(edited), self._stored)
+            scenario = scenario_from_dict(toml_dict(stored))
         except UserError as exc:
             show_error(
                 self, self.tr("Cannot save scenario"), self.tr("Fix the scenario first: {0}").format(exc)

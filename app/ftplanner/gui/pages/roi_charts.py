@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ftplanner.core.roi import RoiResult
 from ftplanner.gui.charts import ChartCanvas
 from ftplanner.gui.pages.roi_state import ApproachFigures, RoiOutcome, money
-from ftplanner.roi_plots import (
+from ftplanner.plots.roi import (
     ACCENT,
     ACCENT_LIGHT,
     AXIS_FORMAT,
@@ -100,11 +101,11 @@ class RoiCharts(QTabWidget):
         self.approaches.show_message(text)
 
     def show_outcome(self, outcome: RoiOutcome) -> None:
-        figures = outcome.figures
-        self.draw_fan(figures)
-        self.draw_histogram(figures)
-        self.draw_tornado(figures)
-        self.approaches.show_approaches(outcome.approaches, figures["currency"])
+        currency = outcome.scenario.currency
+        self.draw_fan(outcome.result, currency)
+        self.draw_histogram(outcome.result, currency)
+        self.draw_tornado(outcome.result, currency)
+        self.approaches.show_approaches(outcome.approaches, currency)
 
     # ------------------------------------------------------------------ fan
     def _legend(self, canvas: ChartCanvas, axes: Any, **kwargs: Any) -> None:
@@ -114,13 +115,13 @@ class RoiCharts(QTabWidget):
         )
         legend.get_frame().set_alpha(0.85)
 
-    def draw_fan(self, figures: dict[str, Any]) -> None:
+    def draw_fan(self, result: RoiResult, currency: str) -> None:
         canvas = self.fan
         axes = canvas.fresh_axes()
         _, foreground = canvas.colors()
         plot_fan(
             axes,
-            figures,
+            result,
             foreground=foreground,
             band=self.tr("P10–P90 of the draws"),
             median=self.tr("Median (P50)"),
@@ -128,29 +129,29 @@ class RoiCharts(QTabWidget):
             payback=lambda month: self.tr("Payback (likely): {0}").format(self.labels.month(month)),
         )
         axes.set_xlabel(self.tr("Month of the plan"))
-        axes.set_ylabel(self.tr("Cumulative net cash ({0})").format(figures["currency"]))
+        axes.set_ylabel(self.tr("Cumulative net cash ({0})").format(currency))
         self._legend(canvas, axes, loc="upper left")
         canvas.draw_idle()
 
     # ------------------------------------------------------------ histogram
-    def draw_histogram(self, figures: dict[str, Any]) -> None:
+    def draw_histogram(self, result: RoiResult, currency: str) -> None:
         canvas = self.histogram
         axes = canvas.fresh_axes()
         _, foreground = canvas.colors()
-        mc = figures["monte_carlo"]
+        mc = result.monte_carlo
         plot_npv_histogram(
             axes,
-            figures,
+            result,
             foreground=foreground,
             likely=self.tr("Likely NPV"),
             p10_p90=self.tr("P10 and P90"),
             nbins=6,
         )
-        axes.set_xlabel(self.tr("NPV ({0})").format(figures["currency"]))
+        axes.set_xlabel(self.tr("NPV ({0})").format(currency))
         axes.set_ylabel(self.tr("Draws"))
         axes.set_title(
             self.tr("Chance NPV > 0: {0} of {1} draws").format(
-                self.labels.rate(mc["prob_npv_positive"]), f"{mc['draws']:,}"
+                self.labels.rate(mc.prob_npv_positive), f"{mc.draws:,}"
             ),
             fontsize=9,
             color=foreground,
@@ -159,24 +160,23 @@ class RoiCharts(QTabWidget):
         canvas.draw_idle()
 
     # -------------------------------------------------------------- tornado
-    def draw_tornado(self, figures: dict[str, Any]) -> None:
+    def draw_tornado(self, result: RoiResult, currency: str) -> None:
         canvas = self.tornado
-        bars = figures["tornado"][:TORNADO_BARS]
+        bars = result.tornado[:TORNADO_BARS]
         if not bars:
             canvas.show_message(self.tr("No uncertain inputs: every amount is fixed."))
             return
         axes = canvas.fresh_axes()
         _, foreground = canvas.colors()
-        currency = figures["currency"]
-        npv = figures["npv"]
+        npv = result.deterministic.npv
         plot_tornado(
             axes,
             bars,
             npv,
             foreground=foreground,
             tick_labels=[
-                f"{short(bar['name'], LABEL_CHARS)}\n{money(bar['input_low'], currency)} – "
-                f"{money(bar['input_high'], currency)}"
+                f"{short(bar.name, LABEL_CHARS)}\n{money(bar.input_low, currency)} – "
+                f"{money(bar.input_high, currency)}"
                 for bar in bars
             ],
             low=self.tr("Input at its low value"),

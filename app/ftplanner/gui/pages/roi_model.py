@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ftplanner.core.catalog import Catalog
 from ftplanner.core.roi.scenario import MAX_HORIZON
 from ftplanner.gui.pages.roi_items import AmountFields
+from ftplanner.gui.pages.roi_state import plain_number
 
 
 class ModelSection(QGroupBox):
@@ -34,6 +35,7 @@ class ModelSection(QGroupBox):
         self._catalog: Catalog | None = None
         self._written_id = ""
 
+        self._picked = ""
         self.model_box = QComboBox()
         self.model_box.setMinimumContentsLength(24)
         self.model_box.setToolTip(
@@ -186,7 +188,37 @@ class ModelSection(QGroupBox):
         out["include_inference"] = self.include_inference.isChecked()
         return out
 
+    def show_linked(self, linked: Mapping[str, Any], overridden: Mapping[str, bool]) -> None:
+        """Empty amount fields show the value linked from the estimate; typed ones are overrides."""
+        for key, widget in (("training_cost", self.training), ("inference_per_month", self.inference)):
+            amount = linked.get(key)
+            if amount is None:
+                texts = (self.tr("low"), self.tr("likely"), self.tr("high"))
+            else:
+                texts = tuple(plain_number(round(v, 2)) for v in (amount.low, amount.likely, amount.high))
+            for field, text in zip(widget.fields, texts, strict=True):
+                field.setPlaceholderText(text)
+            mark = self.tr("Your override; clear the fields to use the estimate.")
+            widget.setToolTip(mark if overridden.get(key) else self.tr("Empty: linked to the estimate."))
+
+    def select_model(self, key: str) -> None:
+        """Show ``key`` (the plan's chosen model) in the picker without counting it as an edit."""
+        index = self.model_box.findData(key)
+        if index >= 0 and index != self.model_box.currentIndex():
+            self.model_box.blockSignals(True)
+            self.model_box.setCurrentIndex(index)
+            self.model_box.blockSignals(False)
+            entry = self._catalog.find(key) if self._catalog is not None else None
+            self._written_id = entry.id if entry is not None else key
+            self._enable()
+
+    def take_pick(self) -> str:
+        """The model the user picked since the last call ("" when none): it becomes the plan's choice."""
+        picked, self._picked = self._picked, ""
+        return picked
+
     def _model_changed(self) -> None:
+        self._picked = self.model_box.currentData() or ""
         self._enable()
         self.edited.emit()
 

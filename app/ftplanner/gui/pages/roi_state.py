@@ -5,27 +5,17 @@ The plan keeps its scenario as :mod:`ftplanner.core.roi.plan_json` describes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ftplanner.core.catalog import Catalog
 from ftplanner.core.errors import UserError
-from ftplanner.core.estimate import TrafficProfile
-from ftplanner.core.money import ExchangeRates, format_money
+from ftplanner.core.evaluation import PlanEvaluation
+from ftplanner.core.money import format_money
 from ftplanner.core.paths import resource
-from ftplanner.core.plan import Plan
-from ftplanner.core.roi import (
-    ModelLookup,
-    RoiResult,
-    Scenario,
-    compare_approaches,
-    evaluate_scenario,
-    loads_scenario,
-    result_to_dict,
-)
-from ftplanner.core.roi_catalog import catalog_lookup
+from ftplanner.core.plan import LINKED_INPUTS, Plan
+from ftplanner.core.roi import RoiResult, Scenario, loads_scenario, result_to_dict
+from ftplanner.core.roi.plan_json import toml_dict
 
 EXAMPLES = ("prompt_engineering", "rag", "fine_tuning")
 DEFAULT_EXAMPLE = "fine_tuning"
@@ -37,38 +27,31 @@ def bundled_scenario(name: str = DEFAULT_EXAMPLE) -> Scenario:
     return loads_scenario(text, f"{name}.toml")
 
 
-# ---------------------------------------------------------------------------------------- model lookup
-
-
-def traffic_profile(plan: Plan) -> TrafficProfile | None:
-    """The plan's traffic as the estimator takes it; ``None`` when it is not usable."""
-    t = plan.traffic
-    try:
-        return TrafficProfile(
-            requests_per_month=int(t.requests_per_month),
-            input_tokens=int(t.input_tokens),
-            output_tokens=int(t.output_tokens),
-            cached_share=t.cached_share,
-            batch_share=t.batch_share,
-        )
-    except UserError:
-        return None
-
-
-def plan_lookup(
-    catalog: Catalog, plan: Plan, currency: str, rates: ExchangeRates, scenario: Scenario | None = None
-) -> ModelLookup:
-    """The catalog lookup for ``plan``'s traffic with money in ``currency``; UserError for a bad code.
-
-    When ``scenario`` sets its own ``model.inference_per_month``, the catalog's inference is not needed
-    (nor an exchange rate to convert it), so the lookup leaves it out.
-    """
-    own_inference = scenario is not None and scenario.model is not None and scenario.model.inference_per_month
-    traffic = None if own_inference else traffic_profile(plan)
-    return catalog_lookup(catalog, traffic=traffic, currency=currency, rates=rates)
-
-
 # ------------------------------------------------------------------------------------------ evaluation
+
+
+def editor_data(plan: Plan) -> dict[str, Any]:
+    """The plan's scenario as the editor shows it: the user's overrides typed into the model section."""
+    data = toml_dict(plan.scenario)
+    model = data.get("model")
+    if isinstance(model, dict):
+        for key in LINKED_INPUTS:  # the scenario's own figures stand only where nothing is linked
+            model.pop(key, None)
+        for key, value in plan.roi_overrides.items():
+            if isinstance(value, dict):
+                value = {k: v for k, v in value.items() if k != "currency"}
+                value = value.get("likely") if set(value) == {"likely"} else value
+            model[key] = toml_dict({"v": value})["v"]
+    return data
+
+
+def keep_fallbacks(stored: dict[str, Any], before: dict[str, Any] | None) -> dict[str, Any]:
+    """The edited scenario keeps the model costs it was written with (used when no estimate is linked)."""
+    model, old = stored.get("model"), (before or {}).get("model")
+    if not isinstance(model, dict) or not isinstance(old, dict):
+        return stored
+    kept = {key: old[key] for key in LINKED_INPUTS if key in old}
+    return {**stored, "model": {**model, **kept}}
 
 
 @dataclass(frozen=True)
@@ -85,35 +68,19 @@ class ApproachFigures:
 
 @dataclass(frozen=True)
 class RoiOutcome:
-    """Everything the page shows for one scenario: the core result, its JSON-ready figures, the comparison."""
+    """Everything the page shows: the plan's evaluation, its ROI as JSON-ready figures, the comparison."""
 
     scenario: Scenario
     result: RoiResult
     figures: dict[str, Any]
     approaches: tuple[ApproachFigures, ...]
+    evaluation: PlanEvaluation | None = None
 
 
-def evaluate(
-    scenario: Scenario,
-    lookup: ModelLookup,
-    draws: int,
-    seed: int,
-    progress: Callable[[float, str], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> RoiOutcome:
-    """The scenario's result and the three-approach comparison (same draws and seed as ``ftplanner roi``)."""
-
-    def report(share: float, offset: float) -> Callable[[float], None]:
-        def step(fraction: float) -> None:
-            if progress is not None:
-                progress(offset + share * fraction, "")
-
-        return step
-
-    result = evaluate_scenario(scenario, lookup, draws, seed, report(0.4, 0.0), cancelled)
-    comparison = compare_approaches(
-        scenario, lookup, draws=draws, seed=seed, progress=report(0.6, 0.4), cancel=cancelled
-    )
+def outcome_of(evaluation: PlanEvaluation) -> RoiOutcome:
+    """The ROI page's view of a plan evaluation (made with ``approaches=True``)."""
+    if evaluation.roi is None or evaluation.scenario is None:
+        raise UserError("the plan has no ROI scenario")
     approaches = tuple(
         ApproachFigures(
             a.preset.key,
@@ -123,9 +90,11 @@ def evaluate(
             a.as_written,
             result_to_dict(a.result),
         )
-        for a in comparison
+        for a in evaluation.approaches
     )
-    return RoiOutcome(scenario, result, result_to_dict(result), approaches)
+    return RoiOutcome(
+        evaluation.scenario, evaluation.roi, result_to_dict(evaluation.roi), approaches, evaluation
+    )
 
 
 # ------------------------------------------------------------------------------------------ formatting

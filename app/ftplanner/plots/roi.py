@@ -1,4 +1,4 @@
-"""The ROI charts drawn on any Matplotlib axes: cumulative cash fan, NPV histogram, tornado.
+"""The ROI charts of a :class:`~ftplanner.core.roi.RoiResult`: cumulative cash fan, NPV histogram, tornado.
 
 One drawing for the ROI page (Qt canvas, theme colours, translated labels) and the PDF report (SVG,
 print colours, the report's words): callers pass the colours and the already-worded labels. No Qt here.
@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+
+from ftplanner.core.roi import RoiResult, TornadoBar
 
 ACCENT = "#2f7ed8"
 ACCENT_LIGHT = "#9cc3ee"
@@ -31,7 +33,7 @@ def short(text: str, limit: int) -> str:
 
 def plot_fan(
     axes: Any,
-    figures: dict[str, Any],
+    result: RoiResult,
     *,
     foreground: str,
     band: str,
@@ -40,28 +42,28 @@ def plot_fan(
     payback: Callable[[int], str],
 ) -> None:
     """P10–P90 band and median of the cumulative net cash, the likely line and the payback month."""
-    points = figures["monte_carlo"]["fan"]["months"]
-    months = [point["month"] for point in points]
+    points = result.monte_carlo.fan
+    months = [point.month for point in points]
     axes.fill_between(
         months,
-        [point["p10"] for point in points],
-        [point["p90"] for point in points],
+        [point.p10 for point in points],
+        [point.p90 for point in points],
         color=ACCENT_LIGHT,
         alpha=0.55,
         linewidth=0,
         label=band,
     )
-    axes.plot(months, [point["p50"] for point in points], color=ACCENT, linewidth=2, label=median)
+    axes.plot(months, [point.p50 for point in points], color=ACCENT, linewidth=2, label=median)
     axes.plot(
-        [row["month"] for row in figures["monthly"]],
-        [row["cumulative"] for row in figures["monthly"]],
+        [row.month for row in result.deterministic.monthly],
+        [row.cumulative for row in result.deterministic.monthly],
         color=foreground,
         linewidth=1,
         linestyle="--",
         label=likely,
     )
     axes.axhline(0, color=foreground, linewidth=0.9)
-    month = figures["payback_month"]
+    month = result.deterministic.payback_month
     if month is not None:
         axes.axvline(month, color=POSITIVE, linestyle=":", linewidth=1.5, label=payback(month))
     axes.set_xlim(months[0], months[-1])
@@ -70,12 +72,12 @@ def plot_fan(
 
 
 def plot_npv_histogram(
-    axes: Any, figures: dict[str, Any], *, foreground: str, likely: str, p10_p90: str, nbins: int
+    axes: Any, result: RoiResult, *, foreground: str, likely: str, p10_p90: str, nbins: int
 ) -> None:
     """The simulated NPVs (losses in red), with zero, the likely NPV and the P10/P90 lines."""
-    mc = figures["monte_carlo"]
-    edges = mc["npv_histogram"]["edges"]
-    counts = mc["npv_histogram"]["counts"]
+    mc = result.monte_carlo
+    edges = list(mc.histogram.edges)
+    counts = list(mc.histogram.counts)
     _, _, patches = axes.hist(
         edges[:-1], bins=edges, weights=counts, color=ACCENT, edgecolor="white", linewidth=0.5
     )
@@ -83,18 +85,18 @@ def plot_npv_histogram(
         if left < 0:
             patch.set_facecolor(NEGATIVE)
     axes.axvline(0, color=foreground, linewidth=0.9)
-    axes.axvline(figures["npv"], color=foreground, linestyle="--", linewidth=1.2, label=likely)
-    npv = mc["npv"]
-    if npv["p10"] is not None and npv["p90"] is not None:
-        axes.axvline(npv["p10"], color=ACCENT_LIGHT, linestyle=":", linewidth=1.5, label=p10_p90)
-        axes.axvline(npv["p90"], color=ACCENT_LIGHT, linestyle=":", linewidth=1.5)
+    axes.axvline(result.deterministic.npv, color=foreground, linestyle="--", linewidth=1.2, label=likely)
+    npv = mc.npv
+    if npv.p10 is not None and npv.p90 is not None:
+        axes.axvline(npv.p10, color=ACCENT_LIGHT, linestyle=":", linewidth=1.5, label=p10_p90)
+        axes.axvline(npv.p90, color=ACCENT_LIGHT, linestyle=":", linewidth=1.5)
     axes.xaxis.set_major_formatter(AXIS_FORMAT)
     axes.xaxis.set_major_locator(MaxNLocator(nbins=nbins))
 
 
 def plot_tornado(
     axes: Any,
-    bars: Sequence[dict[str, Any]],
+    bars: Sequence[TornadoBar],
     npv: float,
     *,
     foreground: str,
@@ -106,7 +108,7 @@ def plot_tornado(
 ) -> None:
     """NPV swing of each input between its low and high value, around the likely NPV (largest first)."""
     for index, bar in enumerate(bars):
-        for end, color, label in ((bar["npv_low"], ACCENT_LIGHT, low), (bar["npv_high"], ACCENT, high)):
+        for end, color, label in ((bar.npv_low, ACCENT_LIGHT, low), (bar.npv_high, ACCENT, high)):
             axes.hlines(
                 index,
                 npv,
