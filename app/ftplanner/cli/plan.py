@@ -17,10 +17,10 @@ from ftplanner.core.evaluation import (
     evaluate_plan,
     evaluation_to_dict,
     json_text,
-    plan_catalog,
 )
 from ftplanner.core.money import ExchangeRates, format_money
 from ftplanner.core.plan import Plan, load_plan
+from ftplanner.core.plan_inputs import plan_catalog
 from ftplanner.core.roi import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
 from ftplanner.core.timemodel import TimeModel
 

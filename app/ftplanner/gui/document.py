@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ftplanner.core.evaluation import analysis_summary
 from ftplanner.core.plan import Plan, load_plan, resolve_dataset, save_plan
+from ftplanner.core.plan_inputs import analysis_summary
 from ftplanner.core.result import AnalysisResult
 
 

@@ -61,7 +61,8 @@ def build_report(
     What is not passed is loaded as ``ftplanner plan`` loads it: the catalog with the plan's overrides, the
     user's rates and the time model calibrated with this machine's finished jobs.
     """
-    from ftplanner.core.evaluation import evaluate_plan, plan_catalog
+    from ftplanner.core.evaluation import evaluate_plan
+    from ftplanner.core.plan_inputs import plan_catalog
     from ftplanner.jobs.calibration import calibrated_time_model
 
     if catalog is None:

@@ -10,8 +10,8 @@ from ftplanner.core.evaluation import (
     PlanEvaluation,
     PlanWarning,
     json_text,
-    plan_scenario,
 )
+from ftplanner.core.plan_inputs import plan_scenario
 
 ReportContent = PlanEvaluation
 ReportWarning = PlanWarning

@@ -12,7 +12,8 @@ from typing import Any
 
 from ftplanner.core import formatting
 from ftplanner.core.estimate import Estimate
-from ftplanner.core.evaluation import Risk, evaluation_to_dict
+from ftplanner.core.evaluation import evaluation_to_dict
+from ftplanner.core.recommendation import Risk
 from ftplanner.core.roi import result_to_dict
 from ftplanner.report.content import (
     W_APPROXIMATE,

@@ -38,9 +38,9 @@ from ftplanner.core import display
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate
-from ftplanner.core.evaluation import estimate_for_plan
 from ftplanner.core.money import BASE_CURRENCY, check_currency, decimal_text, format_money
 from ftplanner.core.paths import write_bytes_atomic
+from ftplanner.core.plan_inputs import estimate_for_plan
 from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
 from ftplanner.gui.charts import ChartCanvas

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner.core.errors import UserError
-from ftplanner.core.evaluation import scenario_in_currency, split_overrides
 from ftplanner.core.money import format_money
 from ftplanner.core.roi import Scenario, load_scenario, save_scenario
 from ftplanner.core.roi.plan_json import plan_dict, toml_dict
 from ftplanner.core.roi.scenario import scenario_from_dict
 from ftplanner.core.roi_catalog import catalog_lookup
+from ftplanner.core.roi_link import scenario_in_currency, split_overrides
 from ftplanner.gui.charts import NEGATIVE
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner.core import formatting as fmt
-from ftplanner.core.evaluation import CHOSEN_BY_USER, PlanEvaluation, Risk
+from ftplanner.core.evaluation import PlanEvaluation
 from ftplanner.core.plan import MAX_DESCRIPTION, MAX_NAME
+from ftplanner.core.recommendation import CHOSEN_BY_USER, Risk
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.evaluator import PlanEvaluator
