@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         """Pages beyond Summary and Dataset, in navigation order."""
         self.jobs_page = JobsPage(self.document, self.context)
         return [
-            (self.tr("Estimate"), EstimatePage(self.document, self.context)),
+            (self.tr("Estimate"), EstimatePage(self.document, self.context, self.evaluator)),
             (self.tr("ROI"), RoiPage(self.document, self.context)),
             (self.tr("Pricing"), PricingPage(self.document, self.context)),
             (self.tr("Jobs"), self.jobs_page),

@@ -38,6 +38,7 @@ from ftplanner.core import display
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate
+from ftplanner.core.evaluation import PlanEvaluation
 from ftplanner.core.money import BASE_CURRENCY, check_currency, decimal_text, format_money
 from ftplanner.core.paths import write_bytes_atomic
 from ftplanner.core.plan_inputs import estimate_for_plan
@@ -46,6 +47,7 @@ from ftplanner.core.timemodel import TimeModel
 from ftplanner.gui.charts import ChartCanvas
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
+from ftplanner.gui.evaluator import PlanEvaluator
 from ftplanner.gui.pages.estimate_model import CheckableRowsModel
 from ftplanner.gui.tasks import TaskRunner, analysis_task
 from ftplanner.gui.widgets import TaskProgress, show_error
@@ -99,10 +101,17 @@ def _int_key(value: int | None) -> float | int:
 class EstimatePage(QWidget):
     status = Signal(str)
 
-    def __init__(self, document: PlanDocument, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        context: AppContext,
+        evaluator: PlanEvaluator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.context = context
+        self._chosen = ""  # the model the plan goes with (from the plan's evaluation), starred in the table
         self.runner = TaskRunner(self)
         self._pending: tuple[str, Path] | None = None  # (encoding, dataset) being analysed here
         self._failed: dict[str, str] = {}  # encoding -> why its analysis is not there
@@ -138,6 +147,8 @@ class EstimatePage(QWidget):
         self.context.catalog_changed.connect(self._on_catalog_changed)
         self.context.rates_changed.connect(self.refresh)
         self.context.currency_changed.connect(lambda _code: self.refresh())
+        if evaluator is not None:
+            evaluator.evaluated.connect(self._on_evaluated)
         self._fill_providers()
         self.refresh()
 
@@ -290,7 +301,10 @@ class EstimatePage(QWidget):
 
     def _columns(self):
         return [
-            (self.tr("Model"), lambda r: r.entry.display_name),
+            (
+                self.tr("Model"),
+                lambda r: ("★ " if r.entry.key == self._chosen else "") + r.entry.display_name,
+            ),
             (self.tr("Provider"), lambda r: r.entry.provider_name or r.entry.provider),
             (
                 self.tr("Method"),
@@ -435,6 +449,8 @@ class EstimatePage(QWidget):
         est = row.estimate
         if column == COL_MODEL:
             lines = [row.entry.key]
+            if row.entry.key == self._chosen:
+                lines.append(self.tr("★ The model the plan goes with (see the Summary page)."))
             if row.message:
                 lines.append(row.message)
             if est is not None:
@@ -579,6 +595,12 @@ class EstimatePage(QWidget):
             return
         self.document.plan.models = models
         self.document.edited()
+
+    def _on_evaluated(self, evaluation: PlanEvaluation) -> None:
+        chosen = evaluation.recommendation.model or ""
+        if chosen != self._chosen:
+            self._chosen = chosen
+            self.refresh()
 
     # ------------------------------------------------------------- filters
     def _fill_providers(self) -> None:
