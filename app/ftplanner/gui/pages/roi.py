@@ -324,13 +324,14 @@ class RoiPage(QWidget):
             return
         cur = evaluation.currency
         chosen = evaluation.chosen
-        name = chosen.estimate.display_name if chosen and chosen.estimate else self.tr("no model")
-        how = (
-            self.tr("chosen by you")
-            if evaluation.recommendation.chosen_by == "user"
-            else self.tr("recommended")
-        )
-        lines = [self.tr("Model: {0} ({1}).").format(name, how)]
+        if chosen is not None and chosen.estimate is not None:
+            name = chosen.estimate.display_name
+            if evaluation.recommendation.chosen_by == "user":
+                lines = [self.tr("Model: {0} (chosen by you); costs linked from its estimate.").format(name)]
+            else:
+                lines = [self.tr("Model: {0} (recommended); costs linked from its estimate.").format(name)]
+        else:
+            lines = [self.tr("No model estimate to link: tick models on the Estimate page (with a dataset).")]
         labels = {
             "training_cost": self.tr("Training per run"),
             "inference_per_month": self.tr("Inference / month"),
