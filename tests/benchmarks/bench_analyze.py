@@ -81,9 +81,14 @@ def _timed(func, path: Path) -> tuple[float, int]:
     return time.perf_counter() - start, value
 
 
-def _best(measure, rounds: int) -> tuple:
-    """The fastest of ``rounds`` runs (the machine is shared and noisy; the minimum is the steadiest)."""
-    return min((measure() for _ in range(rounds)), key=lambda outcome: outcome[0])
+def _best_interleaved(measures: list, rounds: int) -> list[tuple]:
+    """The fastest of ``rounds`` runs of each measure, taken in turn (the machine is shared and noisy:
+    taking turns exposes them alike to other load, and the minimum is the steadiest)."""
+    outcomes: list[list[tuple]] = [[] for _ in measures]
+    for _ in range(rounds):
+        for index, measure in enumerate(measures):
+            outcomes[index].append(measure())
+    return [min(runs, key=lambda outcome: outcome[0]) for runs in outcomes]
 
 
 def repeated_share(path: Path) -> tuple[float, float]:
@@ -129,11 +134,18 @@ def bench(kind: str, megabytes: float, rounds: int, cores: int) -> float:
         lines = bench_datasets.generate(path, kind, megabytes)
         size = path.stat().st_size / (1024 * 1024)
         share_chars, share_tokens = repeated_share(path)
-        print(f"\n[{kind}] {size:.0f} MB, {lines:,} examples, {cores} cores, best of {rounds} runs each")
+        print(
+            f"\n[{kind}] {size:.0f} MB, {lines:,} examples, {cores} cores, best of {rounds} runs each, taken in turn"
+        )
         print(f"repeated text            {share_chars:8.1%} of characters, {share_tokens:.1%} of tokens")
-        ours, our_tokens, rss_kb = _best(lambda: analyzer_run(path), rounds)
-        cookbook, cookbook_tokens = _best(lambda: _timed(cookbook_loop, path), rounds)
-        bare, _ = _best(lambda: _timed(parse_and_encode, path), rounds)
+        (ours, our_tokens, rss_kb), (cookbook, cookbook_tokens), (bare, _) = _best_interleaved(
+            [
+                lambda: analyzer_run(path),
+                lambda: _timed(cookbook_loop, path),
+                lambda: _timed(parse_and_encode, path),
+            ],
+            rounds,
+        )
         skipped = tools_tokens(path)
         assert our_tokens == cookbook_tokens + skipped, (our_tokens, cookbook_tokens, skipped)
     ceiling = bare / cores
