@@ -2,13 +2,18 @@
 
 Each subcommand lives in its own module with ``register(subparsers)``, which adds a parser whose
 ``func(args) -> int`` runs it. Exit codes: 0 success, 1 refused or failed, 2 unusable input (one line on stderr).
+
+Only the module of the command being run is imported (``--version`` imports none), so a command never
+pays for another's dependencies: ``analyze`` starts without the provider SDKs, Qt or matplotlib.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from ftplanner import __version__
 from ftplanner.core.errors import Cancelled, Refused, UserError
@@ -18,20 +23,40 @@ EXIT_REFUSED = 1
 EXIT_UNUSABLE = 2
 
 
-def _subcommand_modules() -> list:
-    from ftplanner.cli import analyze, estimate, jobs, models, plan, rates, report, roi
-
-    return [analyze, models, estimate, rates, roi, plan, jobs, report]
+COMMANDS = ("analyze", "models", "estimate", "rates", "roi", "plan", "jobs", "report")  # in the order of the help
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_modules(names: Sequence[str]) -> list[ModuleType]:
+    return [importlib.import_module(f"ftplanner.cli.{name}") for name in names]
+
+
+def _subcommand_modules() -> list[ModuleType]:
+    return _command_modules(COMMANDS)
+
+
+def _commands_needed(args: Sequence[str]) -> Sequence[str] | None:
+    """The commands whose parsers ``args`` need: the one named, none for ``--version``, else all (None).
+
+    The top-level options take no value, so the first argument not starting with "-" names the command.
+    """
+    command = next((arg for arg in args if not arg.startswith("-")), None)
+    if command in COMMANDS:
+        return (command,)
+    if command is None and "--version" in args and not {"-h", "--help"} & set(args):
+        return ()
+    return None
+
+
+def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command-line parser with the given commands' parsers (all of them by default)."""
     parser = argparse.ArgumentParser(
         prog="ftplanner",
         description="Plan, price and track LLM fine-tunes. Without a command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"ftplanner {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _subcommand_modules():
+    modules = _subcommand_modules() if commands is None else _command_modules(commands)
+    for module in modules:
         module.register(subparsers)
     return parser
 
@@ -42,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ftplanner.gui.app import run_gui
 
         return run_gui(args_list)
-    parser = build_parser()
+    parser = build_parser(_commands_needed(args_list))
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help()
