@@ -161,4 +161,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except subprocess.CalledProcessError as exc:
+        sys.exit(f"build.py: {Path(str(exc.cmd[0])).name} failed with exit code {exc.returncode} (see above)")

@@ -286,7 +286,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.monotonic()
     if args.archive is None:
-        build.main([])
+        try:
+            build.main([])
+        except subprocess.CalledProcessError as exc:
+            print(f"FAIL  build: {Path(str(exc.cmd[0])).name} exited with {exc.returncode} (see above)")
+            return 1
         args.archive = ROOT / "dist" / f"{build.archive_name()}.tar.gz"
     with tempfile.TemporaryDirectory(prefix="ftplanner-smoke-") as temp:
         scratch = Path(temp)
@@ -307,7 +311,12 @@ def main(argv: list[str] | None = None) -> int:
         runner.check("roi fine_tuning --json", lambda: check_roi(runner))
         runner.check("report --example --out x.pdf", lambda: check_report(runner))
         runner.check("desktop app, offscreen platform", lambda: check_gui_offscreen(runner))
-        if shutil.which("Xvfb") and shutil.which("xdotool"):
+        if args.skip_display:
+            print("SKIP  desktop app on Xvfb (--skip-display)")
+        elif not (shutil.which("Xvfb") and shutil.which("xdotool")):
+            runner.results.append(("desktop app on Xvfb", False, "Xvfb or xdotool is not installed"))
+            print("FAIL  desktop app on Xvfb: Xvfb or xdotool is not installed (or pass --skip-display)")
+        else:
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)
             runner.check(
                 "desktop app on Xvfb, screenshot", lambda: check_gui_screenshot(runner, args.screenshot)
@@ -316,8 +325,6 @@ def main(argv: list[str] | None = None) -> int:
                 runner.check(
                     "start time to a visible window", lambda: compare_start_times(runner, args.timing_runs)
                 )
-        else:
-            print("SKIP  desktop app on Xvfb: Xvfb or xdotool is not installed")
     failed = [name for name, ok, _ in runner.results if not ok]
     print(
         f"== smoke test {'FAILED: ' + ', '.join(failed) if failed else 'passed'} "
