@@ -280,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--archive", type=Path, help="test this archive instead of building one")
     parser.add_argument("--screenshot", type=Path, default=ROOT / "dist" / "smoke-first-page.png")
+    parser.add_argument("--skip-display", action="store_true", help="no Xvfb run (no screenshot, no timing)")
     parser.add_argument(
         "--timing-runs", type=int, default=3, help="launches per app for the start time (0: skip)"
     )
