@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from ftplanner.core.paths import resource, user_data_dir
@@ -82,10 +82,19 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(app.style().standardPalette())
 
 
+def app_icon() -> QIcon:
+    """The application icon (window, taskbar), read from the package's resources."""
+    pixmap = QPixmap()
+    pixmap.loadFromData(resource("icons", "ftplanner.png").read_bytes())
+    return QIcon(pixmap)
+
+
 def create_app(argv: Sequence[str], settings: Settings) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv) or [APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("FT Planner")
+    app.setDesktopFileName("ftplanner")  # matches packaging/ftplanner.desktop
+    app.setWindowIcon(app_icon())
     apply_theme(app, settings.theme)
     install_translator(app, ui_language(settings))
     return app
