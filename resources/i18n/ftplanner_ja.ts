@@ -826,112 +826,112 @@ counts</source>
 <context>
     <name>EstimatePage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="126"/>
         <source>Show the models of one provider</source>
         <translation>特定のプロバイダーのモデルだけを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="128"/>
         <source>Launchable only</source>
         <translation>新規ジョブ可能なモデルのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="129"/>
         <source>Hide models that cannot take new fine-tuning jobs today</source>
         <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="129"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="137"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="135"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="138"/>
         <source>Save the table as shown, plus exact amounts, as a CSV file</source>
         <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="141"/>
         <source>Provider:</source>
         <translation>プロバイダー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="208"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="200"/>
         <source>All providers</source>
         <translation>すべてのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="239"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="227"/>
         <source>Open a dataset on the Dataset page to see estimates.</source>
         <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="229"/>
         <source>Dataset not found: {0}</source>
         <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="272"/>
         <source>No model matches the filters.</source>
         <translation>条件に一致するモデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="288"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="276"/>
         <source>Analysing the dataset for some tokenizers…</source>
         <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="319"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
         <source>Analysing {0} for {1}…</source>
         <translation>{1} 向けに {0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="129"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="340"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="328"/>
         <source>Analysed {0} examples ({1})</source>
         <translation>{0} 件の学習例を分析しました（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="348"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="336"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="353"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="341"/>
         <source>Analysis cancelled</source>
         <translation>分析はキャンセルされました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="355"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="343"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="391"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="374"/>
         <source>Export comparison</source>
         <translation>比較をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="398"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="381"/>
         <source>Cannot export</source>
         <translation>エクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="400"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="383"/>
         <source>Exported {0}</source>
         <translation>{0} をエクスポートしました</translation>
     </message>

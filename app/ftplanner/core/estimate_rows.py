@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from ftplanner.core import display
-from ftplanner.core.catalog import ModelEntry
+from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate
 from ftplanner.core.money import ExchangeRates, decimal_text
@@ -107,3 +107,44 @@ def exact_amounts(row: EstimateRow) -> list[str]:
         getattr(row.estimate, name) if row.estimate else None for name in MONEY_EXPORT
     ]
     return ["" if amount is None else decimal_text(amount) for amount in values]
+
+
+def visible_entries(catalog: Catalog, provider: str = "", launchable_only: bool = False) -> list[ModelEntry]:
+    """The catalog's models of ``provider`` (every provider when empty), launchable ones only if asked."""
+    entries = [e for e in catalog.entries if not provider or e.provider == provider]
+    if launchable_only:
+        entries = [e for e in entries if e.launchable(catalog.today)]
+    return entries
+
+
+def include_model(plan: Plan, key: str, included: bool) -> bool:
+    """Tick (or untick) ``key`` in the plan's compared models; whether the plan changed.
+
+    The model just ticked becomes the one the plan goes with; unticking it goes back to the recommendation.
+    """
+    models = list(plan.models)
+    if included and key not in models:
+        models.append(key)
+        plan.chosen_model = key
+    elif not included and key in models:
+        models.remove(key)
+        if plan.chosen_model == key:
+            plan.chosen_model = ""
+    else:
+        return False
+    plan.models = models
+    return True
+
+
+def chart_rows(
+    shown: list[EstimateRow], selected: list[EstimateRow], included: Iterable[str]
+) -> list[EstimateRow]:
+    """Rows for the cost chart: the selection when it has several rows, else the rows included in the plan,
+    else every shown row; only rows with a known training cost."""
+    picked = selected if len(selected) > 1 else []
+    if not picked:
+        keys = set(included)
+        picked = [r for r in shown if r.entry.key in keys]
+    if not picked:
+        picked = shown
+    return [r for r in picked if r.estimate is not None and r.estimate.training_cost is not None]

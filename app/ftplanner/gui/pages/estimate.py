@@ -34,7 +34,10 @@ from ftplanner.core.estimate_rows import (
     STATE_NO_DATASET,
     STATE_OK,
     EstimateRow,
+    chart_rows,
     estimate_rows,
+    include_model,
+    visible_entries,
 )
 from ftplanner.core.evaluation import PlanEvaluation
 from ftplanner.core.money import BASE_CURRENCY
@@ -180,19 +183,8 @@ class EstimatePage(QWidget):
         self.proxy.layoutChanged.connect(self._draw_chart)
 
     def _toggle_included(self, row: EstimateRow, checked: bool) -> None:
-        models = list(self.document.plan.models)
-        key = row.entry.key
-        if checked and key not in models:
-            models.append(key)
-            self.document.plan.chosen_model = key  # the model just ticked is the one the plan goes with
-        elif not checked and key in models:
-            models.remove(key)
-            if self.document.plan.chosen_model == key:
-                self.document.plan.chosen_model = ""  # back to the recommendation
-        else:
-            return
-        self.document.plan.models = models
-        self.document.edited()
+        if include_model(self.document.plan, row.entry.key, checked):
+            self.document.edited()
 
     def _on_evaluated(self, evaluation: PlanEvaluation) -> None:
         chosen = evaluation.recommendation.model or ""
@@ -212,12 +204,8 @@ class EstimatePage(QWidget):
         self.provider_box.blockSignals(blocked)
 
     def visible_entries(self) -> list[ModelEntry]:
-        catalog = self.context.catalog
         provider = self.provider_box.currentData() or ""
-        entries = [e for e in catalog.entries if not provider or e.provider == provider]
-        if self.launchable_only.isChecked():
-            entries = [e for e in entries if e.launchable(catalog.today)]
-        return entries
+        return visible_entries(self.context.catalog, provider, self.launchable_only.isChecked())
 
     def _on_catalog_changed(self) -> None:
         self._failed.clear()
@@ -369,14 +357,9 @@ class EstimatePage(QWidget):
 
     def chart_rows(self) -> list[EstimateRow]:
         """Selected rows, else the rows included in the plan, else every shown row (costs known only)."""
-        shown = self.shown_rows()
         selected = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
-        picked = [self.model.row(i) for i in sorted(selected)] if len(selected) > 1 else []
-        if not picked:
-            picked = [r for r in shown if r.entry.key in self.document.plan.models]
-        if not picked:
-            picked = shown
-        return [r for r in picked if r.estimate is not None and r.estimate.training_cost is not None]
+        picked = [self.model.row(i) for i in sorted(selected)]
+        return chart_rows(self.shown_rows(), picked, self.document.plan.models)
 
     def _draw_chart(self) -> None:
         self.chart.draw_rows(self.chart_rows(), self._currency, self.columns.training_text)
