@@ -14,13 +14,15 @@ from PySide6.QtWidgets import QFileDialog
 from dataset_builders import toy_examples, write_jsonl
 from ftplanner.cli import main as cli_main
 from ftplanner.core.estimate import TrafficProfile, estimate
+from ftplanner.core.estimate_rows import STATE_OK
 from ftplanner.core.money import decimal_text, format_money
 from ftplanner.core.settings import Settings
 from ftplanner.core.timemodel import TimeModel
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
-from ftplanner.gui.pages import estimate as estimate_page
-from ftplanner.gui.pages.estimate import COL_MODEL, COL_TCO, COL_TRAINING, STATE_OK, EstimatePage
+from ftplanner.gui.pages import estimate_table
+from ftplanner.gui.pages.estimate import EstimatePage
+from ftplanner.gui.pages.estimate_table import COL_MODEL, COL_TCO, COL_TRAINING
 from gui_helpers import screenshot, wait_idle
 
 
@@ -101,13 +103,13 @@ def test_missing_encoding_is_analysed_by_the_page(qtbot, page, toy):
     assert len(rows) == len(page.context.catalog.entries)
     assert all(row.state == STATE_OK for row in rows)
     closed = row_of(page, "openai/gpt-3.5-turbo-0125")
-    assert "retired" in page.proxy.index(closed, estimate_page.COL_LIFECYCLE).data()
+    assert "retired" in page.proxy.index(closed, estimate_table.COL_LIFECYCLE).data()
 
 
 def test_rows_say_analysing_until_the_analysis_arrives(qtbot, page, toy):
     page.document.set_dataset(toy)
     assert page.runner.busy
-    assert text(page, 0, estimate_page.COL_TOKENS) == "analysing…"
+    assert text(page, 0, estimate_table.COL_TOKENS) == "analysing…"
     wait_idle(qtbot, page.runner)
 
 
@@ -159,7 +161,7 @@ def test_plan_edits_change_figures_and_mark_the_document_dirty(qtbot, page, toy)
 
     page.epochs.setValue(0)
     assert page.document.plan.epochs is None
-    assert "(auto)" in text(page, row_of(page, key), estimate_page.COL_EPOCHS)
+    assert "(auto)" in text(page, row_of(page, key), estimate_table.COL_EPOCHS)
 
 
 def test_currency_with_and_without_a_rate(qtbot, page, toy):

@@ -13,7 +13,7 @@ from ftplanner.core.money import ExchangeRates
 from ftplanner.core.settings import Settings
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
-from ftplanner.gui.pages import pricing as pricing_page
+from ftplanner.gui.pages import pricing_table
 from ftplanner.gui.pages.pricing import PricingPage
 from gui_helpers import screenshot
 
@@ -37,21 +37,21 @@ def cell(page: PricingPage, key: str, column: int, role=Qt.ItemDataRole.DisplayR
 def test_catalog_table_shows_every_model_with_flags(page):
     catalog = page.context.catalog
     assert page.proxy.rowCount() == len(catalog.entries)
-    assert cell(page, KEY, pricing_page.COL_TRAINING) == "$3.00 / 1M"
-    assert cell(page, "azure-openai/o4-mini-2025-04-16", pricing_page.COL_TRAINING) == "$100.00 / hour"
-    assert cell(page, KEY, pricing_page.COL_ORIGIN) == "bundled"
+    assert cell(page, KEY, pricing_table.COL_TRAINING) == "$3.00 / 1M"
+    assert cell(page, "azure-openai/o4-mini-2025-04-16", pricing_table.COL_TRAINING) == "$100.00 / hour"
+    assert cell(page, KEY, pricing_table.COL_ORIGIN) == "bundled"
     stale = next(e for e in catalog.entries if e.is_stale(catalog.today))
-    assert "(stale)" in cell(page, stale.key, pricing_page.COL_AS_OF)
-    assert cell(page, stale.key, pricing_page.COL_AS_OF, Qt.ItemDataRole.ForegroundRole) is not None
-    assert "openai.com" in cell(page, KEY, pricing_page.COL_SOURCES, Qt.ItemDataRole.ToolTipRole)
-    assert cell(page, "together/lora-up-to-16b", pricing_page.COL_TOKENIZER).startswith("≈o200k_base")
+    assert "(stale)" in cell(page, stale.key, pricing_table.COL_AS_OF)
+    assert cell(page, stale.key, pricing_table.COL_AS_OF, Qt.ItemDataRole.ForegroundRole) is not None
+    assert "openai.com" in cell(page, KEY, pricing_table.COL_SOURCES, Qt.ItemDataRole.ToolTipRole)
+    assert cell(page, "together/lora-up-to-16b", pricing_table.COL_TOKENIZER).startswith("≈o200k_base")
 
 
 def test_price_columns_sort_numerically_unknown_last(page):
-    page.view.sortByColumn(pricing_page.COL_TRAINING, Qt.SortOrder.AscendingOrder)
-    keys = [page.proxy.index(i, pricing_page.COL_TRAINING).data(Qt.ItemDataRole.UserRole) for i in range(6)]
+    page.view.sortByColumn(pricing_table.COL_TRAINING, Qt.SortOrder.AscendingOrder)
+    keys = [page.proxy.index(i, pricing_table.COL_TRAINING).data(Qt.ItemDataRole.UserRole) for i in range(6)]
     assert keys == sorted(keys)
-    last = page.proxy.index(page.proxy.rowCount() - 1, pricing_page.COL_TRAINING).data(
+    last = page.proxy.index(page.proxy.rowCount() - 1, pricing_table.COL_TRAINING).data(
         Qt.ItemDataRole.UserRole
     )
     assert last == float("inf")
@@ -73,14 +73,14 @@ def test_save_and_remove_override_persist_in_ftplanner_home(page, _isolated_home
     entry = page.context.catalog.get(KEY)
     assert entry.training_per_mtok == Decimal("2.50") and entry.origin == "user"
     assert load_catalog().get(KEY).training_per_mtok == Decimal("2.50")
-    assert cell(page, KEY, pricing_page.COL_ORIGIN) == "user"
+    assert cell(page, KEY, pricing_table.COL_ORIGIN) == "user"
     assert page.selected_entry().key == KEY  # selection kept after the reload
     assert page.remove_button.isEnabled()
 
     assert page.remove_override()
     assert KEY not in load_user_overrides().get("models", {})
     assert page.context.catalog.get(KEY).training_per_mtok == Decimal("3.00")
-    assert cell(page, KEY, pricing_page.COL_ORIGIN) == "bundled"
+    assert cell(page, KEY, pricing_table.COL_ORIGIN) == "bundled"
     assert not page.remove_button.isEnabled()
 
 

@@ -19,13 +19,13 @@ from ftplanner.core.plan import Plan, plan_from_dict
 from ftplanner.core.roi import evaluate_scenario, load_scenario, result_to_dict
 from ftplanner.core.roi.plan_json import plan_dict, scenario_from_plan
 from ftplanner.core.roi_catalog import catalog_lookup
+from ftplanner.core.scenario_editing import bundled_scenario
 from ftplanner.core.settings import Settings
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.main_window import MainWindow
 from ftplanner.gui.pages.roi import RoiPage
 from ftplanner.gui.pages.roi_items import ItemsTable
-from ftplanner.gui.pages.roi_state import bundled_scenario
 from gui_helpers import screenshot
 
 LIKELY = ItemsTable.LIKELY

@@ -31,8 +31,8 @@ from ftplanner.core.roi_link import (
     scenario_in_currency,
     split_overrides,
 )
+from ftplanner.core.scenario_editing import bundled_scenario
 from ftplanner.core.timemodel import TimeModel
-from ftplanner.gui.pages.roi_state import bundled_scenario
 
 TODAY = date(2026, 11, 30)
 MINI = "openai/gpt-4o-mini-2024-07-18"

@@ -30,64 +30,219 @@
 <context>
     <name>ApproachPanel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="264"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="201"/>
         <source>NPV (likely)</source>
         <translation>NPV（最頻）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="202"/>
         <source>NPV P10 – P90</source>
         <translation>NPV（P10 – P90）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="266"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="203"/>
         <source>ROI (likely)</source>
         <translation>ROI（最頻）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="267"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="204"/>
         <source>IRR (annual)</source>
         <translation>IRR（年率）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="268"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="205"/>
         <source>Payback (likely)</source>
         <translation>回収月（最頻）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="206"/>
         <source>Chance ROI &gt; 0</source>
         <translation>ROI &gt; 0 の確率</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="270"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="207"/>
         <source>Total cost (likely)</source>
         <translation>総コスト（最頻）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="208"/>
         <source>Cost · accuracy · upkeep</source>
         <translation>コスト・精度・保守負荷</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="217"/>
         <source>Each approach&apos;s cost structure applied to this scenario&apos;s benefits, scaled by the share of the full benefit the approach is expected to reach. The column marked &apos;as written&apos; is this scenario unchanged. Same draws and seed for all three.</source>
         <translation>各アプローチのコスト構造をこのシナリオの便益に適用し、そのアプローチで達成が見込まれる便益の割合で調整しています。「このシナリオ」と表示された列は、このシナリオを変更せずに計算したものです。3 つとも同じ試行回数とシードを使用します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="297"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="234"/>
         <source>{0} (as written)</source>
         <translation>{0}（このシナリオ）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="359"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="296"/>
         <source>NPV ({0})</source>
         <translation>NPV（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="361"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="298"/>
         <source>Bars: likely NPV · whiskers: P10 – P90 of the draws</source>
         <translation>棒: NPV（最頻）・ひげ: 試行の P10 – P90</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogColumns</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="60"/>
+        <source>Provider</source>
+        <translation>プロバイダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="61"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="62"/>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="63"/>
+        <source>Input
+/ 1M</source>
+        <translation>入力
+／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="64"/>
+        <source>Cached
+/ 1M</source>
+        <translation>キャッシュ入力
+／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="65"/>
+        <source>Output
+/ 1M</source>
+        <translation>出力
+／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="66"/>
+        <source>Hosting
+/ hour</source>
+        <translation>ホスティング
+／時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="68"/>
+        <source>Max tokens
+/ example</source>
+        <translation>最大トークン数
+／学習例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="71"/>
+        <source>Tokenizer</source>
+        <translation>トークナイザー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="72"/>
+        <source>New jobs
+until</source>
+        <translation>新規ジョブ
+受付期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="73"/>
+        <source>Retires</source>
+        <translation>提供終了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="74"/>
+        <source>As of</source>
+        <translation>価格時点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="75"/>
+        <source>Origin</source>
+        <translation>設定元</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="76"/>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="81"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="83"/>
+        <source>{0} / hour</source>
+        <translation>{0}／時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="84"/>
+        <source>{0} / 1M</source>
+        <translation>{0}／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="89"/>
+        <source>≈{0} (±{1})</source>
+        <translation>≈{0}（±{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="95"/>
+        <source>{0} (unconfirmed)</source>
+        <translation>{0}（未確認）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="100"/>
+        <source>{0} (stale)</source>
+        <translation>{0}（古い価格）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="105"/>
+        <source>bundled</source>
+        <translation>同梱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="106"/>
+        <source>user</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="107"/>
+        <source>plan</source>
+        <translation>プラン</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="123"/>
+        <source>DPO: {0} / 1M</source>
+        <translation>DPO: {0}／100万</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="125"/>
+        <source>Minimum per job: {0}</source>
+        <translation>ジョブあたりの最低料金: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="127"/>
+        <source>Cap per job: {0}</source>
+        <translation>ジョブあたりの上限額: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="132"/>
+        <source>Prices older than 180 days are marked stale</source>
+        <translation>180 日を超えた価格は「古い価格」として表示されます</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="137"/>
+        <source>Which layer last changed this model: bundled catalog, your overrides, or the plan</source>
+        <translation>このモデルを最後に変更した層: 同梱カタログ、ユーザーの上書き設定、プランのいずれか</translation>
     </message>
 </context>
 <context>
@@ -314,579 +469,469 @@
     </message>
 </context>
 <context>
-    <name>EstimatePage</name>
+    <name>EstimateChart</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="147"/>
-        <source>Plan inputs</source>
-        <translation>プランの入力条件</translation>
+        <location filename="../../app/ftplanner/gui/pages/estimate_chart.py" line="20"/>
+        <source>No training cost to show yet</source>
+        <translation>表示できる学習コストはまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="153"/>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="359"/>
-        <source>auto</source>
-        <translation>自動</translation>
+        <location filename="../../app/ftplanner/gui/pages/estimate_chart.py" line="34"/>
+        <source>Training cost ({0})</source>
+        <translation>学習コスト（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="155"/>
-        <source>Training epochs; &apos;auto&apos; uses the provider&apos;s choice for the dataset size</source>
-        <translation>学習のエポック数。「自動」の場合は、データセットの規模に応じてプロバイダーが決める値を使います</translation>
+        <location filename="../../app/ftplanner/gui/pages/estimate_chart.py" line="35"/>
+        <source>Training cost per model</source>
+        <translation>モデル別の学習コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="159"/>
-        <source> months</source>
-        <translation> か月</translation>
+        <location filename="../../app/ftplanner/gui/pages/estimate_chart.py" line="37"/>
+        <source>Training cost: first {0} of {1} models (select rows to choose)</source>
+        <translation>学習コスト: {1} モデル中、先頭の {0} モデル（行を選択して指定できます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="160"/>
-        <source>Ownership horizon for the total cost of ownership</source>
-        <translation>総保有コスト（TCO）を算出する保有期間</translation>
+        <location filename="../../app/ftplanner/gui/pages/estimate_chart.py" line="41"/>
+        <source>  (light bars: approximate token counts)</source>
+        <translation>  （薄い棒: トークン数が概算）</translation>
     </message>
+</context>
+<context>
+    <name>EstimateColumns</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="162"/>
-        <source>Currency of all amounts; add exchange rates on the Pricing page</source>
-        <translation>すべての金額の通貨。為替レートは「価格」ページで追加します</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="166"/>
-        <source>Inference requests to the fine-tuned model per month</source>
-        <translation>ファインチューニング済みモデルへの月間推論リクエスト数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="170"/>
-        <source>Average input (prompt) tokens per request</source>
-        <translation>リクエストあたりの平均入力（プロンプト）トークン数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="174"/>
-        <source>Average output (completion) tokens per request</source>
-        <translation>リクエストあたりの平均出力（生成）トークン数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="181"/>
-        <source>Share of input tokens served from the prompt cache (0–1)</source>
-        <translation>プロンプトキャッシュから処理される入力トークンの割合（0～1）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="182"/>
-        <source>Share of requests sent through the batch API (0–1)</source>
-        <translation>バッチ API 経由で送信するリクエストの割合（0～1）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="207"/>
-        <source>&amp;Epochs:</source>
-        <translation>エポック数(&amp;E):</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="208"/>
-        <source>Mont&amp;hs:</source>
-        <translation>月数(&amp;H):</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="209"/>
-        <source>C&amp;urrency:</source>
-        <translation>通貨(&amp;U):</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="211"/>
-        <source>&amp;Requests / month:</source>
-        <translation>月間リクエスト数(&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="212"/>
-        <source>&amp;Input tokens:</source>
-        <translation>入力トークン数(&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="213"/>
-        <source>&amp;Output tokens:</source>
-        <translation>出力トークン数(&amp;O):</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="214"/>
-        <source>Cac&amp;hed share:</source>
-        <translation>キャッシュ比率(&amp;H):</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="215"/>
-        <source>&amp;Batch share:</source>
-        <translation>バッチ比率(&amp;B):</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="221"/>
-        <source>Show the models of one provider</source>
-        <translation>特定のプロバイダーのモデルだけを表示します</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="223"/>
-        <source>Launchable only</source>
-        <translation>新規ジョブ可能なモデルのみ</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="224"/>
-        <source>Hide models that cannot take new fine-tuning jobs today</source>
-        <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="227"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="229"/>
-        <source>Analyse again</source>
-        <translation>再分析</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="232"/>
-        <source>Export CSV…</source>
-        <translation>CSV をエクスポート…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="233"/>
-        <source>Save the table as shown, plus exact amounts, as a CSV file</source>
-        <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="236"/>
-        <source>Provider:</source>
-        <translation>プロバイダー:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="294"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="62"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="295"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="65"/>
         <source>Provider</source>
         <translation>プロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="297"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="67"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="300"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="70"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="301"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="71"/>
         <source>Charged
 tokens</source>
         <translation>課金
 トークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="302"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="72"/>
         <source>Training
 cost</source>
         <translation>学習
 コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="303"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="73"/>
         <source>Time
 P10–P90</source>
         <translation>所要時間
 P10–P90</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="304"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="74"/>
         <source>Inference
 / month</source>
         <translation>推論
 ／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="305"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="75"/>
         <source>Hosting
 / month</source>
         <translation>ホスティング
 ／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
-        <source>Token
-counts</source>
-        <translation>トークン数
-精度</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="308"/>
-        <source>Lifecycle</source>
-        <translation>提供状況</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="312"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="76"/>
         <source>TCO
 {0} months</source>
         <translation>TCO
 {0} か月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="77"/>
+        <source>Token
+counts</source>
+        <translation>トークン数
+精度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="78"/>
+        <source>Lifecycle</source>
+        <translation>提供状況</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="83"/>
         <source>Tick a model to include it in the plan (and in the chart)</source>
         <translation>チェックを入れたモデルがプランに含まれます（グラフにも表示されます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="317"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="84"/>
         <source>Provider of the fine-tuning service</source>
         <translation>ファインチューニングサービスのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="318"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="85"/>
         <source>Training method estimated: SFT when offered, else the model&apos;s first method</source>
         <translation>見積もり対象の学習手法。SFT が提供されていれば SFT、なければモデルの最初の手法です</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="319"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="86"/>
         <source>Epochs trained; &apos;auto&apos; follows the provider&apos;s rule for the dataset size</source>
         <translation>学習するエポック数。「自動」はデータセットの規模に応じたプロバイダーの規則に従います</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="321"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="88"/>
         <source>Billed training tokens: Σ min(per-example limit, tokens) × epochs, plus validation tokens where the provider bills them</source>
         <translation>課金対象の学習トークン数: Σ min(学習例あたりの上限, トークン数) × エポック数。プロバイダーが課金する場合は検証トークンも加算します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="324"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="91"/>
         <source>Charged tokens × price per 1M tokens, then the provider&apos;s per-job minimum and cap; per-hour (reinforcement) training needs the expected hours</source>
         <translation>課金トークン数 × 100 万トークンあたりの価格に、プロバイダーのジョブごとの最低料金と上限額を適用します。時間課金（強化学習）の学習には想定時間が必要です</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="327"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="94"/>
         <source>Likely training time: P10–P90 of the time model (overhead + trained tokens ÷ throughput, log-normal spread); queueing can add more</source>
         <translation>想定学習時間: 時間モデル（オーバーヘッド + 学習トークン数 ÷ スループット、対数正規分布のばらつき）の P10–P90。キュー待ちでさらに長くなる場合があります</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="330"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="97"/>
         <source>Requests × (input tokens × blended input price + output tokens × output price) ÷ 1M, blending cached/uncached input and standard/batch requests by their shares</source>
         <translation>リクエスト数 × (入力トークン数 × 加重平均入力価格 + 出力トークン数 × 出力価格) ÷ 100 万。キャッシュあり／なしの入力と、標準／バッチのリクエストは、それぞれの比率で加重平均します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="333"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="100"/>
         <source>Hosting fee per deployed fine-tune: hourly fee × 730 hours a month, plus any monthly fee</source>
         <translation>デプロイしたファインチューニング済みモデルごとのホスティング料金: 時間料金 × 月 730 時間（月額料金がある場合はそれも加算）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="336"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="103"/>
         <source>Total cost of ownership: training + months × (inference + hosting); the months counted stop at the model&apos;s retirement date. ≥ marks a lower bound (inference price unknown)</source>
         <translation>総保有コスト: 学習 + 月数 × (推論 + ホスティング)。計上する月数はモデルの提供終了日までです。≥ は下限値であることを示します（推論価格が不明）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="338"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="105"/>
         <source>Exact: the model&apos;s own tokenizer. ≈: a stand-in tokenizer, with the stated error band</source>
         <translation>正確: モデル固有のトークナイザーで計数。≈: 代替のトークナイザーで計数（誤差範囲を併記）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="340"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="107"/>
         <source>Whether new jobs can be created, coming retirement, and stale prices (older than 180 days)</source>
         <translation>新規ジョブの作成可否、今後の提供終了、古い価格（180 日超）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="352"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="119"/>
         <source>analysing…</source>
         <translation>分析中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="354"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="121"/>
         <source>no dataset</source>
         <translation>データセットなし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="355"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="122"/>
         <source>not available</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="361"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="126"/>
+        <source>auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="128"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="376"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="143"/>
         <source>unknown price</source>
         <translation>価格不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="379"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="146"/>
         <source>{0} / hour</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="387"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="154"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="389"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="156"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="390"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="157"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="410"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="177"/>
         <source>provider {0}</source>
         <translation>プロバイダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="412"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="179"/>
         <source>closed since {0}</source>
         <translation>{0} に受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="414"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="181"/>
         <source>retired {0}</source>
         <translation>{0} に提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="416"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="183"/>
         <source>no fine-tuning offer</source>
         <translation>ファインチューニング提供なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="419"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="186"/>
         <source>retires on {0} (unconfirmed)</source>
         <translation>{0} に提供終了予定（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="420"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="187"/>
         <source>retires on {0}</source>
         <translation>{0} に提供終了予定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="422"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="189"/>
         <source>stale price as of {0}</source>
         <translation>古い価格（{0} 時点）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="427"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="194"/>
         <source>open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="432"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="199"/>
         <source>exact</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="433"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="200"/>
         <source>≈ ±{0}</source>
         <translation>≈ ±{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="448"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="208"/>
+        <source>★ The model the plan goes with (see the Summary page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="218"/>
         <source>Offered: {0}</source>
         <translation>提供手法: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="450"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="220"/>
         <source>{0} per epoch × {1} epochs; {2} examples over the limit</source>
         <translation>エポックあたり {0} × {1} エポック。上限超過の学習例 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="454"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="224"/>
         <source>Approximate token counts: {0} to {1}</source>
         <translation>トークン数が概算のため: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="459"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="229"/>
         <source>Median (P50): {0}</source>
         <translation>中央値（P50）: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="461"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="231"/>
         <source>Running costs counted for {0} of {1} months</source>
         <translation>{1} か月のうち {0} か月分の運用コストを計上</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="467"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="237"/>
         <source>New jobs until {0}</source>
         <translation>新規ジョブ受付期限: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="468"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="238"/>
         <source>Prices as of {0}</source>
         <translation>価格は {0} 時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="519"/>
-        <source>{0} (no rate)</source>
-        <translation>{0}（レート未設定）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="539"/>
-        <source>Unknown currency {0}: amounts are shown in USD.</source>
-        <translation>不明な通貨 {0}: 金額は USD で表示しています。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="546"/>
-        <source>No exchange rate for {0}: amounts are shown in USD. Set a rate on the Pricing page.</source>
-        <translation>{0} の為替レートがないため、金額は USD で表示しています。「価格」ページでレートを設定してください。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="552"/>
-        <source>Catalog prices are in USD.</source>
-        <translation>カタログ価格は USD 建てです。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="556"/>
-        <source>{0} {1} per USD (set {2})</source>
-        <translation>1 USD = {0} {1}（{2} 設定）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="560"/>
-        <source> — older than 30 days</source>
-        <translation> — 30 日以上前の設定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="586"/>
-        <source>All providers</source>
-        <translation>すべてのプロバイダー</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="630"/>
-        <source>Open a dataset on the Dataset page to see estimates.</source>
-        <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="632"/>
-        <source>Dataset not found: {0}</source>
-        <translation>データセットが見つかりません: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="700"/>
-        <source>No model matches the filters.</source>
-        <translation>条件に一致するモデルがありません。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="704"/>
-        <source>Analysing the dataset for some tokenizers…</source>
-        <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="735"/>
-        <source>Analysing {0} for {1}…</source>
-        <translation>{1} 向けに {0} を分析しています…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="227"/>
-        <source>%p% — {0} lines</source>
-        <translation>%p% — {0} 行</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="756"/>
-        <source>Analysed {0} examples ({1})</source>
-        <translation>{0} 件の学習例を分析しました（{1}）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="764"/>
-        <source>Cannot analyse dataset</source>
-        <translation>データセットを分析できません</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="769"/>
-        <source>Analysis cancelled</source>
-        <translation>分析はキャンセルされました</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="771"/>
-        <source>Analysis stopped</source>
-        <translation>分析を中止しました</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="800"/>
-        <source>No training cost to show yet</source>
-        <translation>表示できる学習コストはまだありません</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="821"/>
-        <source>Training cost ({0})</source>
-        <translation>学習コスト（{0}）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="824"/>
-        <source>Training cost per model</source>
-        <translation>モデル別の学習コスト</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="826"/>
-        <source>Training cost: first {0} of {1} models (select rows to choose)</source>
-        <translation>学習コスト: {1} モデル中、先頭の {0} モデル（行を選択して指定できます）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="830"/>
-        <source>  (light bars: approximate token counts)</source>
-        <translation>  （薄い棒: トークン数が概算）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="842"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="260"/>
         <source>Training cost, exact</source>
         <translation>学習コスト（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="843"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="261"/>
         <source>Training cost low, exact</source>
         <translation>学習コスト下限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="844"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="262"/>
         <source>Training cost high, exact</source>
         <translation>学習コスト上限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="845"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="263"/>
         <source>Inference / month, exact</source>
         <translation>推論／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="846"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="264"/>
         <source>Hosting / month, exact</source>
         <translation>ホスティング／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="847"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="265"/>
         <source>TCO, exact</source>
         <translation>TCO（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="851"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="269"/>
         <source>Included</source>
         <translation>プランに含む</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="851"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="269"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="851"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="269"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="856"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="274"/>
         <source>yes</source>
         <translation>はい</translation>
     </message>
+</context>
+<context>
+    <name>EstimatePage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="864"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="126"/>
+        <source>Show the models of one provider</source>
+        <translation>特定のプロバイダーのモデルだけを表示します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="128"/>
+        <source>Launchable only</source>
+        <translation>新規ジョブ可能なモデルのみ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="129"/>
+        <source>Hide models that cannot take new fine-tuning jobs today</source>
+        <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
+        <source>Analyse again</source>
+        <translation>再分析</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="137"/>
+        <source>Export CSV…</source>
+        <translation>CSV をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="138"/>
+        <source>Save the table as shown, plus exact amounts, as a CSV file</source>
+        <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="141"/>
+        <source>Provider:</source>
+        <translation>プロバイダー:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="200"/>
+        <source>All providers</source>
+        <translation>すべてのプロバイダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="227"/>
+        <source>Open a dataset on the Dataset page to see estimates.</source>
+        <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="229"/>
+        <source>Dataset not found: {0}</source>
+        <translation>データセットが見つかりません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="272"/>
+        <source>No model matches the filters.</source>
+        <translation>条件に一致するモデルがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="276"/>
+        <source>Analysing the dataset for some tokenizers…</source>
+        <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
+        <source>Analysing {0} for {1}…</source>
+        <translation>{1} 向けに {0} を分析しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
+        <source>%p% — {0} lines</source>
+        <translation>%p% — {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="328"/>
+        <source>Analysed {0} examples ({1})</source>
+        <translation>{0} 件の学習例を分析しました（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="336"/>
+        <source>Cannot analyse dataset</source>
+        <translation>データセットを分析できません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="341"/>
+        <source>Analysis cancelled</source>
+        <translation>分析はキャンセルされました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="343"/>
+        <source>Analysis stopped</source>
+        <translation>分析を中止しました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="374"/>
         <source>Export comparison</source>
         <translation>比較をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="871"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="381"/>
         <source>Cannot export</source>
         <translation>エクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="873"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="383"/>
         <source>Exported {0}</source>
         <translation>{0} をエクスポートしました</translation>
     </message>
@@ -1448,73 +1493,73 @@ counts</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="41"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="40"/>
         <source>never</source>
         <translation>回収なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="41"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="40"/>
         <source>month {0}</source>
         <translation>{0} か月目</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="45"/>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="53"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="44"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="52"/>
         <source>{0} %</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="50"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="49"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="52"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="51"/>
         <source>above 1,000 %</source>
         <translation>1,000% 超</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="57"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="56"/>
         <source>Prompt engineering</source>
         <translation>プロンプトエンジニアリング</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="58"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="57"/>
         <source>RAG</source>
         <translation>RAG</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="59"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="58"/>
         <source>Fine-tuning</source>
         <translation>ファインチューニング</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="65"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="64"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="66"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="65"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="67"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="66"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="68"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="67"/>
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="69"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="68"/>
         <source>easy</source>
         <translation>容易</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="70"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="69"/>
         <source>complex</source>
         <translation>複雑</translation>
     </message>
@@ -1821,138 +1866,143 @@ counts</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="54"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="57"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="59"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="90"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="91"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="92"/>
         <source>Pricing</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="85"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="93"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="97"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="112"/>
         <source>{0} (Ctrl+{1})</source>
         <translation>{0}（Ctrl+{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="135"/>
         <source>&amp;New plan</source>
         <translation>新規プラン(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="137"/>
         <source>&amp;Open plan…</source>
         <translation>プランを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="124"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="139"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったプラン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="127"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="142"/>
         <source>Open &amp;dataset…</source>
         <translation>データセットを開く(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="130"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="145"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="146"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="133"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="148"/>
         <source>&amp;Export report…</source>
         <translation>レポートを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="135"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="153"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="154"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="141"/>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="150"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="156"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="165"/>
         <source>System</source>
         <translation>システム設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="147"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="162"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="166"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="152"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="167"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="159"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="160"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="175"/>
         <source>&amp;About FT Planner</source>
         <translation>FT Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="165"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="180"/>
         <source>The language changes the next time FT Planner starts.</source>
         <translation>言語の変更は、FT Planner の次回起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="177"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="192"/>
         <source>Theme applied.</source>
         <translation>テーマを適用しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="182"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="197"/>
         <source>About FT Planner</source>
         <translation>FT Planner について</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="184"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="199"/>
         <source>FT Planner {0}
 Plan, price and track LLM fine-tunes, offline first.
 
@@ -1963,67 +2013,67 @@ LLM ファインチューニングの計画・費用見積り・追跡を、オ�
 Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数えます（Llama 3.1 Community License、Copyright © Meta Platforms, Inc.）。Built with Llama.</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="195"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="210"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="228"/>
         <source>Sample plan</source>
         <translation>サンプルプラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="219"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="237"/>
         <source>Recover unsaved work?</source>
         <translation>未保存の作業を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="238"/>
         <source>FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?</source>
         <translation>FT Planner は正常に終了しませんでした。{0} に自動保存されたプラン（{1}）を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="238"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="256"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="239"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="257"/>
         <source>Save the changes to {0}?</source>
         <translation>{0} への変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="255"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="273"/>
         <source>Open plan</source>
         <translation>プランを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="283"/>
         <source>Cannot open plan</source>
         <translation>プランを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="287"/>
         <source>The plan&apos;s dataset was not found: {0}. Open it again from the Dataset page.</source>
         <translation>プランのデータセットが見つかりません: {0}。「データセット」ページから開き直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="298"/>
         <source>Save plan</source>
         <translation>プランを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="292"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="310"/>
         <source>Cannot save plan</source>
         <translation>プランを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="296"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="314"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="308"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="326"/>
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -2031,555 +2081,479 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ModelSection</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="32"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="33"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="41"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="43"/>
         <source>The catalog model to fine-tune. Its retirement date, last day for new jobs, and its inference and hosting prices at this plan&apos;s traffic come from the price catalog.</source>
         <translation>ファインチューニングするカタログ上のモデル。提供終了日、新規ジョブ受付期限、このプランのトラフィックでの推論・ホスティング価格は価格カタログから取得します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="48"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="50"/>
         <source>Cost of one training run (low / likely / high), in the scenario currency.</source>
         <translation>1 回の学習実行のコスト（低／最頻／高）。シナリオの通貨で入力します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="52"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="54"/>
         <source>never (train once)</source>
         <translation>なし（学習は 1 回のみ）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="53"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="55"/>
         <source> months</source>
         <translation> か月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="58"/>
         <source>A training run at month 0 and every N months after it (0 = once). Runs on or after the retirement date, or after the last day for new jobs, are dropped.</source>
         <translation>月 0 に学習を実行し、以降 N か月ごとに再学習します（0 = 1 回のみ）。提供終了日以降、または新規ジョブ受付期限を過ぎた実行は除外されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="60"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="62"/>
         <source>Include inference and hosting</source>
         <translation>推論とホスティングを含める</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="63"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="65"/>
         <source>Monthly inference and hosting costs over months 1..horizon, from the catalog unless set below.</source>
         <translation>1 か月目から計画期間の終わりまでの、毎月の推論・ホスティングコスト。下で指定しない場合はカタログの値を使います。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="68"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="70"/>
         <source>catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="71"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="73"/>
         <source>Inference per month (low / likely / high). Leave empty to use the catalog at this plan&apos;s traffic.</source>
         <translation>月あたりの推論コスト（低／最頻／高）。空欄の場合は、このプランのトラフィックでのカタログ価格を使います。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="77"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="79"/>
         <source>One-off cost of moving to a successor, added in the month the model retires when that falls inside the horizon.</source>
         <translation>後継モデルへの移行にかかる一時費用。モデルの提供終了月が計画期間内にある場合、その月に計上します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="91"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="91"/>
         <source>Likely</source>
         <translation>最頻</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="91"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="97"/>
         <source>Three-point estimates: low, likely and high. Deterministic results use the likely values.</source>
         <translation>三点見積もり（低・最頻・高）。確定的な計算結果には最頻値を使用します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="98"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="100"/>
         <source>Catalog model</source>
         <translation>カタログのモデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="100"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="102"/>
         <source>Training per run</source>
         <translation>1 回あたりの学習</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="103"/>
         <source>Retrain every</source>
         <translation>再学習の間隔</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="105"/>
         <source>Inference / month</source>
         <translation>推論／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="104"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="106"/>
         <source>Migration</source>
         <translation>移行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="122"/>
         <source>(no model)</source>
         <translation>（モデルなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="133"/>
         <source>{0} (not in the catalog)</source>
         <translation>{0}（カタログにありません）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="196"/>
+        <source>low</source>
+        <translation type="unfinished">低</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="196"/>
+        <source>likely</source>
+        <translation type="unfinished">最頻</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="196"/>
+        <source>high</source>
+        <translation type="unfinished">高</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="201"/>
+        <source>Your override; clear the fields to use the estimate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="202"/>
+        <source>Empty: linked to the estimate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverrideEditor</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="47"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="117"/>
+        <source>Override</source>
+        <translation>上書き設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="53"/>
+        <source>Training (USD / 1M tokens):</source>
+        <translation>学習（USD／100万トークン）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="54"/>
+        <source>Training (USD / hour):</source>
+        <translation>学習（USD／時）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="55"/>
+        <source>Input (USD / 1M):</source>
+        <translation>入力（USD／100万）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="56"/>
+        <source>Cached input (USD / 1M):</source>
+        <translation>キャッシュ入力（USD／100万）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="57"/>
+        <source>Output (USD / 1M):</source>
+        <translation>出力（USD／100万）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="58"/>
+        <source>Hosting (USD / hour):</source>
+        <translation>ホスティング（USD／時）:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="59"/>
+        <source>Max tokens / example:</source>
+        <translation>学習例あたり最大トークン数:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="60"/>
+        <source>New jobs until:</source>
+        <translation>新規ジョブ受付期限:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="61"/>
+        <source>Retires on:</source>
+        <translation>提供終了日:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="62"/>
+        <source>Prices as of:</source>
+        <translation>価格時点:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="73"/>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="82"/>
+        <source>e.g. our enterprise agreement, 2026-11</source>
+        <translation>例: 当社のエンタープライズ契約、2026-11</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="84"/>
+        <source>Source of the change:</source>
+        <translation>変更の出典:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="96"/>
+        <source>Save override</source>
+        <translation>上書き設定を保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="98"/>
+        <source>Remove override</source>
+        <translation>上書き設定を削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="124"/>
+        <source>Override for {0} ({1})</source>
+        <translation>{0}（{1}）の上書き設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="128"/>
+        <source>Sources: {0}</source>
+        <translation>出典: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="162"/>
+        <source>Nothing changed.</source>
+        <translation>変更はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="171"/>
+        <source>Override saved for {0}</source>
+        <translation>{0} の上書き設定を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="182"/>
+        <source>Cannot remove override</source>
+        <translation>上書き設定を削除できません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="185"/>
+        <source>Override removed for {0}</source>
+        <translation>{0} の上書き設定を削除しました</translation>
+    </message>
+</context>
+<context>
+    <name>PlanInputsBox</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="32"/>
+        <source>Plan inputs</source>
+        <translation>プランの入力条件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="41"/>
+        <source>auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="43"/>
+        <source>Training epochs; &apos;auto&apos; uses the provider&apos;s choice for the dataset size</source>
+        <translation>学習のエポック数。「自動」の場合は、データセットの規模に応じてプロバイダーが決める値を使います</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="47"/>
+        <source> months</source>
+        <translation> か月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="48"/>
+        <source>Ownership horizon for the total cost of ownership</source>
+        <translation>総保有コスト（TCO）を算出する保有期間</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="50"/>
+        <source>Currency of all amounts; add exchange rates on the Pricing page</source>
+        <translation>すべての金額の通貨。為替レートは「価格」ページで追加します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="54"/>
+        <source>Inference requests to the fine-tuned model per month</source>
+        <translation>ファインチューニング済みモデルへの月間推論リクエスト数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="58"/>
+        <source>Average input (prompt) tokens per request</source>
+        <translation>リクエストあたりの平均入力（プロンプト）トークン数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="62"/>
+        <source>Average output (completion) tokens per request</source>
+        <translation>リクエストあたりの平均出力（生成）トークン数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="69"/>
+        <source>Share of input tokens served from the prompt cache (0–1)</source>
+        <translation>プロンプトキャッシュから処理される入力トークンの割合（0～1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="70"/>
+        <source>Share of requests sent through the batch API (0–1)</source>
+        <translation>バッチ API 経由で送信するリクエストの割合（0～1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="95"/>
+        <source>&amp;Epochs:</source>
+        <translation>エポック数(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="96"/>
+        <source>Mont&amp;hs:</source>
+        <translation>月数(&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="97"/>
+        <source>C&amp;urrency:</source>
+        <translation>通貨(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="99"/>
+        <source>&amp;Requests / month:</source>
+        <translation>月間リクエスト数(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="100"/>
+        <source>&amp;Input tokens:</source>
+        <translation>入力トークン数(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="101"/>
+        <source>&amp;Output tokens:</source>
+        <translation>出力トークン数(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="102"/>
+        <source>Cac&amp;hed share:</source>
+        <translation>キャッシュ比率(&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="103"/>
+        <source>&amp;Batch share:</source>
+        <translation>バッチ比率(&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="144"/>
+        <source>{0} (no rate)</source>
+        <translation>{0}（レート未設定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="164"/>
+        <source>Unknown currency {0}: amounts are shown in USD.</source>
+        <translation>不明な通貨 {0}: 金額は USD で表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="171"/>
+        <source>No exchange rate for {0}: amounts are shown in USD. Set a rate on the Pricing page.</source>
+        <translation>{0} の為替レートがないため、金額は USD で表示しています。「価格」ページでレートを設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="177"/>
+        <source>Catalog prices are in USD.</source>
+        <translation>カタログ価格は USD 建てです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="181"/>
+        <source>{0} {1} per USD (set {2})</source>
+        <translation>1 USD = {0} {1}（{2} 設定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_inputs.py" line="185"/>
+        <source> — older than 30 days</source>
+        <translation> — 30 日以上前の設定</translation>
     </message>
 </context>
 <context>
     <name>PricingPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="135"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="107"/>
         <source>Import overrides…</source>
         <translation>上書き設定をインポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="136"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="108"/>
         <source>Add the overrides of a TOML file to yours (checked first)</source>
         <translation>TOML ファイルの上書き設定を現在の設定に追加します（追加前に検証します）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="110"/>
         <source>Export overrides…</source>
         <translation>上書き設定をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="111"/>
         <source>Save your overrides as a TOML file</source>
         <translation>上書き設定を TOML ファイルとして保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="141"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="544"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="113"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="228"/>
         <source>Reset all to bundled</source>
         <translation>すべて同梱の価格に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="142"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="114"/>
         <source>Remove every user override: the bundled catalog applies again</source>
         <translation>ユーザーの上書き設定をすべて削除し、同梱のカタログを再び適用します</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/pricing.py" line="157"/>
-        <source>Provider</source>
-        <translation>プロバイダー</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="158"/>
-        <source>Model</source>
-        <translation>モデル</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="159"/>
-        <source>Training</source>
-        <translation>学習</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="160"/>
-        <source>Input
-/ 1M</source>
-        <translation>入力
-／100万</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="161"/>
-        <source>Cached
-/ 1M</source>
-        <translation>キャッシュ入力
-／100万</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="162"/>
-        <source>Output
-/ 1M</source>
-        <translation>出力
-／100万</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="163"/>
-        <source>Hosting
-/ hour</source>
-        <translation>ホスティング
-／時</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="165"/>
-        <source>Max tokens
-/ example</source>
-        <translation>最大トークン数
-／学習例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="168"/>
-        <source>Tokenizer</source>
-        <translation>トークナイザー</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="169"/>
-        <source>New jobs
-until</source>
-        <translation>新規ジョブ
-受付期限</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="170"/>
-        <source>Retires</source>
-        <translation>提供終了</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="171"/>
-        <source>As of</source>
-        <translation>価格時点</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="172"/>
-        <source>Origin</source>
-        <translation>設定元</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="173"/>
-        <source>Sources</source>
-        <translation>出典</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="214"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="469"/>
-        <source>Override</source>
-        <translation>上書き設定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="218"/>
-        <source>Training (USD / 1M tokens):</source>
-        <translation>学習（USD／100万トークン）:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="219"/>
-        <source>Training (USD / hour):</source>
-        <translation>学習（USD／時）:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="220"/>
-        <source>Input (USD / 1M):</source>
-        <translation>入力（USD／100万）:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="221"/>
-        <source>Cached input (USD / 1M):</source>
-        <translation>キャッシュ入力（USD／100万）:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="222"/>
-        <source>Output (USD / 1M):</source>
-        <translation>出力（USD／100万）:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="223"/>
-        <source>Hosting (USD / hour):</source>
-        <translation>ホスティング（USD／時）:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="224"/>
-        <source>Max tokens / example:</source>
-        <translation>学習例あたり最大トークン数:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="225"/>
-        <source>New jobs until:</source>
-        <translation>新規ジョブ受付期限:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="226"/>
-        <source>Retires on:</source>
-        <translation>提供終了日:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="227"/>
-        <source>Prices as of:</source>
-        <translation>価格時点:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="238"/>
-        <source>not set</source>
-        <translation>未設定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="247"/>
-        <source>e.g. our enterprise agreement, 2026-11</source>
-        <translation>例: 当社のエンタープライズ契約、2026-11</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="249"/>
-        <source>Source of the change:</source>
-        <translation>変更の出典:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="261"/>
-        <source>Save override</source>
-        <translation>上書き設定を保存</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="263"/>
-        <source>Remove override</source>
-        <translation>上書き設定を削除</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="277"/>
-        <source>Exchange rates (units per 1 USD)</source>
-        <translation>為替レート（1 USD あたりの通貨単位）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="280"/>
-        <source>Currency</source>
-        <translation>通貨</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="281"/>
-        <source>Per USD</source>
-        <translation>1 USD あたり</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="282"/>
-        <source>Set on</source>
-        <translation>設定日</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="302"/>
-        <source>JPY</source>
-        <translation>JPY</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="305"/>
-        <source>e.g. 152.3</source>
-        <translation>例: 152.3</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="312"/>
-        <source>Set rate</source>
-        <translation>レートを設定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="314"/>
-        <source>Remove</source>
-        <translation>削除</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="320"/>
-        <source>Currency:</source>
-        <translation>通貨:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="322"/>
-        <source>Per USD:</source>
-        <translation>1 USD あたり:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="324"/>
-        <source>Set on:</source>
-        <translation>設定日:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="336"/>
-        <source>unknown</source>
-        <translation>不明</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="338"/>
-        <source>{0} / hour</source>
-        <translation>{0}／時</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="339"/>
-        <source>{0} / 1M</source>
-        <translation>{0}／100万</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="344"/>
-        <source>≈{0} (±{1})</source>
-        <translation>≈{0}（±{1}）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="350"/>
-        <source>{0} (unconfirmed)</source>
-        <translation>{0}（未確認）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="355"/>
-        <source>{0} (stale)</source>
-        <translation>{0}（古い価格）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="360"/>
-        <source>bundled</source>
-        <translation>同梱</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="361"/>
-        <source>user</source>
-        <translation>ユーザー</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="362"/>
-        <source>plan</source>
-        <translation>プラン</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="367"/>
-        <source>{0} (older than 30 days)</source>
-        <translation>{0}（30 日以上前）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="376"/>
-        <source>DPO: {0} / 1M</source>
-        <translation>DPO: {0}／100万</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="378"/>
-        <source>Minimum per job: {0}</source>
-        <translation>ジョブあたりの最低料金: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="380"/>
-        <source>Cap per job: {0}</source>
-        <translation>ジョブあたりの上限額: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="385"/>
-        <source>Prices older than 180 days are marked stale</source>
-        <translation>180 日を超えた価格は「古い価格」として表示されます</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="390"/>
-        <source>Which layer last changed this model: bundled catalog, your overrides, or the plan</source>
-        <translation>このモデルを最後に変更した層: 同梱カタログ、ユーザーの上書き設定、プランのいずれか</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="402"/>
         <source>{0} models · {1} with stale prices · {2} overridden</source>
         <translation>{0} モデル・古い価格 {1} 件・上書き設定 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="420"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="175"/>
         <source>{0} problem(s) in the catalog or rates</source>
         <translation>カタログまたは為替レートの問題: {0} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="476"/>
-        <source>Override for {0} ({1})</source>
-        <translation>{0}（{1}）の上書き設定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="480"/>
-        <source>Sources: {0}</source>
-        <translation>出典: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="515"/>
-        <source>Nothing changed.</source>
-        <translation>変更はありません。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="524"/>
-        <source>Override saved for {0}</source>
-        <translation>{0} の上書き設定を保存しました</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="535"/>
-        <source>Cannot remove override</source>
-        <translation>上書き設定を削除できません</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="538"/>
-        <source>Override removed for {0}</source>
-        <translation>{0} の上書き設定を削除しました</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="545"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="229"/>
         <source>Remove all your price overrides? The bundled catalog will apply again.</source>
         <translation>価格の上書き設定をすべて削除しますか？同梱のカタログが再び適用されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="552"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="236"/>
         <source>Cannot reset overrides</source>
         <translation>上書き設定をリセットできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="555"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="239"/>
         <source>All overrides removed; bundled prices apply</source>
         <translation>すべての上書き設定を削除しました。同梱の価格が適用されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="560"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="244"/>
         <source>Import overrides</source>
         <translation>上書き設定をインポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="574"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="580"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="592"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="252"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="264"/>
         <source>Cannot import overrides</source>
         <translation>上書き設定をインポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="581"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="258"/>
         <source>Nothing was imported. Problems found:
 {0}</source>
         <translation>インポートは行われませんでした。次の問題が見つかりました:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="596"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="267"/>
         <source>Imported {0} model override(s) from {1}</source>
         <translation>{1} から {0} モデル分の上書き設定をインポートしました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="601"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="272"/>
         <source>Export overrides</source>
         <translation>上書き設定をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="608"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="279"/>
         <source>Cannot export overrides</source>
         <translation>上書き設定をエクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="610"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="281"/>
         <source>Overrides exported to {0}</source>
         <translation>上書き設定を {0} にエクスポートしました</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="640"/>
-        <source>Exchange rate saved: {0} {1} per USD</source>
-        <translation>為替レートを保存しました: 1 USD = {0} {1}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="653"/>
-        <source>USD is the base currency; its rate is always 1</source>
-        <translation>USD は基準通貨のため、レートは常に 1 です</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="656"/>
-        <source>No exchange rate for {0}</source>
-        <translation>{0} の為替レートは設定されていません</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="664"/>
-        <source>Exchange rate removed: {0}</source>
-        <translation>為替レートを削除しました: {0}</translation>
     </message>
 </context>
 <context>
@@ -2837,6 +2811,89 @@ until</source>
     </message>
 </context>
 <context>
+    <name>RatesBox</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="36"/>
+        <source>Exchange rates (units per 1 USD)</source>
+        <translation>為替レート（1 USD あたりの通貨単位）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="40"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="41"/>
+        <source>Per USD</source>
+        <translation>1 USD あたり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="42"/>
+        <source>Set on</source>
+        <translation>設定日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="62"/>
+        <source>JPY</source>
+        <translation>JPY</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="65"/>
+        <source>e.g. 152.3</source>
+        <translation>例: 152.3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="72"/>
+        <source>Set rate</source>
+        <translation>レートを設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="74"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="80"/>
+        <source>Currency:</source>
+        <translation>通貨:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="82"/>
+        <source>Per USD:</source>
+        <translation>1 USD あたり:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="84"/>
+        <source>Set on:</source>
+        <translation>設定日:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="95"/>
+        <source>{0} (older than 30 days)</source>
+        <translation>{0}（30 日以上前）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="124"/>
+        <source>Exchange rate saved: {0} {1} per USD</source>
+        <translation>為替レートを保存しました: 1 USD = {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="137"/>
+        <source>USD is the base currency; its rate is always 1</source>
+        <translation>USD は基準通貨のため、レートは常に 1 です</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="140"/>
+        <source>No exchange rate for {0}</source>
+        <translation>{0} の為替レートは設定されていません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="148"/>
+        <source>Exchange rate removed: {0}</source>
+        <translation>為替レートを削除しました: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReportExporter</name>
     <message>
         <location filename="../../app/ftplanner/gui/report_export.py" line="211"/>
@@ -2868,122 +2925,122 @@ until</source>
 <context>
     <name>RoiCharts</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="85"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="84"/>
         <source>Cash flow</source>
         <translation>キャッシュフロー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="85"/>
         <source>NPV distribution</source>
         <translation>NPV の分布</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="87"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="86"/>
         <source>What moves the NPV</source>
         <translation>NPV の変動要因</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="88"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="87"/>
         <source>Approaches</source>
         <translation>アプローチ比較</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="90"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="89"/>
         <source>Cumulative net cash by month: P10–P90 band of the draws and the median.</source>
         <translation>月別の累積純キャッシュフロー: 試行の P10–P90 の帯と中央値。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="92"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="91"/>
         <source>How the NPV spreads over the Monte Carlo draws.</source>
         <translation>モンテカルロ試行における NPV のばらつき。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="93"/>
         <source>Each uncertain input at its low and its high value, the others at likely.</source>
         <translation>不確実な入力を 1 つずつ低・高の値にし、それ以外を最頻値に固定した場合の NPV。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="95"/>
         <source>Prompt engineering, RAG and fine-tuning on the same benefits.</source>
         <translation>同じ便益に対するプロンプトエンジニアリング、RAG、ファインチューニングの比較。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="97"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="96"/>
         <source>Computing…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="133"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="126"/>
         <source>P10–P90 of the draws</source>
         <translation>試行の P10–P90</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="127"/>
         <source>Median (P50)</source>
         <translation>中央値（P50）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="128"/>
         <source>Likely values</source>
         <translation>最頻値</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="158"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="129"/>
         <source>Payback (likely): {0}</source>
         <translation>回収月（最頻）: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="163"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="131"/>
         <source>Month of the plan</source>
         <translation>計画の月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="164"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="132"/>
         <source>Cumulative net cash ({0})</source>
         <translation>累積純キャッシュフロー（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="146"/>
         <source>Likely NPV</source>
         <translation>NPV（最頻）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="147"/>
         <source>P10 and P90</source>
         <translation>P10 と P90</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="195"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="150"/>
         <source>NPV ({0})</source>
         <translation>NPV（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="196"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="151"/>
         <source>Draws</source>
         <translation>試行回数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="198"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="153"/>
         <source>Chance NPV &gt; 0: {0} of {1} draws</source>
         <translation>NPV &gt; 0 の確率: {0}（試行回数 {1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="212"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="167"/>
         <source>No uncertain inputs: every amount is fixed.</source>
         <translation>不確実な入力はありません。すべての金額が固定値です。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="227"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="182"/>
         <source>Input at its low value</source>
         <translation>入力が低の場合</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="236"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="183"/>
         <source>Input at its high value</source>
         <translation>入力が高の場合</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="251"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="188"/>
         <source>NPV ({0}); the line is the likely NPV {1}</source>
         <translation>NPV（{0}）。縦線は NPV（最頻）{1} を示します</translation>
     </message>
@@ -2991,119 +3048,175 @@ until</source>
 <context>
     <name>RoiPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="76"/>
         <source>Open scenario…</source>
         <translation>シナリオを開く…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="77"/>
         <source>Replace this plan&apos;s scenario with a scenario TOML file</source>
         <translation>このプランのシナリオを、シナリオ TOML ファイルの内容で置き換えます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="85"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="79"/>
         <source>Save scenario…</source>
         <translation>シナリオを保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="80"/>
         <source>Write this scenario to a TOML file (for `ftplanner roi`)</source>
         <translation>このシナリオを TOML ファイルに書き出します（`ftplanner roi` 用）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="83"/>
         <source>Examples</source>
         <translation>サンプル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="90"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="265"/>
         <source>Simulating {0} draws…</source>
         <translation>{0} 回の試行をシミュレーションしています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="295"/>
         <source>ROI simulation stopped</source>
         <translation>ROI シミュレーションを中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="302"/>
         <source>The figures below are from the last valid scenario.</source>
         <translation>以下の数値は、最後に有効だったシナリオのものです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="294"/>
         <source>{0} is not in the price catalog.</source>
-        <translation>{0} は価格カタログにありません。</translation>
+        <translation type="vanished">{0} は価格カタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="300"/>
         <source>not announced</source>
-        <translation>未発表</translation>
+        <translation type="vanished">未発表</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="303"/>
         <source>Catalog at this plan&apos;s traffic ({0} requests / month): inference {1} / month, hosting {2} / month. Retires: {3}. New fine-tuning jobs until: {4}.</source>
-        <translation>このプランのトラフィック（月 {0} リクエスト）でのカタログ価格: 推論 {1}／月、ホスティング {2}／月。提供終了: {3}。新規ファインチューニングジョブ受付期限: {4}。</translation>
+        <translation type="vanished">このプランのトラフィック（月 {0} リクエスト）でのカタログ価格: 推論 {1}／月、ホスティング {2}／月。提供終了: {3}。新規ファインチューニングジョブ受付期限: {4}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="307"/>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="308"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="320"/>
+        <source>no model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="322"/>
+        <source>chosen by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="324"/>
+        <source>recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="326"/>
+        <source>Model: {0} ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="328"/>
+        <source>Training per run</source>
+        <translation type="unfinished">1 回あたりの学習</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="329"/>
+        <source>Inference / month</source>
+        <translation type="unfinished">推論／月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="330"/>
+        <source>Hosting / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="336"/>
+        <source>{0}: {1} — your override (estimate: {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="340"/>
+        <source>{0}: {1} — from the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="342"/>
+        <source>{0}: {1} — from the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="344"/>
+        <source>{0}: from the catalog at the plan&apos;s traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="346"/>
+        <source>{0}: unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="358"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="322"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="372"/>
         <source>ROI updated: NPV {0} (likely)</source>
         <translation>ROI を更新しました: NPV {0}（最頻）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="376"/>
         <source>ROI scenarios (*.toml);;All files (*)</source>
         <translation>ROI シナリオ (*.toml);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="330"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="380"/>
         <source>Open scenario</source>
         <translation>シナリオを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="341"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="391"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="345"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="395"/>
         <source>Opened scenario {0}</source>
         <translation>シナリオ {0} を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="353"/>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="368"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="405"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="420"/>
         <source>Cannot save scenario</source>
         <translation>シナリオを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="353"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="405"/>
         <source>Fix the scenario first: {0}</source>
         <translation>先にシナリオを修正してください: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="358"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="410"/>
         <source>Save scenario</source>
         <translation>シナリオを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="371"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="423"/>
         <source>Saved scenario to {0}</source>
         <translation>シナリオを {0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="375"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="427"/>
         <source>Loaded the {0} example</source>
         <translation>{0} のサンプルを読み込みました</translation>
     </message>
@@ -3322,6 +3435,319 @@ until</source>
         <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="147"/>
         <source>Draws</source>
         <translation>試行回数</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="57"/>
+        <source>The plan&apos;s name: the report&apos;s title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="60"/>
+        <source>What is this plan for? (shown under the report&apos;s title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="64"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="66"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="67"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="85"/>
+        <source>The model the plan goes with: the recommendation (the cheapest launchable model that fits the per-example limit and is served through the plan&apos;s horizon), or one you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="89"/>
+        <source>Launch this model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="90"/>
+        <source>Open the Jobs page&apos;s launch form with this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="91"/>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="92"/>
+        <source>Write the PDF report (and CSV files) of this plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="93"/>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="96"/>
+        <source>Model</source>
+        <translation type="unfinished">モデル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="103"/>
+        <source>Training cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="104"/>
+        <source>Training time P10–P90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="105"/>
+        <source>Running cost / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="111"/>
+        <source>NPV (P50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="112"/>
+        <source>ROI (P50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="113"/>
+        <source>Payback (P50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="114"/>
+        <source>Chance ROI &gt; 0</source>
+        <translation type="unfinished">ROI &gt; 0 の確率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="129"/>
+        <source>Top risks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="136"/>
+        <source>Recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="204"/>
+        <source>{value} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="205"/>
+        <source>{value} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="206"/>
+        <source>month {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="207"/>
+        <source>never</source>
+        <translation type="unfinished">回収なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="208"/>
+        <source>{value} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="209"/>
+        <source>none</source>
+        <translation type="unfinished">なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="210"/>
+        <source>above 1,000 %</source>
+        <translation type="unfinished">1,000% 超</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="220"/>
+        <source>Recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="222"/>
+        <source>Recommended: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="224"/>
+        <source>Recommended (none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="238"/>
+        <source>Evaluating the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="245"/>
+        <source>No model to go with yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="247"/>
+        <source>Tick the models to compare on the Estimate page (with a dataset open).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="249"/>
+        <source>No compared model can be launched with a known price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="253"/>
+        <source>Go with {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="255"/>
+        <source>Going with {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="262"/>
+        <source>±token uncertainty: {0} – {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="271"/>
+        <source>P50: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="278"/>
+        <source>inference + hosting at {0} requests / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="280"/>
+        <source>inference price unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="303"/>
+        <source>{0:,} simulated outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="305"/>
+        <source>no ROI scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="308"/>
+        <source>No risk flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="312"/>
+        <source> Money in {0} at {1} per USD (set {2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="315"/>
+        <source>Plan evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="318"/>
+        <source>P10–P90: {0} – {1}</source>
+        <translation type="unfinished">P10–P90: {0} ～ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="324"/>
+        <source>Chosen by you. The recommendation is listed first in the model box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="326"/>
+        <source>The cheapest launchable model that fits every example and is served past {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="329"/>
+        <source>The cheapest launchable model that fits every example; none is served past {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="332"/>
+        <source>The cheapest launchable model; every one truncates some examples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="344"/>
+        <source>{0} retires on {1}, before the plan ends ({2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="348"/>
+        <source>No new fine-tuning jobs on {0} after {1}: later retraining needs another model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="350"/>
+        <source>Prices as of {0} are more than 180 days old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="352"/>
+        <source>Token counts are approximate ({0} stand-in, ±{1:.0%}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="355"/>
+        <source>No inference price for {0}: running costs exclude inference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="358"/>
+        <source>{0} example(s) exceed the per-example limit and will be truncated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="360"/>
+        <source>{0} line(s) of the dataset have data errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="361"/>
+        <source>Dataset not found: {0}</source>
+        <translation type="unfinished">データセットが見つかりません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="363"/>
+        <source>ROI is positive in only {0:.0%} of the simulated outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="365"/>
+        <source>The exchange rate is more than 30 days old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="371"/>
+        <source>The plan cannot be evaluated: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

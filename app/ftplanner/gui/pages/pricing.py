@@ -1,27 +1,21 @@
 """Pricing page: the layered price catalog, the user's overrides and exchange rates.
 
 Overrides are written with the core's ``set_model_override`` / ``remove_model_override`` (validated,
-atomic); after any change the shared catalog and rates are reloaded so every page refreshes.
+atomic); after any change the shared catalog and rates are reloaded so every page refreshes. The
+table's texts, the override editor and the rates box are in ``pricing_table``, ``pricing_editor`` and
+``pricing_rates``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -32,55 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ftplanner.core import display
-from ftplanner.core.catalog import (
-    LAYER_BUNDLED,
-    LAYER_PLAN,
-    LAYER_USER,
-    ModelEntry,
-    load_catalog,
-    load_user_overrides,
-    read_override_file,
-    remove_model_override,
-    save_user_overrides,
-    set_model_override,
-)
+from ftplanner.core.catalog import LAYER_BUNDLED, ModelEntry, load_user_overrides, save_user_overrides
 from ftplanner.core.errors import UserError
-from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, Rate, check_currency, decimal_text
+from ftplanner.core.price_editing import merge_into_user_overrides, read_import
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
-from ftplanner.gui.pages import pricing_form
+from ftplanner.gui.pages.pricing_editor import OverrideEditor
+from ftplanner.gui.pages.pricing_rates import RatesBox
+from ftplanner.gui.pages.pricing_table import (
+    COL_MODEL,
+    COL_PROVIDER,
+    COL_TRAINING,
+    SORT_KEYS,
+    WARNING_COLOR,
+    CatalogColumns,
+)
 from ftplanner.gui.table_models import RowsModel
 from ftplanner.gui.widgets import show_error
 
 TOML_FILTER = "TOML (*.toml);;All files (*)"
-WARNING_COLOR = "#c0392b"
-INVALID_STYLE = f"border: 1px solid {WARNING_COLOR}; color: {WARNING_COLOR};"
-
-(
-    COL_PROVIDER,
-    COL_MODEL,
-    COL_TRAINING,
-    COL_INPUT,
-    COL_CACHED,
-    COL_OUTPUT,
-    COL_HOSTING,
-    COL_MAX_TOKENS,
-    COL_TOKENIZER,
-    COL_DEADLINE,
-    COL_RETIRES,
-    COL_AS_OF,
-    COL_ORIGIN,
-    COL_SOURCES,
-) = range(14)
-
-
-def _int_key(value: int | None) -> float | int:
-    return float("inf") if value is None else value
-
-
-def _date_key(value) -> str:
-    return value.isoformat() if value is not None else "9999-99-99"
 
 
 class PricingPage(QWidget):
@@ -94,8 +58,16 @@ class PricingPage(QWidget):
 
         self._build_header()
         self._build_catalog_table()
-        self._build_editor()
-        self._build_rates()
+        self.editor = OverrideEditor(context, self.selected_entry)
+        self.editor.status.connect(self.status)
+        self.rates_box = RatesBox(context)
+        self.rates_box.status.connect(self.status)
+        # The editor's and the rates box's inputs the tests and other code reach through the page.
+        self.fields, self.source_edit = self.editor.fields, self.editor.source_edit
+        self.error_label = self.editor.error_label
+        self.save_button, self.remove_button = self.editor.save_button, self.editor.remove_button
+        self.rates_model, self.currency_edit = self.rates_box.rates_model, self.rates_box.currency_edit
+        self.rate_edit, self.rate_error = self.rates_box.rate_edit, self.rates_box.rate_error
 
         bottom = QWidget()
         bottom_layout = QHBoxLayout(bottom)
@@ -151,46 +123,10 @@ class PricingPage(QWidget):
         self.header_row = row
 
     def _build_catalog_table(self) -> None:
-        today = self.context.today
-        self.model = RowsModel(
-            [
-                (self.tr("Provider"), lambda e: e.provider_name or e.provider),
-                (self.tr("Model"), lambda e: e.display_name),
-                (self.tr("Training"), self._training_text),
-                (self.tr("Input\n/ 1M"), lambda e: display.price_text(e.input_per_mtok)),
-                (self.tr("Cached\n/ 1M"), lambda e: display.price_text(e.cached_input_per_mtok)),
-                (self.tr("Output\n/ 1M"), lambda e: display.price_text(e.output_per_mtok)),
-                (self.tr("Hosting\n/ hour"), lambda e: display.price_text(e.hosting_per_hour)),
-                (
-                    self.tr("Max tokens\n/ example"),
-                    lambda e: f"{e.max_example_tokens:,}" if e.max_example_tokens else "—",
-                ),
-                (self.tr("Tokenizer"), self._tokenizer_text),
-                (self.tr("New jobs\nuntil"), lambda e: e.job_deadline.isoformat() if e.job_deadline else "—"),
-                (self.tr("Retires"), self._retires_text),
-                (self.tr("As of"), lambda e: self._as_of_text(e)),
-                (self.tr("Origin"), self._origin_text),
-                (self.tr("Sources"), lambda e: "; ".join(e.sources)),
-            ],
-            sort_keys={
-                COL_TRAINING: lambda e: display.money_sort_key(
-                    None if e.price_unknown else (e.training_per_mtok or e.training_per_hour)
-                ),
-                COL_INPUT: lambda e: display.money_sort_key(e.input_per_mtok),
-                COL_CACHED: lambda e: display.money_sort_key(e.cached_input_per_mtok),
-                COL_OUTPUT: lambda e: display.money_sort_key(e.output_per_mtok),
-                COL_HOSTING: lambda e: display.money_sort_key(e.hosting_per_hour),
-                COL_MAX_TOKENS: lambda e: _int_key(e.max_example_tokens),
-            },
-            parent=self,
-        )
-        self.model.tooltip = self._cell_tooltip
-        self.model.foreground = lambda e, column: (
-            QColor(WARNING_COLOR)
-            if (column == COL_AS_OF and e.is_stale(today))
-            or (column == COL_RETIRES and e.retires_on and e.retires_on <= today)
-            else None
-        )
+        self.columns = CatalogColumns(self.context, self)
+        self.model = RowsModel(self.columns.columns(), sort_keys=SORT_KEYS, parent=self)
+        self.model.tooltip = self.columns.tooltip
+        self.model.foreground = self.columns.foreground
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
@@ -209,187 +145,6 @@ class PricingPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setStretchLastSection(True)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._entry_selected())
-
-    def _build_editor(self) -> None:
-        self.editor = QGroupBox(self.tr("Override"))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        labels = {
-            "training_per_mtok": self.tr("Training (USD / 1M tokens):"),
-            "training_per_hour": self.tr("Training (USD / hour):"),
-            "input_per_mtok": self.tr("Input (USD / 1M):"),
-            "cached_input_per_mtok": self.tr("Cached input (USD / 1M):"),
-            "output_per_mtok": self.tr("Output (USD / 1M):"),
-            "hosting_per_hour": self.tr("Hosting (USD / hour):"),
-            "max_example_tokens": self.tr("Max tokens / example:"),
-            "job_deadline": self.tr("New jobs until:"),
-            "retires_on": self.tr("Retires on:"),
-            "as_of": self.tr("Prices as of:"),
-        }
-        self.field_labels = labels
-        self.fields: dict[str, QLineEdit] = {}
-        grid = QGridLayout()
-        for index, name in enumerate(pricing_form.EDITABLE):
-            edit = QLineEdit()
-            if name in ("job_deadline", "retires_on", "as_of"):
-                edit.setPlaceholderText("YYYY-MM-DD")
-            else:
-                edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-                edit.setPlaceholderText(self.tr("not set"))
-            edit.textEdited.connect(lambda _text: self.validate_editor())
-            self.fields[name] = edit
-            label = QLabel(labels[name])
-            label.setBuddy(edit)
-            row, column = index % 5, index // 5
-            grid.addWidget(label, row, column * 2, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(edit, row, column * 2 + 1)
-        self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText(self.tr("e.g. our enterprise agreement, 2026-11"))
-        self.source_edit.textEdited.connect(lambda _text: self.validate_editor())
-        form.addRow(self.tr("Source of the change:"), self.source_edit)
-        self.sources_view = QLabel()
-        self.sources_view.setWordWrap(True)
-        self.sources_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sources_view.setTextFormat(Qt.TextFormat.PlainText)
-        small = QFont(self.sources_view.font())
-        small.setPointSizeF(small.pointSizeF() * 0.9)
-        self.sources_view.setFont(small)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {WARNING_COLOR};")
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.save_button = QPushButton(self.tr("Save override"))
-        self.save_button.clicked.connect(self.save_override)
-        self.remove_button = QPushButton(self.tr("Remove override"))
-        self.remove_button.clicked.connect(self.remove_override)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error_label, 1)
-        buttons.addWidget(self.remove_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self.editor)
-        layout.addLayout(grid)
-        layout.addLayout(form)
-        layout.addWidget(self.sources_view)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-
-    def _build_rates(self) -> None:
-        self.rates_box = QGroupBox(self.tr("Exchange rates (units per 1 USD)"))
-        self.rates_model = RowsModel(
-            [
-                (self.tr("Currency"), lambda r: r.currency),
-                (self.tr("Per USD"), lambda r: decimal_text(r.per_usd)),
-                (self.tr("Set on"), self._rate_date_text),
-            ],
-            sort_keys={1: lambda r: float(r.per_usd)},
-            parent=self,
-        )
-        self.rates_model.foreground = lambda r, column: (
-            QColor(WARNING_COLOR) if column == 2 and r.is_stale(self.context.today) else None
-        )
-        self.rates_view = QTableView()
-        self.rates_view.setModel(self.rates_model)
-        self.rates_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rates_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.rates_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rates_view.verticalHeader().setVisible(False)
-        self.rates_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.rates_view.selectionModel().currentRowChanged.connect(lambda *_: self._rate_selected())
-        self.currency_edit = QComboBox()
-        self.currency_edit.setEditable(True)
-        self.currency_edit.addItems(["JPY", "EUR", "GBP", "CNY", "KRW", "INR", "CAD", "AUD", "CHF"])
-        self.currency_edit.setCurrentText("")
-        self.currency_edit.lineEdit().setPlaceholderText(self.tr("JPY"))
-        self.currency_edit.lineEdit().setMaxLength(3)
-        self.rate_edit = QLineEdit()
-        self.rate_edit.setPlaceholderText(self.tr("e.g. 152.3"))
-        self.rate_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.rate_date = QDateEdit()
-        self.rate_date.setCalendarPopup(True)
-        self.rate_date.setDisplayFormat("yyyy-MM-dd")
-        today = self.context.today
-        self.rate_date.setDate(QDate(today.year, today.month, today.day))
-        self.set_rate_button = QPushButton(self.tr("Set rate"))
-        self.set_rate_button.clicked.connect(self.set_rate)
-        self.remove_rate_button = QPushButton(self.tr("Remove"))
-        self.remove_rate_button.clicked.connect(self.remove_rate)
-        self.rate_error = QLabel()
-        self.rate_error.setWordWrap(True)
-        self.rate_error.setStyleSheet(f"color: {WARNING_COLOR};")
-        inputs = QGridLayout()
-        inputs.addWidget(QLabel(self.tr("Currency:")), 0, 0)
-        inputs.addWidget(self.currency_edit, 0, 1)
-        inputs.addWidget(QLabel(self.tr("Per USD:")), 0, 2)
-        inputs.addWidget(self.rate_edit, 0, 3)
-        inputs.addWidget(QLabel(self.tr("Set on:")), 1, 0)
-        inputs.addWidget(self.rate_date, 1, 1)
-        inputs.addWidget(self.remove_rate_button, 1, 2)
-        inputs.addWidget(self.set_rate_button, 1, 3)
-        layout = QVBoxLayout(self.rates_box)
-        layout.addWidget(self.rates_view, 1)
-        layout.addLayout(inputs)
-        layout.addWidget(self.rate_error)
-
-    # ------------------------------------------------------------- cell texts
-    def _training_text(self, entry: ModelEntry) -> str:
-        if entry.price_unknown:
-            return self.tr("unknown")
-        if entry.per_hour:
-            return self.tr("{0} / hour").format(display.price_text(entry.training_per_hour))
-        return self.tr("{0} / 1M").format(display.price_text(entry.training_per_mtok))
-
-    def _tokenizer_text(self, entry: ModelEntry) -> str:
-        if entry.exact_tokens:
-            return entry.encoding
-        return self.tr("≈{0} (±{1})").format(entry.encoding, display.share_text(entry.token_error))
-
-    def _retires_text(self, entry: ModelEntry) -> str:
-        if entry.retires_on is None:
-            return "—"
-        if entry.retirement_unconfirmed:
-            return self.tr("{0} (unconfirmed)").format(entry.retires_on.isoformat())
-        return entry.retires_on.isoformat()
-
-    def _as_of_text(self, entry: ModelEntry) -> str:
-        if entry.is_stale(self.context.today):
-            return self.tr("{0} (stale)").format(entry.as_of.isoformat())
-        return entry.as_of.isoformat()
-
-    def _origin_text(self, entry: ModelEntry) -> str:
-        return {
-            LAYER_BUNDLED: self.tr("bundled"),
-            LAYER_USER: self.tr("user"),
-            LAYER_PLAN: self.tr("plan"),
-        }.get(entry.origin, entry.origin)
-
-    def _rate_date_text(self, rate: Rate) -> str:
-        if rate.is_stale(self.context.today):
-            return self.tr("{0} (older than 30 days)").format(rate.set_on.isoformat())
-        return rate.set_on.isoformat()
-
-    def _cell_tooltip(self, entry: ModelEntry, column: int) -> str | None:
-        if column == COL_MODEL:
-            return "\n".join(filter(None, [entry.key, entry.lifecycle_note, entry.price_note]))
-        if column == COL_TRAINING:
-            lines = []
-            if entry.dpo_training_per_mtok is not None:
-                lines.append(self.tr("DPO: {0} / 1M").format(display.price_text(entry.dpo_training_per_mtok)))
-            if entry.min_charge is not None:
-                lines.append(self.tr("Minimum per job: {0}").format(display.price_text(entry.min_charge)))
-            if entry.max_charge is not None:
-                lines.append(self.tr("Cap per job: {0}").format(display.price_text(entry.max_charge)))
-            if entry.price_note:
-                lines.append(entry.price_note)
-            return "\n".join(lines) or None
-        if column == COL_AS_OF:
-            return self.tr("Prices older than 180 days are marked stale")
-        if column == COL_SOURCES:
-            return "\n".join(entry.sources)
-        if column == COL_ORIGIN:
-            return self.tr(
-                "Which layer last changed this model: bundled catalog, your overrides, or the plan"
-            )
-        return None
 
     # ---------------------------------------------------------------- catalog
     def refresh_catalog(self) -> None:
@@ -448,95 +203,24 @@ class PricingPage(QWidget):
             return None
         return self.model.row(self.proxy.mapToSource(current).row())
 
-    def _user_override_name(self, entry: ModelEntry) -> str | None:
-        """The name the user's overrides file uses for ``entry`` (its key or bare id), if any."""
-        try:
-            models = load_user_overrides().get("models", {})
-        except UserError:
-            return None
-        for name in (entry.key, entry.id):
-            if name in models:
-                return name
-        return None
-
     def _entry_selected(self) -> None:
         entry = self.selected_entry()
         self._entry_key = entry.key if entry else ""
-        for edit in self.fields.values():
-            edit.setEnabled(entry is not None)
-        self.source_edit.setEnabled(entry is not None)
-        if entry is None:
-            self.editor.setTitle(self.tr("Override"))
-            for edit in self.fields.values():
-                edit.clear()
-            self.sources_view.clear()
-            self.save_button.setEnabled(False)
-            self.remove_button.setEnabled(False)
-            return
-        self.editor.setTitle(self.tr("Override for {0} ({1})").format(entry.display_name, entry.key))
-        for name, edit in self.fields.items():
-            edit.setText(pricing_form.field_text(entry, name))
-        self.source_edit.clear()
-        self.sources_view.setText(self.tr("Sources: {0}").format("  ·  ".join(entry.sources)))
-        self.remove_button.setEnabled(self._user_override_name(entry) is not None)
-        self.validate_editor()
+        self.editor.show_entry(entry)
 
     # ---------------------------------------------------------------- editor
     def editor_texts(self) -> dict[str, str]:
-        return {name: edit.text() for name, edit in self.fields.items()}
+        return self.editor.texts()
 
     def validate_editor(self) -> tuple[dict, dict[str, str]]:
         """Check the editor's inputs; mark invalid ones in red with the message. Returns (fields, problems)."""
-        entry = self.selected_entry()
-        if entry is None:
-            return {}, {}
-        raw = self.context.catalog.raw.get(entry.key, {})
-        fields, problems = pricing_form.validate(
-            entry, raw, self.editor_texts(), self.source_edit.text(), self.context.today
-        )
-        for name, edit in self.fields.items():
-            edit.setStyleSheet(INVALID_STYLE if name in problems else "")
-            edit.setToolTip(problems.get(name, ""))
-        messages = [
-            f"{self.field_labels.get(name, name + ':')} {message}" for name, message in problems.items()
-        ]
-        self.error_label.setText("\n".join(messages))
-        self.save_button.setEnabled(bool(fields) and not problems)
-        return fields, problems
+        return self.editor.validate()
 
     def save_override(self) -> bool:
-        entry = self.selected_entry()
-        if entry is None:
-            return False
-        fields, problems = self.validate_editor()
-        if problems:
-            return False
-        if not fields:
-            self.error_label.setText(self.tr("Nothing changed."))
-            return False
-        name = self._user_override_name(entry) or entry.key
-        try:
-            set_model_override(name, fields, today=self.context.today)
-        except (UserError, OSError) as exc:
-            self.error_label.setText(str(exc))
-            return False
-        self.context.reload_catalog()
-        self.status.emit(self.tr("Override saved for {0}").format(entry.key))
-        return True
+        return self.editor.save_override()
 
     def remove_override(self) -> bool:
-        entry = self.selected_entry()
-        name = self._user_override_name(entry) if entry else None
-        if entry is None or name is None:
-            return False
-        try:
-            remove_model_override(name)
-        except (UserError, OSError) as exc:
-            show_error(self, self.tr("Cannot remove override"), str(exc))
-            return False
-        self.context.reload_catalog()
-        self.status.emit(self.tr("Override removed for {0}").format(entry.key))
-        return True
+        return self.editor.remove_override()
 
     def reset_all(self) -> bool:
         answer = QMessageBox.question(
@@ -563,17 +247,10 @@ class PricingPage(QWidget):
             return False
         source = Path(path)
         try:
-            imported = read_override_file(source)
-            check = load_catalog(
-                user_overrides=False,
-                plan_overrides=imported,
-                today=self.context.today,
-                plan_label=source.name,
-            )
+            imported, problems = read_import(source, self.context.today)
         except UserError as exc:
             show_error(self, self.tr("Cannot import overrides"), str(exc))
             return False
-        problems = check.layer_problems.get(LAYER_PLAN, [])
         if problems:
             show_error(
                 self,
@@ -582,17 +259,11 @@ class PricingPage(QWidget):
             )
             return False
         try:
-            current = load_user_overrides()
-            merged = dict(current)
-            merged["models"] = {**current.get("models", {}), **imported.get("models", {})}
-            if "time_model" in imported:
-                merged["time_model"] = {**current.get("time_model", {}), **imported["time_model"]}
-            save_user_overrides(merged)
+            count = merge_into_user_overrides(imported)
         except (UserError, OSError) as exc:
             show_error(self, self.tr("Cannot import overrides"), str(exc))
             return False
         self.context.reload_catalog()
-        count = len(imported.get("models", {}))
         self.status.emit(self.tr("Imported {0} model override(s) from {1}").format(count, source.name))
         return True
 
@@ -612,54 +283,12 @@ class PricingPage(QWidget):
 
     # ----------------------------------------------------------------- rates
     def refresh_rates(self) -> None:
-        self.rates_model.set_rows(list(self.context.rates))
+        self.rates_box.refresh()
         self._fill_problems()
 
-    def _rate_selected(self) -> None:
-        current = self.rates_view.currentIndex()
-        if current.isValid():
-            rate: Rate = self.rates_model.row(current.row())
-            self.currency_edit.setCurrentText(rate.currency)
-            self.rate_edit.setText(decimal_text(rate.per_usd))
-
     def set_rate(self) -> bool:
-        """Add or update the rate typed in the inputs (validated with the core)."""
-        code_text = self.currency_edit.currentText()
-        try:
-            code = check_currency(code_text)
-            rates = ExchangeRates.load()
-            when = self.rate_date.date()
-            rate = rates.set(code, self.rate_edit.text().strip(), when.toPython())
-            rates.save()
-        except (UserError, OSError) as exc:
-            self.rate_error.setText(str(exc))
-            return False
-        self.rate_error.clear()
-        self.context.reload_rates()
-        self.status.emit(
-            self.tr("Exchange rate saved: {0} {1} per USD").format(decimal_text(rate.per_usd), rate.currency)
-        )
-        return True
+        """Add or update the rate typed in the rates box."""
+        return self.rates_box.set_rate()
 
     def remove_rate(self) -> bool:
-        code_text = self.currency_edit.currentText()
-        current = self.rates_view.currentIndex()
-        if current.isValid() and not code_text.strip():
-            code_text = self.rates_model.row(current.row()).currency
-        try:
-            code = check_currency(code_text)
-            rates = ExchangeRates.load()
-            if code == BASE_CURRENCY:
-                self.rate_error.setText(self.tr("USD is the base currency; its rate is always 1"))
-                return False
-            if not rates.remove(code):
-                self.rate_error.setText(self.tr("No exchange rate for {0}").format(code))
-                return False
-            rates.save()
-        except (UserError, OSError) as exc:
-            self.rate_error.setText(str(exc))
-            return False
-        self.rate_error.clear()
-        self.context.reload_rates()
-        self.status.emit(self.tr("Exchange rate removed: {0}").format(code))
-        return True
+        return self.rates_box.remove_rate()

@@ -34,6 +34,8 @@ from ftplanner.core.roi.plan_json import plan_dict, toml_dict
 from ftplanner.core.roi.scenario import scenario_from_dict
 from ftplanner.core.roi_catalog import catalog_lookup
 from ftplanner.core.roi_link import scenario_in_currency, split_overrides
+from ftplanner.core.roi_outcome import RoiOutcome, money, outcome_of
+from ftplanner.core.scenario_editing import EXAMPLES, bundled_scenario, editor_data, keep_fallbacks
 from ftplanner.gui.charts import NEGATIVE
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
@@ -41,15 +43,6 @@ from ftplanner.gui.evaluator import evaluation_task
 from ftplanner.gui.pages.roi_charts import Labels, RoiCharts
 from ftplanner.gui.pages.roi_editor import ScenarioEditor
 from ftplanner.gui.pages.roi_results import RoiResults
-from ftplanner.gui.pages.roi_state import (
-    EXAMPLES,
-    RoiOutcome,
-    bundled_scenario,
-    editor_data,
-    keep_fallbacks,
-    money,
-    outcome_of,
-)
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import TaskProgress, show_error
 

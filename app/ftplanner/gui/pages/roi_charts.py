@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner.core.roi import RoiResult
+from ftplanner.core.roi_outcome import ApproachFigures, RoiOutcome, money
 from ftplanner.gui.charts import ChartCanvas
-from ftplanner.gui.pages.roi_state import ApproachFigures, RoiOutcome, money
 from ftplanner.plots.roi import (
     ACCENT,
     ACCENT_LIGHT,

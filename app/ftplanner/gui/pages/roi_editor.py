@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from ftplanner.core.catalog import Catalog
 from ftplanner.core.roi import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
 from ftplanner.core.roi.scenario import MAX_HORIZON
+from ftplanner.core.scenario_editing import decimal_or_text, plain_number
 from ftplanner.gui.pages.roi_items import ItemsTable
 from ftplanner.gui.pages.roi_model import ModelSection
-from ftplanner.gui.pages.roi_state import decimal_or_text, plain_number
 
 CURRENCIES = ("USD", "EUR", "JPY", "GBP")
 

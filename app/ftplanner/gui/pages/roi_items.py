@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ftplanner.core.roi.amounts import LOGNORMAL
 from ftplanner.core.roi.scenario import MONTHLY, ONE_OFF
-from ftplanner.gui.pages.roi_state import decimal_or_text, int_or_text, plain_number
+from ftplanner.core.scenario_editing import decimal_or_text, int_or_text, plain_number
 
 
 class AmountFields(QWidget):

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ftplanner.core.catalog import Catalog
 from ftplanner.core.roi.scenario import MAX_HORIZON
+from ftplanner.core.scenario_editing import plain_number
 from ftplanner.gui.pages.roi_items import AmountFields
-from ftplanner.gui.pages.roi_state import plain_number
 
 
 class ModelSection(QGroupBox):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ftplanner.core.roi_outcome import RoiOutcome, money
 from ftplanner.gui.pages.roi_charts import Labels
-from ftplanner.gui.pages.roi_state import RoiOutcome, money
 from ftplanner.gui.widgets import CardRow
 
 WARNING_COLOUR = "#c77700"

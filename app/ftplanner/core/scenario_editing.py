@@ -1,20 +1,17 @@
-"""ROI page data without widgets: the background evaluation and formatting.
+"""The ROI scenario editor's data without widgets: the bundled scenarios, the editor's view of a plan's
+scenario and the reading of typed amounts.
 
 The plan keeps its scenario as :mod:`ftplanner.core.roi.plan_json` describes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ftplanner.core.errors import UserError
-from ftplanner.core.evaluation import PlanEvaluation
-from ftplanner.core.money import format_money
 from ftplanner.core.paths import resource
 from ftplanner.core.plan import LINKED_INPUTS, Plan
-from ftplanner.core.roi import RoiResult, Scenario, loads_scenario, result_to_dict
+from ftplanner.core.roi import Scenario, loads_scenario
 from ftplanner.core.roi.plan_json import toml_dict
 
 EXAMPLES = ("prompt_engineering", "rag", "fine_tuning")
@@ -25,9 +22,6 @@ def bundled_scenario(name: str = DEFAULT_EXAMPLE) -> Scenario:
     """One of the bundled example scenarios (see :data:`EXAMPLES`)."""
     text = resource("scenarios", f"{name}.toml").read_text(encoding="utf-8")
     return loads_scenario(text, f"{name}.toml")
-
-
-# ------------------------------------------------------------------------------------------ evaluation
 
 
 def editor_data(plan: Plan) -> dict[str, Any]:
@@ -54,55 +48,7 @@ def keep_fallbacks(stored: dict[str, Any], before: dict[str, Any] | None) -> dic
     return {**stored, "model": {**model, **kept}}
 
 
-@dataclass(frozen=True)
-class ApproachFigures:
-    """One column of the approach comparison."""
-
-    key: str
-    cost_level: str
-    accuracy: str
-    maintenance: str
-    as_written: bool
-    figures: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class RoiOutcome:
-    """Everything the page shows: the plan's evaluation, its ROI as JSON-ready figures, the comparison."""
-
-    scenario: Scenario
-    result: RoiResult
-    figures: dict[str, Any]
-    approaches: tuple[ApproachFigures, ...]
-    evaluation: PlanEvaluation | None = None
-
-
-def outcome_of(evaluation: PlanEvaluation) -> RoiOutcome:
-    """The ROI page's view of a plan evaluation (made with ``approaches=True``)."""
-    if evaluation.roi is None or evaluation.scenario is None:
-        raise UserError("the plan has no ROI scenario")
-    approaches = tuple(
-        ApproachFigures(
-            a.preset.key,
-            a.preset.cost_level,
-            a.preset.accuracy,
-            a.preset.maintenance,
-            a.as_written,
-            result_to_dict(a.result),
-        )
-        for a in evaluation.approaches
-    )
-    return RoiOutcome(
-        evaluation.scenario, evaluation.roi, result_to_dict(evaluation.roi), approaches, evaluation
-    )
-
-
-# ------------------------------------------------------------------------------------------ formatting
-
-
-def money(value: float | None, currency: str) -> str:
-    """A result figure (float from the core's JSON-ready dict) in ``currency``; ``—`` when undefined."""
-    return format_money(None if value is None else Decimal(str(value)), currency)
+# ------------------------------------------------------------------------------------------ typed text
 
 
 def decimal_or_text(text: str) -> Decimal | str:

@@ -1,8 +1,9 @@
-"""The override editor's data side (no Qt): field texts, parsing and validation through the catalog schema.
+"""The price override editor's data side: field texts, parsing and validation through the catalog schema.
 
 A value the user types is parsed for its field's kind, then the whole merged model is checked with
 :func:`ftplanner.core.catalog_schema.coerce_model`, exactly as the catalog loader will check the saved
-override. Problems are keyed by field so the editor can mark the right input.
+override. Problems are keyed by field so the editor can mark the right input. Also: which name the user's
+overrides file gives a model, and the checking and merging of an imported overrides file.
 """
 
 from __future__ import annotations
@@ -10,10 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from ftplanner.core.catalog import ModelEntry
+from ftplanner.core.catalog import (
+    LAYER_PLAN,
+    ModelEntry,
+    load_catalog,
+    load_user_overrides,
+    read_override_file,
+    save_user_overrides,
+)
 from ftplanner.core.catalog_schema import MODEL_FIELDS, FieldProblem, coerce_model, to_date, to_decimal
+from ftplanner.core.errors import UserError
 
 # Fields the editor offers, in display order.
 EDITABLE = (
@@ -103,3 +113,33 @@ def validate(
     except FieldProblem as exc:
         problems[exc.field or "-"] = exc.message
     return fields, problems
+
+
+def user_override_name(entry: ModelEntry) -> str | None:
+    """The name the user's overrides file uses for ``entry`` (its key or bare id), if any."""
+    try:
+        models = load_user_overrides().get("models", {})
+    except UserError:
+        return None
+    for name in (entry.key, entry.id):
+        if name in models:
+            return name
+    return None
+
+
+def read_import(source: Path, today: date) -> tuple[dict[str, Any], list[str]]:
+    """(the overrides of ``source``, problems checking them against the catalog); UserError if unreadable."""
+    imported = read_override_file(source)
+    check = load_catalog(user_overrides=False, plan_overrides=imported, today=today, plan_label=source.name)
+    return imported, check.layer_problems.get(LAYER_PLAN, [])
+
+
+def merge_into_user_overrides(imported: Mapping[str, Any]) -> int:
+    """Add ``imported`` to the user's overrides (imported ones win); the number of models imported."""
+    current = load_user_overrides()
+    merged = dict(current)
+    merged["models"] = {**current.get("models", {}), **imported.get("models", {})}
+    if "time_model" in imported:
+        merged["time_model"] = {**current.get("time_model", {}), **imported["time_model"]}
+    save_user_overrides(merged)
+    return len(imported.get("models", {}))

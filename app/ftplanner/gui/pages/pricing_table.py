@@ -1,0 +1,139 @@
+"""The Pricing page's catalog table: its columns, cell texts, tooltips, colours and sort keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor
+
+from ftplanner.core import display
+from ftplanner.core.catalog import LAYER_BUNDLED, LAYER_PLAN, LAYER_USER, ModelEntry
+from ftplanner.gui.context import AppContext
+
+WARNING_COLOR = "#c0392b"
+
+(
+    COL_PROVIDER,
+    COL_MODEL,
+    COL_TRAINING,
+    COL_INPUT,
+    COL_CACHED,
+    COL_OUTPUT,
+    COL_HOSTING,
+    COL_MAX_TOKENS,
+    COL_TOKENIZER,
+    COL_DEADLINE,
+    COL_RETIRES,
+    COL_AS_OF,
+    COL_ORIGIN,
+    COL_SOURCES,
+) = range(14)
+
+
+def _int_key(value: int | None) -> float | int:
+    return float("inf") if value is None else value
+
+
+SORT_KEYS: dict[int, Callable[[ModelEntry], Any]] = {
+    COL_TRAINING: lambda e: display.money_sort_key(
+        None if e.price_unknown else (e.training_per_mtok or e.training_per_hour)
+    ),
+    COL_INPUT: lambda e: display.money_sort_key(e.input_per_mtok),
+    COL_CACHED: lambda e: display.money_sort_key(e.cached_input_per_mtok),
+    COL_OUTPUT: lambda e: display.money_sort_key(e.output_per_mtok),
+    COL_HOSTING: lambda e: display.money_sort_key(e.hosting_per_hour),
+    COL_MAX_TOKENS: lambda e: _int_key(e.max_example_tokens),
+}
+
+
+class CatalogColumns(QObject):
+    """Translated texts of the catalog table (prices older than 180 days are stale)."""
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def columns(self) -> list[tuple[str, Callable[[ModelEntry], str]]]:
+        return [
+            (self.tr("Provider"), lambda e: e.provider_name or e.provider),
+            (self.tr("Model"), lambda e: e.display_name),
+            (self.tr("Training"), self.training_text),
+            (self.tr("Input\n/ 1M"), lambda e: display.price_text(e.input_per_mtok)),
+            (self.tr("Cached\n/ 1M"), lambda e: display.price_text(e.cached_input_per_mtok)),
+            (self.tr("Output\n/ 1M"), lambda e: display.price_text(e.output_per_mtok)),
+            (self.tr("Hosting\n/ hour"), lambda e: display.price_text(e.hosting_per_hour)),
+            (
+                self.tr("Max tokens\n/ example"),
+                lambda e: f"{e.max_example_tokens:,}" if e.max_example_tokens else "—",
+            ),
+            (self.tr("Tokenizer"), self.tokenizer_text),
+            (self.tr("New jobs\nuntil"), lambda e: e.job_deadline.isoformat() if e.job_deadline else "—"),
+            (self.tr("Retires"), self.retires_text),
+            (self.tr("As of"), self.as_of_text),
+            (self.tr("Origin"), self.origin_text),
+            (self.tr("Sources"), lambda e: "; ".join(e.sources)),
+        ]
+
+    def training_text(self, entry: ModelEntry) -> str:
+        if entry.price_unknown:
+            return self.tr("unknown")
+        if entry.per_hour:
+            return self.tr("{0} / hour").format(display.price_text(entry.training_per_hour))
+        return self.tr("{0} / 1M").format(display.price_text(entry.training_per_mtok))
+
+    def tokenizer_text(self, entry: ModelEntry) -> str:
+        if entry.exact_tokens:
+            return entry.encoding
+        return self.tr("≈{0} (±{1})").format(entry.encoding, display.share_text(entry.token_error))
+
+    def retires_text(self, entry: ModelEntry) -> str:
+        if entry.retires_on is None:
+            return "—"
+        if entry.retirement_unconfirmed:
+            return self.tr("{0} (unconfirmed)").format(entry.retires_on.isoformat())
+        return entry.retires_on.isoformat()
+
+    def as_of_text(self, entry: ModelEntry) -> str:
+        if entry.is_stale(self.context.today):
+            return self.tr("{0} (stale)").format(entry.as_of.isoformat())
+        return entry.as_of.isoformat()
+
+    def origin_text(self, entry: ModelEntry) -> str:
+        return {
+            LAYER_BUNDLED: self.tr("bundled"),
+            LAYER_USER: self.tr("user"),
+            LAYER_PLAN: self.tr("plan"),
+        }.get(entry.origin, entry.origin)
+
+    def foreground(self, entry: ModelEntry, column: int) -> QColor | None:
+        if (column == COL_AS_OF and entry.is_stale(self.context.today)) or (
+            column == COL_RETIRES and entry.retires_on and entry.retires_on <= self.context.today
+        ):
+            return QColor(WARNING_COLOR)
+        return None
+
+    def tooltip(self, entry: ModelEntry, column: int) -> str | None:
+        if column == COL_MODEL:
+            return "\n".join(filter(None, [entry.key, entry.lifecycle_note, entry.price_note]))
+        if column == COL_TRAINING:
+            lines = []
+            if entry.dpo_training_per_mtok is not None:
+                lines.append(self.tr("DPO: {0} / 1M").format(display.price_text(entry.dpo_training_per_mtok)))
+            if entry.min_charge is not None:
+                lines.append(self.tr("Minimum per job: {0}").format(display.price_text(entry.min_charge)))
+            if entry.max_charge is not None:
+                lines.append(self.tr("Cap per job: {0}").format(display.price_text(entry.max_charge)))
+            if entry.price_note:
+                lines.append(entry.price_note)
+            return "\n".join(lines) or None
+        if column == COL_AS_OF:
+            return self.tr("Prices older than 180 days are marked stale")
+        if column == COL_SOURCES:
+            return "\n".join(entry.sources)
+        if column == COL_ORIGIN:
+            return self.tr(
+                "Which layer last changed this model: bundled catalog, your overrides, or the plan"
+            )
+        return None
