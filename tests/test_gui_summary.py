@@ -103,7 +103,9 @@ def test_choosing_a_model_and_launching_it(qtbot, window) -> None:
     page.choice.setCurrentIndex(page.choice.findData(GPT41))
     page.choice.activated.emit(page.choice.findData(GPT41))
     assert window.document.plan.chosen_model == GPT41 and window.document.dirty
-    qtbot.waitUntil(lambda: settled(window) and window.evaluator.result.summary.model == GPT41, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: settled(window) and window.evaluator.result.summary.model == GPT41, timeout=60_000
+    )
     assert page.headline.text().startswith("Going with GPT-4.1 mini")
     page.launch_button.click()
     assert window.stack.currentWidget() is window.jobs_page

@@ -23,7 +23,16 @@ EXIT_REFUSED = 1
 EXIT_UNUSABLE = 2
 
 
-COMMANDS = ("analyze", "models", "estimate", "rates", "roi", "plan", "jobs", "report")  # in the order of the help
+COMMANDS = (
+    "analyze",
+    "models",
+    "estimate",
+    "rates",
+    "roi",
+    "plan",
+    "jobs",
+    "report",
+)  # in the order of the help
 
 
 def _command_modules(names: Sequence[str]) -> list[ModuleType]:
