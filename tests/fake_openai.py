@@ -38,6 +38,7 @@ class FakeOpenAI(FakeState):
     events_per_job: int = 5
     result_csv: str = RESULT_CSV
     result_base64: bool = False
+    ignore_metadata_filter: bool = False  # as some OpenAI-compatible servers do
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}-{next(self._ids):04d}"
@@ -59,6 +60,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self._handle("POST")
+
+    def do_DELETE(self) -> None:
+        self._handle("DELETE")
 
     def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
@@ -97,6 +101,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(401, _error(f"Incorrect API key provided: {auth}", code="invalid_api_key"))
             return
         fault = fake.take_fault(method, path)
+        if fault and fault.stall:
+            fake.stopping.wait(fault.stall)
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+            return
         if fault and fault.drop:
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -132,6 +142,9 @@ class _Handler(BaseHTTPRequestHandler):
             if params.get("order", "desc") == "desc":
                 files.reverse()
             return 200, _page(files, params)
+        if parts[0] == "files" and len(parts) == 2 and method == "DELETE":
+            del fake.files[parts[1]]  # KeyError: 404
+            return 200, {"id": parts[1], "object": "file", "deleted": True}
         if parts[0] == "files" and len(parts) == 3 and parts[2] == "content":
             return 200, fake.file_content[parts[1]]
         if parts[:2] != ["fine_tuning", "jobs"]:
@@ -141,7 +154,8 @@ class _Handler(BaseHTTPRequestHandler):
         if len(parts) == 2:
             jobs = sorted(fake.jobs.values(), key=lambda j: j["created_at"], reverse=True)
             wanted = {k[9:-1]: v for k, v in params.items() if k.startswith("metadata[")}
-            jobs = [j for j in jobs if all((j["metadata"] or {}).get(k) == v for k, v in wanted.items())]
+            if not fake.ignore_metadata_filter:
+                jobs = [j for j in jobs if all((j["metadata"] or {}).get(k) == v for k, v in wanted.items())]
             return 200, _page(jobs, params)
         job = fake.jobs[parts[2]]
         if len(parts) == 3:

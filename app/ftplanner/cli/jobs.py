@@ -23,10 +23,24 @@ from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
 from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.calibration import calibrated_time_model
-from ftplanner.jobs.launch import JobOptions, LaunchPlan, launch, prepare_launch, resume_pending
-from ftplanner.jobs.store import JobStore
+from ftplanner.jobs.launch import (
+    JobOptions,
+    LaunchPlan,
+    check_hyperparameters,
+    launch,
+    prepare_launch,
+    resume_pending,
+)
+from ftplanner.jobs.store import JobStore, Launch
 from ftplanner.jobs.tracker import cost_report, poll_once, track
-from ftplanner.providers.base import JobInfo, ProviderEstimate
+from ftplanner.providers.base import JobInfo, ProviderError, ProviderEstimate
+
+WATCH_GIVE_UP_SECONDS = 600.0
+
+
+def _note(message: str) -> None:
+    """Progress a user should see while a command waits (stderr keeps --json output clean)."""
+    print(f"ftplanner: {message}", file=sys.stderr, flush=True)
 
 
 def _positive(text: str) -> float:
@@ -95,13 +109,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="KIND",
         help=f"with --base-url or alone: {', '.join(profiles.KINDS)} (default openai)",
     )
-    go.add_argument("--method", choices=("supervised", "dpo"), default="supervised")
+    go.add_argument(
+        "--method", choices=("supervised", "dpo"), help="default: from the file (preference pairs are DPO)"
+    )
     go.add_argument("--epochs", type=whole_number(1), metavar="N")
     go.add_argument("--batch-size", type=whole_number(1), metavar="N")
     go.add_argument("--learning-rate-multiplier", type=_positive, metavar="X")
     go.add_argument("--beta", type=_positive, metavar="X", help="DPO beta")
     go.add_argument("--suffix", metavar="S")
-    go.add_argument("--seed", type=whole_number(None), metavar="N")
+    go.add_argument("--seed", type=whole_number(0), metavar="N")
     go.add_argument(
         "--budget", "--budget-cap", dest="budget", metavar="USD", help="overrides the profile's budget cap"
     )
@@ -129,6 +145,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             cmd.add_argument("--offline", action="store_true", help="show the stored state only")
         if names[0] == "watch":
             cmd.add_argument("--interval", type=_seconds, default=30.0, metavar="S", help="seconds (30)")
+            cmd.add_argument(
+                "--give-up-after",
+                type=_seconds,
+                default=WATCH_GIVE_UP_SECONDS,
+                metavar="S",
+                help=f"stop (exit 1) when the provider has not answered for S seconds ({WATCH_GIVE_UP_SECONDS:.0f})",
+            )
         cmd.set_defaults(func=func)
 
     recover = sub.add_parser("recover", help="attach jobs of launches interrupted around the create")
@@ -265,6 +288,7 @@ def _plan_lines(plan: LaunchPlan) -> list[str]:
     if plan.validation is not None:
         lines.append(f"Validation: {plan.validation.path} ({plan.validation.examples:,} examples)")
     lines += [
+        f"Method:   {plan.method}",
         f"Epochs:   {est.epochs}{' (auto)' if est.epochs_auto else ''}",
         f"Charged tokens: {est.charged_tokens:,}",
         f"Estimated cost: {cost}",
@@ -315,6 +339,14 @@ def run_launch(args: argparse.Namespace) -> int:
         method=args.method,
         time_model=calibrated_time_model(catalog),
     )
+    options: JobOptions = {}
+    if args.batch_size is not None:
+        options["batch_size"] = args.batch_size
+    if args.learning_rate_multiplier is not None:
+        options["learning_rate_multiplier"] = args.learning_rate_multiplier
+    if args.beta is not None:
+        options["beta"] = args.beta
+    check_hyperparameters(plan.method, seed=args.seed, options=options)
     extra: dict[str, Any] = {"plan": plan.estimate_record(), "warnings": list(plan.warnings)}
     if not args.json:
         print("\n".join(_plan_lines(plan)))
@@ -331,13 +363,6 @@ def run_launch(args: argparse.Namespace) -> int:
             print(_quote_line(quote, plan.estimate.training_cost))
         return True
 
-    options: JobOptions = {}
-    if args.batch_size is not None:
-        options["batch_size"] = args.batch_size
-    if args.learning_rate_multiplier is not None:
-        options["learning_rate_multiplier"] = args.learning_rate_multiplier
-    if args.beta is not None:
-        options["beta"] = args.beta
     with JobStore() as store:
         info = launch(
             plan,
@@ -348,6 +373,7 @@ def run_launch(args: argparse.Namespace) -> int:
             seed=args.seed,
             options=options,
             on_quote=on_quote,
+            note=_note,
         )
         record = job_record(store, info.id)
     if args.json:
@@ -400,14 +426,51 @@ def job_record(store: JobStore, job_id: str) -> dict[str, Any]:
     }
 
 
+def pending_record(pending: Launch) -> dict[str, Any]:
+    """A launch whose outcome is unknown, as a ``jobs list`` entry (``id`` None, ``status`` pending)."""
+    return {
+        "id": None,
+        "status": "pending",
+        "client_id": pending.client_id,
+        "profile": pending.profile,
+        "provider": pending.provider,
+        "model": pending.model,
+        "training_file": pending.training_file,
+        "training_file_id": pending.training_file_id,
+        "created_at": pending.created_at,
+    }
+
+
 def run_list(args: argparse.Namespace) -> int:
     with JobStore() as store:
+        pending = [pending_record(p) for p in store.pending_launches()]
         records = [job_record(store, j.job_id) for j in store.jobs()]
     if args.json:
-        print(json.dumps(records, indent=2, ensure_ascii=False))
+        print(json.dumps(pending + records, indent=2, ensure_ascii=False))
         return 0
-    if not records:
+    if not records and not pending:
         print("No jobs yet. Launch one with `ftplanner jobs launch FILE --model M --profile P`.")
+        return 0
+    if pending:
+        print("Pending launches (not known whether the provider created their job):")
+        rows = [
+            [
+                p["client_id"],
+                p["profile"],
+                p["model"],
+                Path(p["training_file"]).name,
+                "uploaded" if p["training_file_id"] else "not uploaded",
+                _when(p["created_at"]),
+            ]
+            for p in pending
+        ]
+        print(format_table(["Launch", "Profile", "Model", "File", "Upload", "Started"], rows))
+        print(
+            "Run `ftplanner jobs recover` to settle them (the next launch on the same profile does it too)."
+        )
+        if records:
+            print()
+    if not records:
         return 0
     table = [
         [
@@ -529,9 +592,25 @@ def run_watch(args: argparse.Namespace) -> int:
                 tokens = "" if info.trained_tokens is None else f", {info.trained_tokens:,} tokens trained"
                 print(f"{stamp()} {info.id}: {info.status}{tokens}", flush=True)
 
+        def unreachable(exc: ProviderError, delay: float, left: float) -> None:
+            print(
+                f"{stamp()} provider not answering: {exc}; trying again in {delay:.0f} s"
+                f" (giving up in {left:.0f} s)",
+                file=sys.stderr,
+                flush=True,
+            )
+
         provider = profiles.provider_for(_profile_of(store, args.job_id, args.profile))
         try:
-            info = track(provider, store, args.job_id, interval=args.interval, on_update=show)
+            info = track(
+                provider,
+                store,
+                args.job_id,
+                interval=args.interval,
+                on_update=show,
+                give_up_after=args.give_up_after,
+                on_error=unreachable,
+            )
         except KeyboardInterrupt:
             print(f"Stopped following {args.job_id}; the job keeps running at the provider.", file=sys.stderr)
             return 130
@@ -546,20 +625,28 @@ def run_watch(args: argparse.Namespace) -> int:
 
 
 def run_recover(args: argparse.Namespace) -> int:
+    """Settle interrupted launches; exit 1 when some could not be checked (they stay pending)."""
     with JobStore() as store:
         names = [args.profile] if args.profile else sorted({p.profile for p in store.pending_launches()})
-        found_any = False
+        found_any = failed = False
         for name in names:
-            report = resume_pending(profiles.provider_for(name), store, profile_name=name)
+            report = resume_pending(profiles.provider_for(name), store, profile_name=name, note=_note)
             for client_id, info in report.attached:
                 print(f"Launch {client_id}: attached job {info.id} ({info.status})")
             for pending in report.unresolved:
+                closed = store.launch(pending.client_id)
+                reason = closed.closed_reason if closed else None
                 print(
-                    f"Launch {pending.client_id}: no job was created ({pending.model}, {pending.training_file})"
+                    f"Launch {pending.client_id}: {reason or 'no job was created'} ({pending.model},"
+                    f" {pending.training_file})"
                 )
             for client_id, message in report.errors:
-                print(f"Launch {client_id}: could not check: {message}", file=sys.stderr)
+                print(
+                    f"ftplanner: launch {client_id}: could not check (it stays pending): {message}",
+                    file=sys.stderr,
+                )
+            failed = failed or bool(report.errors)
             found_any = found_any or bool(report.attached or report.unresolved or report.errors)
-    if not found_any:
+    if not found_any and not failed:
         print("No interrupted launches" + (f" for profile {args.profile}." if args.profile else "."))
-    return 0
+    return 1 if failed else 0

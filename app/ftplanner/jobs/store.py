@@ -433,6 +433,38 @@ class JobStore:
                 (_money_text(total_usd), client_id),
             )
 
+    def pending_for(self, profile: str, *, exclude: str | None = None) -> list[Launch]:
+        """The pending launches of one profile (oldest first), without ``exclude``."""
+        return [p for p in self.pending_launches() if p.profile == profile and p.client_id != exclude]
+
+    def close_without_job(
+        self,
+        client_id: str,
+        reason: str,
+        *,
+        hand_over_to: str | None = None,
+        training_file_id: str | None = None,
+        validation_file_id: str | None = None,
+    ) -> None:
+        """Close a launch that created no job; in the same transaction, the launch ``hand_over_to`` takes
+        the uploaded file ids given (so a file is never both unowned and undeleted)."""
+        with self._write() as conn:
+            if hand_over_to is not None and (training_file_id or validation_file_id):
+                cursor = conn.execute(
+                    "UPDATE launches SET training_file_id = COALESCE(training_file_id, ?),"
+                    " validation_file_id = COALESCE(validation_file_id, ?)"
+                    " WHERE client_id = ? AND job_id IS NULL AND closed_reason IS NULL",
+                    (training_file_id, validation_file_id, hand_over_to),
+                )
+                if cursor.rowcount == 0:
+                    raise KeyError(f"no open launch {hand_over_to}")
+            cursor = conn.execute(
+                "UPDATE launches SET closed_reason = ? WHERE client_id = ? AND job_id IS NULL",
+                (reason, client_id),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no open launch {client_id}")
+
     def close_launch(self, client_id: str, reason: str) -> None:
         """Mark a launch without a job as given up (no job will be looked for or created for it)."""
         with self._write() as conn:

@@ -6,6 +6,7 @@ Plain functions with callbacks and a cancel flag; the GUI runs :func:`track` in 
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from decimal import Decimal
@@ -14,6 +15,7 @@ from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.money import decimal_or_none
 from ftplanner.jobs.store import Job, JobStore, Launch
 from ftplanner.providers.base import Event, JobInfo, Provider, ProviderError
+from ftplanner.providers.retry import WaitCallback, backoff_delay
 
 MTOK = Decimal(1_000_000)
 EVENT_PAGE = 50
@@ -134,14 +136,20 @@ def track(
     sleep: Callable[[float], object] = time.sleep,
     cancel: CancelFlag | None = None,
     on_update: UpdateCallback | None = None,
+    give_up_after: float | None = None,
+    on_error: WaitCallback | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> JobInfo:
     """Poll ``job_id`` until it ends; returns its final state.
 
     Retryable provider errors back off exponentially from ``interval`` up to ``max_interval`` (longer
-    when the provider's Retry-After asks for it); a successful poll resets the backoff. Other errors
-    propagate. Raises :class:`Cancelled` when ``cancel()`` turns true.
+    when the provider's Retry-After asks for it); a successful poll resets the backoff. ``on_error`` sees
+    each such error with the wait and the seconds left; once the provider has failed for ``give_up_after``
+    seconds in a row, a :class:`ProviderError` saying so is raised. Other errors propagate. Raises
+    :class:`Cancelled` when ``cancel()`` turns true.
     """
     failures = 0
+    failing_since: float | None = None
     while True:
         if cancel is not None and cancel():
             raise Cancelled
@@ -150,13 +158,24 @@ def track(
         except ProviderError as exc:
             if not exc.retryable:
                 raise
+            now = clock()
+            failing_since = now if failing_since is None else failing_since
             failures += 1
-            delay = min(max_interval, interval * 2**failures)
-            if exc.retry_after is not None:
-                delay = max(delay, exc.retry_after)
+            delay = backoff_delay(failures, interval, max_interval, exc.retry_after)
+            left = math.inf if give_up_after is None else give_up_after - (now - failing_since)
+            if left <= 0:
+                raise ProviderError(
+                    f"{exc}; gave up after {now - failing_since:.0f} s without an answer (the job keeps"
+                    " running at the provider)",
+                    status_code=exc.status_code,
+                    code=exc.code,
+                ) from None
+            delay = min(delay, left)
+            if on_error is not None:
+                on_error(exc, delay, left)
             sleep(delay)
             continue
-        failures = 0
+        failures, failing_since = 0, None
         if on_update is not None:
             on_update(info)
         if info.is_terminal:

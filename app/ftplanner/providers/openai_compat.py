@@ -27,6 +27,7 @@ from ftplanner.providers.base import (
     normalise_status,
 )
 from ftplanner.providers.metrics import parse_metrics
+from ftplanner.providers.retry import parse_retry_after
 
 ProfileKind = Literal["openai", "azure", "generic"]
 SUFFIX_MAX = 40
@@ -143,15 +144,7 @@ class _ProgressReader(io.RawIOBase):
 
 
 def _retry_after(response: Any) -> float | None:
-    headers = getattr(response, "headers", None) or {}
-    try:
-        if headers.get("retry-after-ms"):
-            return float(headers["retry-after-ms"]) / 1000
-        if headers.get("retry-after"):
-            return float(headers["retry-after"])
-    except ValueError:
-        return None
-    return None
+    return parse_retry_after(getattr(response, "headers", None))
 
 
 class OpenAICompatibleProvider:
@@ -272,6 +265,13 @@ class OpenAICompatibleProvider:
             return [_file_ref(obj) for obj in self._client.files.list(**kwargs).data]
 
         return self._call("listing files", fetch)
+
+    def delete_file(self, file_id: str) -> None:
+        try:
+            self._call(f"deleting file {file_id}", lambda: self._client.files.delete(file_id))
+        except ProviderError as exc:
+            if exc.status_code != 404:
+                raise
 
     def check_suffix(self, suffix: str | None) -> None:
         validate_suffix(suffix, self.profile)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ftplanner.core.errors import UserError
+from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.money import format_money
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
@@ -387,6 +388,15 @@ class JobsPage(QWidget):
                         return False
                 return question.go_ahead
 
+            def pause(
+                seconds: float,
+            ) -> None:  # a retry wait the Cancel button ends (the launch stays pending)
+                end = time.monotonic() + seconds
+                while time.monotonic() < end:
+                    if cancelled():
+                        raise Cancelled
+                    time.sleep(min(0.2, max(0.0, end - time.monotonic())))
+
             with JobStore(store_path) as store:
                 return launch(
                     plan,
@@ -402,6 +412,7 @@ class JobsPage(QWidget):
                     ),
                     cancel=cancelled,
                     on_quote=confirm_quote,
+                    sleep=pause,
                 )
 
         self.show_message(self.tr("Launching {0}…").format(plan.model))
