@@ -39,6 +39,8 @@ class FakeOpenAI(FakeState):
     result_csv: str = RESULT_CSV
     result_base64: bool = False
     ignore_metadata_filter: bool = False  # as some OpenAI-compatible servers do
+    metric_steps_per_poll: int = 0  # >0: each read of a running job adds this many "metrics" events
+    total_steps: int = 30
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}-{next(self._ids):04d}"
@@ -250,6 +252,31 @@ def _add_event(job: dict[str, Any], message: str) -> None:
     )
 
 
+def _add_metric_events(fake: FakeOpenAI, job: dict[str, Any]) -> None:
+    """OpenAI's live "metrics" events: one per step, several sharing one second (as the API sends them)."""
+    done = job.setdefault("_metric_step", 0)
+    second = job["created_at"] + 100 + done
+    for step in range(done + 1, min(done + fake.metric_steps_per_poll, fake.total_steps) + 1):
+        n = len(job["_events"]) + 1
+        job["_events"].append(
+            {
+                "id": f"ftevent-{job['id']}-{n:03d}",
+                "object": "fine_tuning.job.event",
+                "created_at": second,
+                "level": "info",
+                "message": f"Step {step}/{fake.total_steps}: training loss={3.0 / (1 + step):.4f}",
+                "type": "metrics",
+                "data": {
+                    "step": step,
+                    "total_steps": fake.total_steps,
+                    "train_loss": 3.0 / (1 + step),
+                    "train_mean_token_accuracy": 1 - 1 / (1 + step),
+                },
+            }
+        )
+        job["_metric_step"] = step
+
+
 def _advance(fake: FakeOpenAI, job: dict[str, Any]) -> None:
     """Move a job one step along the script (unless paused or cancelled)."""
     if job["_frozen"] or job["status"] in ("succeeded", "failed", "cancelled"):
@@ -258,6 +285,7 @@ def _advance(fake: FakeOpenAI, job: dict[str, Any]) -> None:
     job["status"] = fake.script[job["_step"]]
     if job["status"] == "running":
         job["estimated_finish"] = job["created_at"] + 3600
+        _add_metric_events(fake, job)
     if job["status"] == "failed":
         job["error"] = {
             "code": "invalid_training_file",

@@ -85,6 +85,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--budget-cap", metavar="USD", help="refuse launches estimated above this")
     add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin")
     add.set_defaults(func=run_profiles_add)
+    edit = prof_sub.add_parser("edit", help="change a profile's endpoint, headers or budget cap")
+    edit.add_argument("name", metavar="NAME")
+    edit.add_argument("--base-url", metavar="U", help="API base URL ('none' clears it)")
+    edit.add_argument("--resource", metavar="R", help="Azure OpenAI resource name")
+    edit.add_argument("--header", metavar="H", help="header carrying the key (generic)")
+    edit.add_argument("--training-type", metavar="T", help="Azure trainingType")
+    edit.add_argument(
+        "--budget-cap", metavar="USD", help="refuse launches estimated above this ('none': no cap)"
+    )
+    edit.set_defaults(func=run_profiles_edit)
+    set_key = prof_sub.add_parser("set-key", help="set or replace a profile's API key (read from stdin)")
+    set_key.add_argument("name", metavar="NAME")
+    set_key.add_argument(
+        "--key-stdin", action="store_true", required=True, help="read the API key from stdin"
+    )
+    set_key.set_defaults(func=run_profiles_set_key)
     listing = prof_sub.add_parser("list", help="list profiles (never shows keys)")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=run_profiles_list)
@@ -182,15 +198,51 @@ def run_profiles_add(args: argparse.Namespace) -> int:
     )
     print(f"Saved profile {profile.name} ({profile.kind}).")
     if args.key_stdin:
-        key = sys.stdin.readline().strip()
-        if not key:
-            raise UserError(f"--key-stdin: no API key on stdin for profile {profile.name!r}")
-        if secrets.save_key(profile.name, key):
-            print("API key stored in the system keyring.")
-        else:
-            print(
-                f"{secrets.keyring_status().message} The key for {profile.name} is kept for this session only."
-            )
+        _report_key(profile.name, secrets.save_key(profile.name, _read_key(profile.name)))
+    return 0
+
+
+def _read_key(name: str) -> str:
+    key = sys.stdin.readline().strip()
+    if not key:
+        raise UserError(f"--key-stdin: no API key on stdin for profile {name!r}")
+    return key
+
+
+def _report_key(name: str, in_keyring: bool) -> None:
+    if in_keyring:
+        print("API key stored in the system keyring.")
+    else:
+        print(f"{secrets.keyring_status().message} The key for {name} is kept for this session only.")
+
+
+def run_profiles_edit(args: argparse.Namespace) -> int:
+    def cleared(value: str | None) -> str | None:
+        return None if value is None or value.strip().lower() == "none" else value
+
+    changes: dict[str, Any] = {}
+    for field, value in (
+        ("base_url", args.base_url),
+        ("resource", args.resource),
+        ("header_name", args.header),
+        ("training_type", args.training_type),
+    ):
+        if value is not None:
+            changes[field] = cleared(value)
+    if args.budget_cap is not None:
+        changes["budget_cap"] = profiles.parse_budget(cleared(args.budget_cap), "--budget-cap")
+    if not changes:
+        raise UserError(
+            "nothing to change: give --base-url, --resource, --header, --training-type or --budget-cap"
+        )
+    profile = profiles.update_profile(args.name, changes)
+    print(f"Updated profile {profile.name} ({', '.join(sorted(changes))}).")
+    return 0
+
+
+def run_profiles_set_key(args: argparse.Namespace) -> int:
+    profiles.get_profile(args.name)  # an unknown name is refused before reading the key
+    _report_key(args.name, profiles.set_key(args.name, _read_key(args.name)))
     return 0
 
 
@@ -387,10 +439,10 @@ def run_launch(args: argparse.Namespace) -> int:
 # -- jobs -------------------------------------------------------------------------------------------
 
 
-def _when(value: int | None) -> str:
+def _when(value: int | None, *, seconds: bool = False) -> str:
     if value is None:
         return "—"
-    return datetime.fromtimestamp(value, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.fromtimestamp(value, UTC).strftime(f"%Y-%m-%d %H:%M{':%S' if seconds else ''} UTC")
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -423,6 +475,7 @@ def job_record(store: JobStore, job_id: str) -> dict[str, Any]:
         "fine_tuned_model": job.fine_tuned_model,
         "error": job.error,
         "client_id": job.client_id,
+        "checked_at": job.checked_at,
     }
 
 
@@ -514,6 +567,7 @@ def _show_lines(record: dict[str, Any]) -> list[str]:
         f"Model:          {record['model'] or '—'}",
         f"Status:         {status}",
         f"Created:        {_when(record['created_at'])}",
+        f"Last checked:   {_when(record['checked_at'], seconds=True)}",
         f"Trained tokens: {'—' if tokens is None else f'{tokens:,}'}",
         f"Estimated cost: {format_money(None if estimated is None else Decimal(str(estimated)))}",
         f"Actual cost:    {format_money(None if actual is None else Decimal(str(actual)))}"
@@ -615,13 +669,36 @@ def run_watch(args: argparse.Namespace) -> int:
             print(f"Stopped following {args.job_id}; the job keeps running at the provider.", file=sys.stderr)
             return 130
         record = job_record(store, args.job_id)
-    if record["actual_cost"] is not None:
-        print("\n".join(line for line in _show_lines(record) if line.startswith(("Estimated", "Actual"))))
-    if info.fine_tuned_model:
-        print(f"Fine-tuned model: {info.fine_tuned_model}")
-    if info.error:
-        print(f"Error: {info.error}")
+    print("\n".join(summary_lines(record)))
     return 0 if info.status == "succeeded" else 1
+
+
+def _duration(seconds: int) -> str:
+    minutes = max(0, seconds) // 60
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def summary_lines(record: dict[str, Any]) -> list[str]:
+    """The closing summary of a finished job: status, duration, trained tokens, actual cost vs estimate."""
+    lines = [f"\nJob {record['id']} {record['status']}."]
+    if record["created_at"] and record["finished_at"]:
+        lines.append(
+            f"Duration:       {_duration(record['finished_at'] - record['created_at'])}"
+            f" ({_when(record['created_at'])} → {_when(record['finished_at'])})"
+        )
+    tokens = record["trained_tokens"]
+    lines.append(f"Trained tokens: {'—' if tokens is None else f'{tokens:,}'}")
+    estimated, actual, error = record["estimated_cost"], record["actual_cost"], record["cost_error_percent"]
+    cost = f"Cost:           {format_money(None if actual is None else Decimal(str(actual)))} actual"
+    cost += f" vs {format_money(None if estimated is None else Decimal(str(estimated)))} estimated"
+    if error is not None:
+        cost += f" ({error:+.1f}%)"
+    lines.append(cost)
+    if record["fine_tuned_model"]:
+        lines.append(f"Fine-tuned model: {record['fine_tuned_model']}")
+    if record["error"]:
+        lines.append(f"Error: {record['error']}")
+    return lines
 
 
 def run_recover(args: argparse.Namespace) -> int:

@@ -6,15 +6,17 @@ Plain functions with callbacks and a cancel flag; the GUI runs :func:`track` in 
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.money import decimal_or_none
 from ftplanner.jobs.store import Job, JobStore, Launch
-from ftplanner.providers.base import Event, JobInfo, Provider, ProviderError
+from ftplanner.providers.base import Event, JobInfo, MetricRow, Provider, ProviderError
 from ftplanner.providers.retry import WaitCallback, backoff_delay
 
 MTOK = Decimal(1_000_000)
@@ -80,8 +82,25 @@ def provider_label(provider: Provider) -> str:
     return name if isinstance(name, str) else type(provider).__name__
 
 
+def _metric_rows(rows: list[MetricRow]) -> list[dict[str, Any]]:
+    return [
+        {
+            "step": r.step,
+            "train_loss": r.train_loss,
+            "train_accuracy": r.train_accuracy,
+            "valid_loss": r.valid_loss,
+            "valid_accuracy": r.valid_accuracy,
+        }
+        for r in rows
+    ]
+
+
 def poll_once(provider: Provider, store: JobStore, job_id: str) -> JobInfo:
-    """Read a job once and store its status, new events, checkpoints, metrics and actual cost."""
+    """Read a job once and store its status, new events, checkpoints, metrics and actual cost.
+
+    Metrics arrive while the job runs from whatever the provider has: "metrics" events (OpenAI), the
+    checkpoints' metrics, or a live metrics endpoint (Together); the full result file is read at the end.
+    """
     info = provider.get_job(job_id)
     stored = store.job(job_id)
     launch = _launch_of(store, job_id)
@@ -95,35 +114,52 @@ def poll_once(provider: Provider, store: JobStore, job_id: str) -> JobInfo:
         info, provider=provider_name, client_id=launch.client_id if launch else None, actual_cost=cost
     )
     events = _new_events(provider, store, job_id)
+    events.reverse()  # pages come newest first; stored oldest first, so one second's events keep their order
     if events:
         store.add_events(
             job_id,
             [
-                {"id": e.id, "created_at": e.created_at, "level": e.level, "message": e.message}
+                {
+                    "id": e.id,
+                    "created_at": e.created_at,
+                    "level": e.level,
+                    "message": e.message,
+                    "data": dict(e.data) if e.data else None,
+                }
                 for e in events
             ],
         )
+        store.add_metrics(job_id, [dict(e.data) for e in events if e.data and e.data.get("step") is not None])
     if info.status not in ("validating", "queued"):
         checkpoints = provider.list_checkpoints(job_id)
         store.add_checkpoints(
             job_id, [{"id": c.id, "step": c.step, "metrics": dict(c.metrics)} for c in checkpoints]
         )
-    if info.status == "succeeded" and not store.metrics(job_id):
-        rows = provider.download_metrics(info)
-        store.add_metrics(
-            job_id,
-            [
-                {
-                    "step": r.step,
-                    "train_loss": r.train_loss,
-                    "train_accuracy": r.train_accuracy,
-                    "valid_loss": r.valid_loss,
-                    "valid_accuracy": r.valid_accuracy,
-                }
-                for r in rows
-            ],
-        )
+        store.add_metrics(job_id, [{**c.metrics, "step": c.step} for c in checkpoints if c.metrics])
+    if info.status == "running":
+        with contextlib.suppress(ProviderError):  # live metrics are a bonus: the poll itself worked
+            store.add_metrics(job_id, _metric_rows(provider.download_metrics(info)))
+    if info.status == "succeeded" and (
+        stored is None or stored.status != "succeeded" or not store.metrics(job_id)
+    ):
+        store.add_metrics(job_id, _metric_rows(provider.download_metrics(info)), overwrite=True)
     return info
+
+
+def training_progress(store: JobStore, job_id: str) -> tuple[int | None, int | None]:
+    """(steps done, total steps) as far as the provider told: metric events carry both, metrics the steps."""
+    done: int | None = None
+    total: int | None = None
+    for event in store.events(job_id):
+        data = event.data if isinstance(event.data, dict) else {}
+        if isinstance(data.get("step"), int):
+            done = max(done or 0, data["step"])
+        if isinstance(data.get("total_steps"), int):
+            total = data["total_steps"]
+    metrics = store.metrics(job_id)
+    if metrics:
+        done = max(done or 0, metrics[-1].step)
+    return done, total
 
 
 def track(

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from ftplanner.core.errors import Refused
 
@@ -132,6 +132,9 @@ class Event:
     created_at: int
     level: str
     message: str
+    data: Mapping[str, Any] | None = (
+        None  # e.g. {"step", "total_steps", "train_loss", ...} of a metrics event
+    )
 
 
 @dataclass(frozen=True)

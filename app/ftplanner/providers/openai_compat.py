@@ -326,7 +326,16 @@ class OpenAICompatibleProvider:
         page = self._call(
             f"reading events of {job_id}", lambda: self._client.fine_tuning.jobs.list_events(job_id, **kwargs)
         )
-        events = [Event(e.id, e.created_at, e.level, self._redact(e.message)) for e in page.data]
+        events = [
+            Event(
+                e.id,
+                e.created_at,
+                e.level,
+                self._redact(e.message),
+                e.data if isinstance(e.data, dict) else None,
+            )
+            for e in page.data
+        ]
         return events, bool(page.has_more)
 
     def list_checkpoints(self, job_id: str) -> list[Checkpoint]:

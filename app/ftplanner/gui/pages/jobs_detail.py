@@ -48,6 +48,19 @@ class JobSnapshot:
     events: list[Event]
     checkpoints: list[Checkpoint]
     metrics: list[MetricRow]
+    steps: tuple[int | None, int | None] = (None, None)  # (done, total) as far as the provider told
+
+
+def eta(snapshot: JobSnapshot) -> int | None:
+    """The provider's estimated finish, else one extrapolated from the steps done since it started running."""
+    job = snapshot.row.job
+    if job.estimated_finish:
+        return job.estimated_finish
+    done, total = snapshot.steps
+    started = next((h.at for h in snapshot.history if h.status == "running"), None)
+    if not (done and total and started and job.checked_at and job.checked_at > started):
+        return None
+    return int(job.checked_at + (total - done) * (job.checked_at - started) / done)
 
 
 def _series(snapshot: JobSnapshot) -> dict[str, dict[str, Series]]:
@@ -242,11 +255,23 @@ class JobDetail(QWidget):
         if row.provider_estimate is not None:
             costs += " · " + self.tr("Provider's estimate: {0}").format(format_money(row.provider_estimate))
         self.costs.setText(costs)
+        parts = []
+        done, total = snapshot.steps
+        if done is not None and total:
+            parts.append(self.tr("Steps: {0} / {1} ({2}%)").format(done, total, round(100 * done / total)))
+        elif done is not None:
+            parts.append(self.tr("Step {0}").format(done))
         if job.status in ACTIVE:
-            finish = when_text(job.estimated_finish) if job.estimated_finish else self.tr("not known yet")
-            self.finish.setText(self.tr("Estimated finish: {0}").format(finish))
+            finish = eta(snapshot)
+            parts.append(
+                self.tr("Estimated finish: {0}").format(
+                    when_text(finish) if finish else self.tr("not known yet")
+                )
+            )
         else:
-            self.finish.setText(self.tr("Finished: {0}").format(when_text(job.finished_at)))
+            parts.append(self.tr("Finished: {0}").format(when_text(job.finished_at)))
+        parts.append(self.tr("Last checked: {0}").format(when_text(job.checked_at, seconds=True)))
+        self.finish.setText(" · ".join(parts))
         self.error.setText(job.error or "")
         self.error.setVisible(bool(job.error))
         self.fine_tuned.setText(job.fine_tuned_model or "")

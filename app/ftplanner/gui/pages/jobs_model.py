@@ -115,10 +115,12 @@ class JobsModel(RowsModel):
                 (self.tr("Estimate"), lambda r: format_money(r.estimated)),
                 (self.tr("Actual (error)"), self.actual_text),
                 (self.tr("Fine-tuned model"), lambda r: r.job.fine_tuned_model or "—"),
+                (self.tr("Last checked"), lambda r: when_text(r.job.checked_at, seconds=True)),
             ],
             sort_keys={
                 4: lambda r: _money_key(r.estimated),
                 5: lambda r: _money_key(r.actual),
+                7: lambda r: r.job.checked_at or 0,
             },
             parent=parent,
         )
