@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from fake_openai import API_KEY, FakeOpenAI, fake_openai_fixture  # noqa: F401  (fixture)
@@ -199,7 +200,12 @@ def test_launch_from_the_prefilled_form_is_tracked_to_the_end(
     row = page.jobs_model.row(0)
     assert row.estimated is not None and row.actual is not None and row.error is not None
     actual = page.jobs_model.index(0, 5).data()
-    assert actual.startswith("$") and actual.endswith("%)")
+    assert actual.startswith("$") and actual.endswith(")") and "(×" in actual
+    assert row.overrun  # the fake trains far more tokens than the sample estimates
+    assert page.jobs_model.index(0, 5).data(Qt.ItemDataRole.ForegroundRole) is not None
+    explained = page.jobs_model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
+    assert "123,456 tokens trained against" in explained and "per 1M tokens" in explained
+    assert page.detail.overrun.isVisibleTo(page.detail) and page.detail.overrun.text() == explained
     detail = page.detail
     assert detail.fine_tuned.text().startswith("ft:gpt-4.1-mini")
     detail.copy_button.click()

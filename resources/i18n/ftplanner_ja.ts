@@ -1078,6 +1078,10 @@ counts</source>
 <context>
     <name>JobDetail</name>
     <message>
+        <source>Estimated cost: {0} · Actual cost: {1} (×{2} the estimate, {3}) · Trained tokens: {4}</source>
+        <translation>見積コスト: {0} · 実コスト: {1}（見積もりの ×{2}、{3}）· 学習トークン数: {4}</translation>
+    </message>
+    <message>
         <source>Steps: {0} / {1} ({2}%)</source>
         <translation>ステップ: {0} / {1} ({2}%)</translation>
     </message>
@@ -1267,6 +1271,18 @@ counts</source>
 </context>
 <context>
     <name>JobsModel</name>
+    <message>
+        <source>Actual vs estimate</source>
+        <translation>実績 / 見積もり</translation>
+    </message>
+    <message>
+        <source>Actual cost against the estimate: {0} times it ({1})</source>
+        <translation>見積もりに対する実コスト: {0} 倍 ({1})</translation>
+    </message>
+    <message>
+        <source>{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens.</source>
+        <translation>見積もりを {0} 超過: 学習トークン数 {1} (見積もり {2})、単価 100 万トークンあたり {3}。</translation>
+    </message>
     <message>
         <source>Last checked</source>
         <translation>最終確認</translation>

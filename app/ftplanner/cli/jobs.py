@@ -32,7 +32,7 @@ from ftplanner.jobs.launch import (
     resume_pending,
 )
 from ftplanner.jobs.store import JobStore, Launch
-from ftplanner.jobs.tracker import cost_report, poll_once, track
+from ftplanner.jobs.tracker import OVERRUN_PERCENT, cost_check, poll_once, track
 from ftplanner.providers.base import JobInfo, ProviderError, ProviderEstimate
 
 WATCH_GIVE_UP_SECONDS = 600.0
@@ -454,7 +454,8 @@ def job_record(store: JobStore, job_id: str) -> dict[str, Any]:
     job = store.job(job_id)
     if job is None:
         raise UserError(f"no stored job {job_id}")
-    estimated, actual, error = cost_report(store, job_id)
+    check = cost_check(store, job_id)
+    estimated, actual, error = check.estimated, check.actual, check.error
     launch_record = store.launch(job.client_id) if job.client_id else None
     return {
         "id": job.job_id,
@@ -468,6 +469,10 @@ def job_record(store: JobStore, job_id: str) -> dict[str, Any]:
         "provider_estimate": _number(launch_record.provider_estimate) if launch_record else None,
         "actual_cost": _number(actual),
         "cost_error_percent": None if error is None else round(error, 2),
+        "cost_ratio": None if check.ratio is None else round(check.ratio, 4),
+        "overrun": check.overrun,
+        "estimated_tokens": check.estimated_tokens,
+        "price_per_mtok": _number(check.price_per_mtok),
         "currency": "USD",
         "created_at": job.created_at,
         "finished_at": job.finished_at,
@@ -532,11 +537,14 @@ def run_list(args: argparse.Namespace) -> int:
             r["status"],
             _when(r["created_at"]),
             format_money(None if r["estimated_cost"] is None else Decimal(str(r["estimated_cost"]))),
-            format_money(None if r["actual_cost"] is None else Decimal(str(r["actual_cost"]))),
+            format_money(None if r["actual_cost"] is None else Decimal(str(r["actual_cost"])))
+            + ("" if r["cost_ratio"] is None else f" (×{r['cost_ratio']:.2f}{' !' if r['overrun'] else ''})"),
         ]
         for r in records
     ]
-    print(format_table(["Job", "Model", "Status", "Created", "Estimate", "Actual"], table))
+    print(format_table(["Job", "Model", "Status", "Created", "Estimate", "Actual vs estimate"], table))
+    if any(r["overrun"] for r in records):
+        print(f"! more than {OVERRUN_PERCENT:.0f}% over the estimate: `ftplanner jobs show ID` says why.")
     return 0
 
 
@@ -551,6 +559,17 @@ def _profile_of(store: JobStore, job_id: str, given: str | None) -> str:
     if record is None:
         raise UserError(f"job {job_id} was not launched from here; name its profile with --profile")
     return record.profile
+
+
+def overrun_text(record: dict[str, Any]) -> str:
+    """Why the actual cost is over the estimate: trained against estimated tokens, and the price used."""
+    trained, estimated = record["trained_tokens"], record["estimated_tokens"]
+    price = record["price_per_mtok"]
+    text = f"{record['cost_error_percent']:+.1f}% over the estimate: {trained:,} tokens trained"
+    text += f" against {estimated:,} estimated" if estimated is not None else " (estimated tokens unknown)"
+    if price is not None:
+        text += f", at {format_money(Decimal(str(price)))} per 1M tokens"
+    return text
 
 
 def _show_lines(record: dict[str, Any]) -> list[str]:
@@ -571,8 +590,10 @@ def _show_lines(record: dict[str, Any]) -> list[str]:
         f"Trained tokens: {'—' if tokens is None else f'{tokens:,}'}",
         f"Estimated cost: {format_money(None if estimated is None else Decimal(str(estimated)))}",
         f"Actual cost:    {format_money(None if actual is None else Decimal(str(actual)))}"
-        + ("" if error is None else f" ({error:+.1f}% vs estimate)"),
+        + ("" if error is None else f" (×{record['cost_ratio']:.2f} the estimate, {error:+.1f}%)"),
     ]
+    if record["overrun"]:
+        lines.append(f"Overrun:        {overrun_text(record)}")
     if record["finished_at"]:
         lines.append(f"Finished:       {_when(record['finished_at'])}")
     elif record["estimated_finish"]:
@@ -692,8 +713,10 @@ def summary_lines(record: dict[str, Any]) -> list[str]:
     cost = f"Cost:           {format_money(None if actual is None else Decimal(str(actual)))} actual"
     cost += f" vs {format_money(None if estimated is None else Decimal(str(estimated)))} estimated"
     if error is not None:
-        cost += f" ({error:+.1f}%)"
+        cost += f" (×{record['cost_ratio']:.2f}, {error:+.1f}%)"
     lines.append(cost)
+    if record["overrun"]:
+        lines.append(f"Overrun:        {overrun_text(record)}")
     if record["fine_tuned_model"]:
         lines.append(f"Fine-tuned model: {record['fine_tuned_model']}")
     if record["error"]:

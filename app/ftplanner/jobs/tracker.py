@@ -10,6 +10,7 @@ import contextlib
 import math
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -224,6 +225,51 @@ def track(
 def active_jobs(store: JobStore) -> list[Job]:
     """Stored jobs that have not ended: what to resume tracking after a restart."""
     return store.jobs(non_terminal_only=True)
+
+
+OVERRUN_PERCENT = 20.0  # an actual cost this far above the estimate is highlighted and explained
+
+
+@dataclass(frozen=True)
+class CostCheck:
+    """A job's actual cost against its estimate, with what explains a difference."""
+
+    estimated: Decimal | None
+    actual: Decimal | None
+    error: float | None  # in % of the estimate
+    trained_tokens: int | None
+    estimated_tokens: int | None  # training tokens × epochs, as estimated
+    price_per_mtok: Decimal | None  # the price the actual cost was computed with
+
+    @property
+    def ratio(self) -> float | None:
+        if self.actual is None or not self.estimated:
+            return None
+        return float(self.actual / self.estimated)
+
+    @property
+    def overrun(self) -> bool:
+        return self.error is not None and self.error > OVERRUN_PERCENT
+
+
+def cost_check(store: JobStore, job_id: str) -> CostCheck:
+    """Actual cost against the estimate, with trained against estimated tokens and the price used."""
+    estimated, actual, error = cost_report(store, job_id)
+    job = store.job(job_id)
+    launch = _launch_of(store, job_id)
+    record = launch.estimate if launch and launch.estimate else {}
+    tokens = record.get("training_charged_tokens")
+    price = None
+    if job is not None and job.trained_tokens is not None:
+        price = decimal_or_none(record.get("price_per_mtok")) or _catalog_price(job.model or "")
+    return CostCheck(
+        estimated,
+        actual,
+        error,
+        job.trained_tokens if job else None,
+        int(tokens) if isinstance(tokens, int) else None,
+        price,
+    )
 
 
 def cost_report(store: JobStore, job_id: str) -> tuple[Decimal | None, Decimal | None, float | None]:

@@ -52,7 +52,7 @@ from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.calibration import calibrated_time_model
 from ftplanner.jobs.launch import LaunchPlan, launch, prepare_launch
 from ftplanner.jobs.store import TERMINAL_STATUSES, JobStore, default_path
-from ftplanner.jobs.tracker import cost_report, poll_once, training_progress
+from ftplanner.jobs.tracker import cost_check, poll_once, training_progress
 from ftplanner.providers.base import JobInfo, Provider, ProviderError, ProviderEstimate
 
 ERROR_STYLE = "color: #c0392b;"
@@ -282,10 +282,21 @@ class JobsPage(QWidget):
         if store is not None:
             known = self._profiles_by_job(store)
             for job in store.jobs():
-                estimated, actual, error = cost_report(store, job.job_id)
+                check = cost_check(store, job.job_id)
                 launch_record = store.launch(job.client_id) if job.client_id else None
                 quote = launch_record.provider_estimate if launch_record else None
-                rows.append(JobRow(job, known.get(job.job_id), estimated, actual, error, quote))
+                rows.append(
+                    JobRow(
+                        job,
+                        known.get(job.job_id),
+                        check.estimated,
+                        check.actual,
+                        check.error,
+                        quote,
+                        check.estimated_tokens,
+                        check.price_per_mtok,
+                    )
+                )
         self._reloading = True  # one detail refresh at the end, not one per selection change
         try:
             self.jobs_model.set_rows(rows)
