@@ -38,6 +38,9 @@ class FakeOpenAI(FakeState):
     events_per_job: int = 5
     result_csv: str = RESULT_CSV
     result_base64: bool = False
+    ignore_metadata_filter: bool = False  # as some OpenAI-compatible servers do
+    metric_steps_per_poll: int = 0  # >0: each read of a running job adds this many "metrics" events
+    total_steps: int = 30
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}-{next(self._ids):04d}"
@@ -59,6 +62,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self._handle("POST")
+
+    def do_DELETE(self) -> None:
+        self._handle("DELETE")
 
     def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
@@ -97,6 +103,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(401, _error(f"Incorrect API key provided: {auth}", code="invalid_api_key"))
             return
         fault = fake.take_fault(method, path)
+        if fault and fault.stall:
+            fake.stopping.wait(fault.stall)
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+            return
         if fault and fault.drop:
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -132,6 +144,9 @@ class _Handler(BaseHTTPRequestHandler):
             if params.get("order", "desc") == "desc":
                 files.reverse()
             return 200, _page(files, params)
+        if parts[0] == "files" and len(parts) == 2 and method == "DELETE":
+            del fake.files[parts[1]]  # KeyError: 404
+            return 200, {"id": parts[1], "object": "file", "deleted": True}
         if parts[0] == "files" and len(parts) == 3 and parts[2] == "content":
             return 200, fake.file_content[parts[1]]
         if parts[:2] != ["fine_tuning", "jobs"]:
@@ -141,7 +156,8 @@ class _Handler(BaseHTTPRequestHandler):
         if len(parts) == 2:
             jobs = sorted(fake.jobs.values(), key=lambda j: j["created_at"], reverse=True)
             wanted = {k[9:-1]: v for k, v in params.items() if k.startswith("metadata[")}
-            jobs = [j for j in jobs if all((j["metadata"] or {}).get(k) == v for k, v in wanted.items())]
+            if not fake.ignore_metadata_filter:
+                jobs = [j for j in jobs if all((j["metadata"] or {}).get(k) == v for k, v in wanted.items())]
             return 200, _page(jobs, params)
         job = fake.jobs[parts[2]]
         if len(parts) == 3:
@@ -236,6 +252,31 @@ def _add_event(job: dict[str, Any], message: str) -> None:
     )
 
 
+def _add_metric_events(fake: FakeOpenAI, job: dict[str, Any]) -> None:
+    """OpenAI's live "metrics" events: one per step, several sharing one second (as the API sends them)."""
+    done = job.setdefault("_metric_step", 0)
+    second = job["created_at"] + 100 + done
+    for step in range(done + 1, min(done + fake.metric_steps_per_poll, fake.total_steps) + 1):
+        n = len(job["_events"]) + 1
+        job["_events"].append(
+            {
+                "id": f"ftevent-{job['id']}-{n:03d}",
+                "object": "fine_tuning.job.event",
+                "created_at": second,
+                "level": "info",
+                "message": f"Step {step}/{fake.total_steps}: training loss={3.0 / (1 + step):.4f}",
+                "type": "metrics",
+                "data": {
+                    "step": step,
+                    "total_steps": fake.total_steps,
+                    "train_loss": 3.0 / (1 + step),
+                    "train_mean_token_accuracy": 1 - 1 / (1 + step),
+                },
+            }
+        )
+        job["_metric_step"] = step
+
+
 def _advance(fake: FakeOpenAI, job: dict[str, Any]) -> None:
     """Move a job one step along the script (unless paused or cancelled)."""
     if job["_frozen"] or job["status"] in ("succeeded", "failed", "cancelled"):
@@ -244,6 +285,7 @@ def _advance(fake: FakeOpenAI, job: dict[str, Any]) -> None:
     job["status"] = fake.script[job["_step"]]
     if job["status"] == "running":
         job["estimated_finish"] = job["created_at"] + 3600
+        _add_metric_events(fake, job)
     if job["status"] == "failed":
         job["error"] = {
             "code": "invalid_training_file",

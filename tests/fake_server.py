@@ -34,6 +34,7 @@ class Fault:
     drop: bool = False  # close the connection before handling the request
     drop_after: bool = False  # handle the request (e.g. store the file or job), then close without answering
     delay: float = 0.0  # >0: handle normally (the job is created), then answer after this long
+    stall: float = 0.0  # >0: wait this long without handling the request, then drop it (never processed)
 
 
 @dataclass

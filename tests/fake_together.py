@@ -76,6 +76,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._handle("POST")
 
+    def do_DELETE(self) -> None:
+        self._handle("DELETE")
+
     def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
         self.send_response(status)
@@ -180,6 +183,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._upload(body)
         if len(parts) == 2 and method == "GET":
             return 200, fake.files[parts[1]]
+        if len(parts) == 2 and method == "DELETE":
+            del fake.files[parts[1]]  # KeyError: 404
+            return 200, {"id": parts[1], "deleted": True}
         if len(parts) == 3 and parts[2] == "content":
             return 200, fake.file_content[parts[1]]
         return 404, error_body(f"unknown path /{'/'.join(parts)}")

@@ -162,7 +162,7 @@ def test_track_until_done_prints_changes_and_actual_cost(
     code, out, err = run(capsys, "jobs", "watch", job_id, "--interval", "0.01")
     assert code == 0, err
     assert f"{job_id}: succeeded, 123,456 tokens trained" in out and out.count(": running") == 1
-    assert "Step 5/5: training loss=1.60" in out and "Actual cost:    $0.62" in out
+    assert "Step 5/5: training loss=1.60" in out and "Cost:           $0.62 actual vs $0.02 estimated" in out
     assert out.strip().splitlines()[-1].startswith("Fine-tuned model: ft:")
     code, out, _ = run(capsys, "jobs", "show", job_id, "--json")
     shown = json.loads(out)
@@ -209,7 +209,8 @@ def test_missing_key_says_how_to_set_it(capsys, monkeypatch, tmp_path: Path) -> 
     train = write_dataset(tmp_path / "train.jsonl")
     code, out, err = run(capsys, *launch_args(train, "--profile", "work", "--yes"))
     assert code == 2 and out == "" and err.count("\n") == 1
-    assert "no API key for profile 'work'" in err and "--key-stdin" in err and "OPENAI_API_KEY" in err
+    assert "no API key for profile 'work'" in err and "OPENAI_API_KEY" in err
+    assert "`ftplanner jobs profiles set-key work --key-stdin`" in err
     code, _, err = run(capsys, "jobs", "recover", "--profile", "work")
     assert code == 2 and "--key-stdin" in err
 
@@ -233,3 +234,70 @@ def test_track_ctrl_c_stops_cleanly(capsys, monkeypatch, fake_openai: FakeOpenAI
     code, _, err = run(capsys, "jobs", "watch", job_id)
     assert code == 130 and "keeps running" in err and err.count("\n") == 1
     assert fake_openai.jobs[job_id]["status"] != "cancelled"
+
+
+def test_set_key_and_edit_a_profile_from_the_command_line(
+    capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path, _test_keyring, _isolated_home: Path
+) -> None:
+    code, _, err = run(
+        capsys, "jobs", "profiles", "add", "work", "--kind", "generic", "--base-url", "http://x/v1"
+    )
+    assert code == 0, err
+    code, out, err = run(
+        capsys,
+        "jobs",
+        "profiles",
+        "set-key",
+        "work",
+        "--key-stdin",
+        stdin=API_KEY + "\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code == 0 and "system keyring" in out and API_KEY not in out + err
+    assert _test_keyring.passwords[(SERVICE, "work")] == API_KEY
+    code, out, err = run(
+        capsys, "jobs", "profiles", "edit", "work", "--base-url", fake_openai.base_url, "--budget-cap", "30"
+    )
+    assert code == 0 and "Updated profile work (base_url, budget_cap)" in out, err
+    (listed,) = json.loads(run(capsys, "jobs", "profiles", "list", "--json")[1])
+    assert (
+        listed["base_url"] == fake_openai.base_url
+        and listed["budget_cap"] == "30"
+        and listed["key"] == "stored"
+    )
+    code, out, err = run(capsys, "jobs", "profiles", "test", "work")
+    assert code == 0 and "connected" in out, err
+    assert run(capsys, "jobs", "profiles", "edit", "work", "--budget-cap", "none")[0] == 0
+    assert json.loads(run(capsys, "jobs", "profiles", "list", "--json")[1])[0]["budget_cap"] is None
+    # replacing the key, and the errors
+    code, _, _ = run(
+        capsys,
+        "jobs",
+        "profiles",
+        "set-key",
+        "work",
+        "--key-stdin",
+        stdin="sk-new-0123456789\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code == 0 and _test_keyring.passwords[(SERVICE, "work")] == "sk-new-0123456789"
+    code, _, err = run(
+        capsys, "jobs", "profiles", "set-key", "nope", "--key-stdin", stdin="k\n", monkeypatch=monkeypatch
+    )
+    assert code == 2 and "no profile 'nope'" in err
+    code, _, err = run(
+        capsys, "jobs", "profiles", "set-key", "work", "--key-stdin", stdin="\n", monkeypatch=monkeypatch
+    )
+    assert code == 2 and "no API key on stdin" in err
+    code, _, err = run(capsys, "jobs", "profiles", "edit", "work")
+    assert code == 2 and "nothing to change" in err
+    code, _, err = run(capsys, "jobs", "profiles", "edit", "work", "--resource", "r1")
+    assert code == 2 and "resource applies to kind azure only" in err
+    assert_no_key_anywhere(_isolated_home, "")
+
+
+def test_profiles_test_that_cannot_connect_exits_1(capsys, monkeypatch) -> None:
+    run(capsys, "jobs", "profiles", "add", "down", "--kind", "generic", "--base-url", "http://127.0.0.1:9/v1",
+        "--key-stdin", stdin=API_KEY + "\n", monkeypatch=monkeypatch)  # fmt: skip
+    code, out, err = run(capsys, "jobs", "profiles", "test", "down")
+    assert code == 1 and out == "" and "could not connect" in err and err.count("\n") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import openai
@@ -162,3 +163,48 @@ def test_file_with_errors_is_bad_input(capsys, monkeypatch, fake_openai: FakeOpe
     code, out, err = run(capsys, *launch_args(train, "--yes"))
     assert code == 2 and out == "" and "line(s) with errors" in err and "line " in err
     assert not fake_openai.requests
+
+
+def test_watch_prints_events_in_order_and_a_closing_summary(
+    capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", API_KEY)
+    train = write_dataset(tmp_path / "train.jsonl")
+    argv = ["jobs", "launch", str(train), "--model", MODEL, "--base-url", fake_openai.base_url]
+    code, out, err = run(capsys, *argv, "--today", TODAY, "--yes", "--json")
+    assert code == 0, err
+    job_id = json.loads(out)["id"]
+    fake_openai.metric_steps_per_poll = 7
+    code, out, err = run(capsys, "jobs", "watch", job_id, "--interval", "0.01")
+    assert code == 0, err
+    steps = [int(step) for step in re.findall(r"Step (\d+)/30", out)]
+    assert steps == list(range(1, 15))  # two polls while running, each step once, oldest first
+    summary = out[out.index(f"Job {job_id} succeeded.") :]
+    assert "Duration:       30 min" in summary and "Trained tokens: 123,456" in summary
+    assert re.search(r"Cost: +\$\S+ actual vs \$\S+ estimated \(×\d+\.\d\d, [+-]\d", summary)
+    assert "Overrun:        +" in summary
+    assert "Fine-tuned model: ft:" in summary
+    shown = run(capsys, "jobs", "show", job_id)[1]
+    assert "Last checked:   20" in shown
+
+
+def test_an_overrun_is_highlighted_and_explained(
+    capsys, monkeypatch, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", API_KEY)
+    train = write_dataset(tmp_path / "train.jsonl")
+    argv = ["jobs", "launch", str(train), "--model", MODEL, "--base-url", fake_openai.base_url]
+    job_id = json.loads(run(capsys, *argv, "--today", TODAY, "--yes", "--json")[1])["id"]
+    assert run(capsys, "jobs", "watch", job_id, "--interval", "0.01")[0] == 0
+    record = json.loads(run(capsys, "jobs", "show", job_id, "--json")[1])
+    assert record["overrun"] and record["cost_ratio"] == pytest.approx(
+        record["actual_cost"] / record["estimated_cost"], rel=1e-3
+    )
+    assert record["price_per_mtok"] == 5.0 and record["estimated_tokens"] > 0
+    shown = run(capsys, "jobs", "show", job_id)[1]
+    assert re.search(r"Actual cost: +\$0\.62 \(×\d+\.\d\d the estimate, \+\d+\.\d%\)", shown)
+    line = next(line for line in shown.splitlines() if line.startswith("Overrun:"))
+    assert f"123,456 tokens trained against {record['estimated_tokens']:,} estimated" in line
+    assert "at $5.00 per 1M tokens" in line
+    listed = run(capsys, "jobs", "list")[1]
+    assert "Actual vs estimate" in listed and " !)" in listed and "says why" in listed

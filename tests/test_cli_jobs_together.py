@@ -78,6 +78,7 @@ def test_provider_refusal_blocks_the_launch_with_its_reason(
     code, _, err = run(capsys, *launch_argv(fake_together, train, "--yes"))
     assert code == 1 and "will not run this job" in err and "credit limit" in err and err.count("\n") == 1
     assert not fake_together.jobs and not fake_together.seen(*CREATE)
+    assert not fake_together.files and "uploaded file was deleted" in err  # no orphan upload
     with JobStore() as store:
         assert store.pending_launches() == []  # closed, so recovery will not look for it
         (closed,) = store.launches()
@@ -91,7 +92,7 @@ def test_provider_estimate_above_the_budget_is_refused(
     train = write_dataset(tmp_path / "train.jsonl")
     code, _, err = run(capsys, *launch_argv(fake_together, train, "--yes", "--budget", "5"))
     assert code == 1 and "own estimate" in err and "budget cap" in err
-    assert not fake_together.jobs
+    assert not fake_together.jobs and not fake_together.files
 
 
 def test_create_answer_lost_leaves_one_job_and_one_file(

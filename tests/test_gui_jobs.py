@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from fake_openai import API_KEY, FakeOpenAI, fake_openai_fixture  # noqa: F401  (fixture)
@@ -15,7 +16,7 @@ from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages import jobs_poller
 from ftplanner.gui.pages.jobs import JobsPage
-from ftplanner.gui.pages.jobs_dialogs import LaunchConfirmDialog, ProfileDialog
+from ftplanner.gui.pages.jobs_dialogs import KeyDialog, LaunchConfirmDialog, ProfileDialog
 from ftplanner.gui.pages.jobs_poller import backoff_delay
 from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.launch import CLIENT_ID_KEY, launch, prepare_launch
@@ -23,7 +24,7 @@ from ftplanner.jobs.store import JobStore, default_path
 from ftplanner.jobs.tracker import track
 from ftplanner.providers.base import JobRequest
 from ftplanner.providers.openai_compat import OpenAICompatibleProvider, make_client
-from gui_helpers import wait_idle
+from gui_helpers import screenshot, wait_idle
 from keyring_helpers import MemoryKeyring
 from test_jobs_launch import CREATE, UPLOAD, write_dataset
 
@@ -199,7 +200,12 @@ def test_launch_from_the_prefilled_form_is_tracked_to_the_end(
     row = page.jobs_model.row(0)
     assert row.estimated is not None and row.actual is not None and row.error is not None
     actual = page.jobs_model.index(0, 5).data()
-    assert actual.startswith("$") and actual.endswith("%)")
+    assert actual.startswith("$") and actual.endswith(")") and "(×" in actual
+    assert row.overrun  # the fake trains far more tokens than the sample estimates
+    assert page.jobs_model.index(0, 5).data(Qt.ItemDataRole.ForegroundRole) is not None
+    explained = page.jobs_model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
+    assert "123,456 tokens trained against" in explained and "per 1M tokens" in explained
+    assert page.detail.overrun.isVisibleTo(page.detail) and page.detail.overrun.text() == explained
     detail = page.detail
     assert detail.fine_tuned.text().startswith("ft:gpt-4.1-mini")
     detail.copy_button.click()
@@ -371,11 +377,11 @@ def test_checkpoint_metrics_are_charted_without_a_result_file(qtbot, tmp_path, f
     job_id = launched_job(fake_openai, tmp_path)
     with JobStore() as store:
         track(profiles.provider_for("fake"), store, job_id, interval=0, sleep=lambda _s: None)
-        assert not store.metrics(job_id) and store.checkpoints(job_id)
+        assert store.checkpoints(job_id)  # no result file: the checkpoints' metrics are the metrics
+        assert [(m.step, m.train_loss) for m in store.metrics(job_id)] == [(1, 2.0), (2, 1.0)]
     page = make_page(qtbot, tmp_path, interval=60)
     try:
         page.select_job(job_id)
-        assert page.detail.from_checkpoints
         assert page.detail.chart_data["loss"]["train"] == [(1, 2.0), (2, 1.0)]
     finally:
         page.shutdown()
@@ -396,7 +402,9 @@ def test_launch_can_be_cancelled_during_the_upload(qtbot, page, monkeypatch, fak
     assert not fake_openai.seen(*CREATE) and not fake_openai.jobs
     assert "no job was created" in page.message.text() and page.jobs_model.rowCount() == 0
     (closed,) = page.store().launches()  # closed, so no start will look for its job again
-    assert closed.closed_reason == "cancelled before the create" and not page.store().pending_launches()
+    assert (
+        closed.closed_reason.startswith("cancelled before the create") and not page.store().pending_launches()
+    )
 
 
 def test_hyperparameters_from_the_form_reach_the_create(qtbot, page, monkeypatch, fake_openai, dialogs):
@@ -415,3 +423,112 @@ def test_hyperparameters_from_the_form_reach_the_create(qtbot, page, monkeypatch
     hyper = fake_openai.seen(*CREATE)[0].json()["method"]["supervised"]["hyperparameters"]
     assert hyper == {"n_epochs": 2, "batch_size": 4, "learning_rate_multiplier": 2.0}
     qtbot.waitUntil(lambda: not page.runner.busy, timeout=30_000)
+
+
+def test_loss_curve_grows_during_the_run_and_the_end_raises_the_banner(qtbot, tmp_path, fake_openai, dialogs):
+    store_profile(fake_openai)
+    job_id = launched_job(fake_openai, tmp_path)
+    fake_openai.metric_steps_per_poll = 3
+    fake_openai.script = ("validating_files", *["running"] * 8, "succeeded")
+    page = make_page(qtbot, tmp_path, interval=0.3)
+    try:
+        page.select_job(job_id)
+
+        def points() -> int:
+            return len(page.detail.chart_data.get("loss", {}).get("train", []))
+
+        qtbot.waitUntil(lambda: points() >= 3, timeout=30_000)
+        first = points()
+        shown = page.detail.finish.text()
+        assert "Steps: " in shown and "/ 30" in shown and "Last checked: " in shown
+        assert page.jobs_model.data(page.jobs_model.index(0, 7)) != "—"  # the Last checked column
+        screenshot(page, "jobs_live_1")
+        qtbot.waitUntil(lambda: points() >= first + 6, timeout=30_000)
+        screenshot(page, "jobs_live_2")
+        qtbot.waitUntil(page.banner.isVisible, timeout=30_000)
+        assert job_id in page.banner_text.text() and "succeeded" in page.banner_text.text()
+        screenshot(page, "jobs_live_end")
+        assert "Launched job" not in page.message.text() or "succeeded" in page.message.text()
+        loss = page.detail.chart_data["loss"]["train"]
+        assert [step for step, _ in loss] == list(range(1, len(loss) + 1)) and len(loss) == 24
+    finally:
+        page.shutdown()
+
+
+def test_add_with_a_taken_name_keeps_what_was_typed(qtbot, page, monkeypatch, fake_openai):
+    store_profile(fake_openai, "fake")
+    page.profiles_panel.reload()
+    seen: list[str] = []
+
+    def fill(dialog: ProfileDialog) -> int:
+        if not seen:
+            dialog.name.setText("fake")
+            dialog.set_kind("generic")
+            dialog.base_url.setText(fake_openai.base_url)
+            dialog.budget.setText("7")
+            dialog.accept()  # the name is taken: refused in the dialog, nothing typed is lost
+            assert dialog.result() != QDialog.DialogCode.Accepted and "exists already" in dialog.error.text()
+            seen.append(dialog.base_url.text() + "|" + dialog.budget.text())
+            dialog.name.setText("second")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ProfileDialog, "exec", fill)
+    page.profiles_panel.add_profile()
+    assert seen == [f"{fake_openai.base_url}|7"]
+    assert profiles.get_profile("second").budget_cap == "7"
+
+
+def test_edit_and_set_key_from_the_page(qtbot, page, monkeypatch, fake_openai, _test_keyring: MemoryKeyring):
+    store_profile(fake_openai, "fake")
+    page.profiles_panel.reload()
+    page.profiles_panel.select("fake")
+
+    def edit(dialog: ProfileDialog) -> int:
+        assert dialog.name.text() == "fake" and dialog.name.isReadOnly() and not dialog.kind.isEnabled()
+        assert dialog.base_url.text() == fake_openai.base_url and dialog.key.text() == ""
+        dialog.budget.setText("abc")
+        dialog.accept()  # refused in the dialog
+        assert "budget cap" in dialog.error.text() and dialog.base_url.text() == fake_openai.base_url
+        dialog.budget.setText("40")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ProfileDialog, "exec", edit)
+    page.profiles_panel.edit_button.click()
+    assert profiles.get_profile("fake").budget_cap == "40" and "updated" in page.message.text()
+    assert _test_keyring.passwords[(secrets.SERVICE, "fake")] == API_KEY  # an empty key field kept it
+
+    def type_key(dialog: KeyDialog) -> int:
+        assert dialog.key.echoMode() == QLineEdit.EchoMode.Password
+        dialog.accept()  # empty: refused
+        assert dialog.result() != QDialog.DialogCode.Accepted and dialog.error.isVisibleTo(dialog)
+        dialog.key.setText("sk-replaced-0123456789")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(KeyDialog, "exec", type_key)
+    page.profiles_panel.key_button.click()
+    assert _test_keyring.passwords[(secrets.SERVICE, "fake")] == "sk-replaced-0123456789"
+    assert "sk-replaced" not in page.message.text() and "set" in page.message.text()
+
+
+def test_a_launch_without_a_key_asks_for_it_in_place(qtbot, page, monkeypatch, fake_openai, dialogs):
+    profiles.add_profile({"name": "fake", "kind": "generic", "base_url": fake_openai.base_url})
+    page.profiles_panel.reload()
+    page.form.set_profiles(page.profiles_panel.profiles)
+    asked: list[str] = []
+
+    def type_key(dialog: KeyDialog) -> int:
+        asked.append(dialog.reason.text())
+        dialog.key.setText(API_KEY)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(KeyDialog, "exec", type_key)
+    shown = accept_launch(monkeypatch)
+    page.form.review_button.click()
+    qtbot.waitUntil(lambda: bool(fake_openai.jobs), timeout=30_000)
+    wait_idle(qtbot, page.runner)
+    assert asked and "no API key" in asked[0] and shown
+    assert not any("--key-stdin" in text for _, text in dialogs)

@@ -59,6 +59,9 @@ def test_quote_declined_creates_nothing_and_closes_the_launch(
         assert not fake_together.jobs and not fake_together.seen(*CREATE)
         with JobStore(page.store_path) as store:
             (closed,) = store.launches()
-            assert closed.closed_reason == "not confirmed after the provider's quote"
+            assert (
+                closed.closed_reason == "not confirmed after the provider's quote; uploaded file(s) deleted"
+            )
+        assert not fake_together.files  # no orphan upload
     finally:
         page.shutdown()

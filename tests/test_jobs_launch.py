@@ -12,7 +12,14 @@ import pytest
 from fake_openai import API_KEY, FakeOpenAI, fake_openai_fixture  # noqa: F401  (fixture)
 from ftplanner.core.catalog import ModelEntry, load_catalog
 from ftplanner.core.errors import Cancelled, Refused, UserError
-from ftplanner.jobs.launch import CLIENT_ID_KEY, LaunchPlan, launch, prepare_launch, resume_pending
+from ftplanner.jobs.launch import (
+    CLIENT_ID_KEY,
+    LaunchPlan,
+    find_launched_job,
+    launch,
+    prepare_launch,
+    resume_pending,
+)
 from ftplanner.jobs.store import JobStore
 from ftplanner.providers.base import ProviderError
 from ftplanner.providers.openai_compat import OpenAICompatibleProvider, Profile, make_client
@@ -145,9 +152,11 @@ def test_launch_is_recorded_before_the_create(
     fake_openai.fail(*CREATE, status=400)
     with pytest.raises(ProviderError) as info:
         launch(plan, provider_for(fake_openai), store, profile_name="p")
-    assert not info.value.retryable and "recorded without a job" in str(info.value)
-    (pending,) = store.pending_launches()
-    assert pending.training_file_id in fake_openai.files and pending.job_id is None
+    assert not info.value.retryable and "no job was created" in str(info.value)
+    assert "uploaded file was deleted" in str(info.value)
+    (closed,) = store.launches()  # a refused create is a known outcome: closed, its upload deleted
+    assert closed.closed_reason.startswith("the create failed") and closed.training_file_id
+    assert store.pending_launches() == [] and not fake_openai.files
     assert len(fake_openai.seen(*CREATE)) == 1 and not fake_openai.jobs
 
 
@@ -222,29 +231,116 @@ def test_cancel_before_the_create_closes_the_launch(
             cancel=lambda: bool(uploaded),
         )
     (closed,) = store.launches()
-    assert closed.closed_reason == "cancelled before the create" and store.pending_launches() == []
-    assert not fake_openai.seen(*CREATE)
+    assert closed.closed_reason.startswith("cancelled before the create") and store.pending_launches() == []
+    assert not fake_openai.seen(*CREATE) and not fake_openai.files  # the upload was deleted
 
 
-def test_resume_pending_attaches_found_jobs_and_reports_the_rest(
+def test_resume_pending_attaches_found_jobs_and_closes_the_rest(
     fake_openai: FakeOpenAI, store: JobStore, plan: LaunchPlan
 ) -> None:
     provider = provider_for(fake_openai)
-    # a create the server accepted, then the app died before attaching it
+    # a create the server accepted, then the look-up failed for good: pending
     fake_openai.fail(*CREATE, delay=3.0)
     fake_openai.fail(*LIST, status=400)
     with pytest.raises(ProviderError, match="stays pending"):
         launch(plan, provider, store, profile_name="p")
-    # a launch that never reached the create
-    fake_openai.fail(*CREATE, status=400)
-    with pytest.raises(ProviderError):
-        launch(plan, provider, store, profile_name="p")
+
+    class Crash(BaseException):
+        """The process dying between the upload and the create."""
+
+    def crash_before_create(stage: str, done: int, total: int) -> None:
+        if stage == "creating":
+            raise Crash
+
+    with pytest.raises(Crash):  # another profile: the first launch is left alone
+        launch(plan, provider, store, profile_name="q", progress=crash_before_create)
     first, second = store.pending_launches()
+    assert len(fake_openai.files) == 2
     report = resume_pending(provider, store)
     assert [(cid, job.id) for cid, job in report.attached] == [
         (first.client_id, next(iter(fake_openai.jobs)))
     ]
-    assert [launch.client_id for launch in report.unresolved] == [second.client_id]
-    assert store.job(report.attached[0][1].id).client_id == first.client_id  # type: ignore[union-attr]
-    assert [p.client_id for p in store.pending_launches()] == [second.client_id]
+    assert [p.client_id for p in report.unresolved] == [second.client_id]
+    assert store.pending_launches() == []
+    closed = store.launch(second.client_id)
+    assert closed and closed.closed_reason == "no job was created; uploaded file(s) deleted"
+    assert list(fake_openai.files) == [first.training_file_id]  # the second upload was deleted
     assert resume_pending(provider, store, profile_name="other") == type(report)()
+
+
+def test_launch_on_the_same_profile_settles_a_pending_one_first(
+    fake_openai: FakeOpenAI, store: JobStore, plan: LaunchPlan
+) -> None:
+    provider = provider_for(fake_openai)
+    fake_openai.fail(*CREATE, delay=3.0)
+    fake_openai.fail(*LIST, status=400)
+    with pytest.raises(ProviderError, match="stays pending"):
+        launch(plan, provider, store, profile_name="p")
+    notes: list[str] = []
+    job = launch(plan, provider, store, profile_name="p", note=notes.append)
+    assert list(fake_openai.jobs) == [job.id] and len(fake_openai.files) == 1  # the first job, adopted
+    assert any("not starting a second one" in n for n in notes)
+    first, second = store.launches()
+    assert first.job_id == job.id and second.closed_reason and store.pending_launches() == []
+
+
+def test_pending_launch_that_cannot_be_checked_refuses_a_new_one(
+    fake_openai: FakeOpenAI, store: JobStore, plan: LaunchPlan
+) -> None:
+    provider = provider_for(fake_openai)
+    fake_openai.fail(*CREATE, delay=3.0)
+    fake_openai.fail(*LIST, status=400)
+    with pytest.raises(ProviderError, match="stays pending"):
+        launch(plan, provider, store, profile_name="p")
+    fake_openai.fail(*LIST, times=50, status=429, retry_after="3600")  # longer than any bounded wait
+    with pytest.raises(Refused, match="ftplanner jobs recover") as info:
+        launch(plan, provider, store, profile_name="p", sleep=lambda s: None)
+    assert "nothing was uploaded or created" in str(info.value)
+    assert len(fake_openai.seen(*CREATE)) == 1 and len(fake_openai.seen(*UPLOAD)) == 1
+    (pending,) = store.pending_launches()
+    assert pending.job_id is None and len(store.launches()) == 2
+
+
+def test_a_job_without_our_tag_is_never_adopted(
+    fake_openai: FakeOpenAI, store: JobStore, plan: LaunchPlan
+) -> None:
+    provider = provider_for(fake_openai)
+    someone_elses = launch(plan, provider, store, profile_name="p")
+    fake_openai.jobs[someone_elses.id]["metadata"] = None  # as if created by another tool
+    fake_openai.ignore_metadata_filter = True
+    assert len(provider.list_jobs(metadata={CLIENT_ID_KEY: "0" * 32})) == 1  # the filter was ignored
+    assert find_launched_job(provider, "0" * 32) is None
+
+
+def test_invalid_hyperparameters_are_refused_before_anything_is_sent(
+    fake_openai: FakeOpenAI, store: JobStore, plan: LaunchPlan
+) -> None:
+    provider = provider_for(fake_openai)
+    for kwargs, message in (
+        ({"seed": -1}, "--seed"),
+        ({"options": {"batch_size": 0}}, "--batch-size"),
+        ({"options": {"learning_rate_multiplier": -0.5}}, "--learning-rate-multiplier"),
+        ({"options": {"beta": 0.1}}, "DPO only"),
+    ):
+        with pytest.raises(UserError, match=message):
+            launch(plan, provider, store, profile_name="p", **kwargs)  # type: ignore[arg-type]
+    assert not fake_openai.requests and store.launches() == []
+
+
+def test_a_preference_file_is_trained_with_dpo(entry: ModelEntry, tmp_path: Path) -> None:
+    rows = [
+        {
+            "input": {"messages": [{"role": "user", "content": f"Say {i}"}]},
+            "preferred_output": [{"role": "assistant", "content": f"{i}."}],
+            "non_preferred_output": [{"role": "assistant", "content": f"No, {i + 1}."}],
+        }
+        for i in range(12)
+    ]
+    path = tmp_path / "prefs.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert prepare_launch(path, entry, today=TODAY).method == "dpo"
+    with pytest.raises(UserError, match="use --method dpo"):
+        prepare_launch(path, entry, today=TODAY, method="supervised")
+    chat = write_dataset(tmp_path / "chat.jsonl")
+    with pytest.raises(UserError, match="use --method supervised"):
+        prepare_launch(chat, entry, today=TODAY, method="dpo")

@@ -13,7 +13,7 @@ from ftplanner.core.catalog import load_catalog
 from ftplanner.core.errors import Cancelled
 from ftplanner.jobs.launch import launch, prepare_launch
 from ftplanner.jobs.store import JobStore
-from ftplanner.jobs.tracker import active_jobs, cost_report, poll_once, track
+from ftplanner.jobs.tracker import active_jobs, cost_report, poll_once, track, training_progress
 from ftplanner.providers.base import JobInfo, JobRequest, ProviderError
 from test_jobs_launch import provider_for, write_dataset
 
@@ -148,3 +148,25 @@ def test_actual_cost_of_a_job_launched_elsewhere_uses_the_catalog(
     stored = store.job(job.id)
     assert stored and stored.actual_cost == Decimal("0.61728")
     assert cost_report(store, job.id) == (None, Decimal("0.61728"), None)
+
+
+def test_metrics_grow_while_the_job_runs_and_events_keep_their_order(
+    fake_openai: FakeOpenAI, store: JobStore, launched: JobInfo
+) -> None:
+    fake_openai.script = ("validating_files", "running", "running", "running", "succeeded")
+    fake_openai.metric_steps_per_poll = 4
+    provider = provider_for(fake_openai)
+    poll_once(provider, store, launched.id)  # running: steps 1-4
+    assert [m.step for m in store.metrics(launched.id)] == [1, 2, 3, 4]
+    assert store.metrics(launched.id)[0].train_loss == pytest.approx(1.5)
+    assert training_progress(store, launched.id) == (4, 30)
+    checked = store.job(launched.id)
+    assert checked and checked.checked_at is not None and checked.status == "running"
+    poll_once(provider, store, launched.id)  # steps 5-8, all in one second
+    assert [m.step for m in store.metrics(launched.id)][-1] == 8
+    steps = [e.data["step"] for e in store.events(launched.id) if e.data]
+    assert steps == list(range(1, 9))  # oldest first, also within one second
+    poll_once(provider, store, launched.id)
+    poll_once(provider, store, launched.id)  # succeeded: the result file's values replace the live ones
+    rows = {m.step: m for m in store.metrics(launched.id)}
+    assert rows[1].train_loss == 2.5 and rows[12].train_loss == pytest.approx(3.0 / 13)

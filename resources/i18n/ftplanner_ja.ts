@@ -1123,6 +1123,22 @@ counts</source>
 <context>
     <name>JobDetail</name>
     <message>
+        <source>Estimated cost: {0} · Actual cost: {1} (×{2} the estimate, {3}) · Trained tokens: {4}</source>
+        <translation>見積コスト: {0} · 実コスト: {1}（見積もりの ×{2}、{3}）· 学習トークン数: {4}</translation>
+    </message>
+    <message>
+        <source>Steps: {0} / {1} ({2}%)</source>
+        <translation>ステップ: {0} / {1} ({2}%)</translation>
+    </message>
+    <message>
+        <source>Step {0}</source>
+        <translation>ステップ {0}</translation>
+    </message>
+    <message>
+        <source>Last checked: {0}</source>
+        <translation>最終確認: {0}</translation>
+    </message>
+    <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="107"/>
         <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="220"/>
         <source>Select a job to see its details.</source>
@@ -1301,6 +1317,22 @@ counts</source>
 <context>
     <name>JobsModel</name>
     <message>
+        <source>Actual vs estimate</source>
+        <translation>実績 / 見積もり</translation>
+    </message>
+    <message>
+        <source>Actual cost against the estimate: {0} times it ({1})</source>
+        <translation>見積もりに対する実コスト: {0} 倍 ({1})</translation>
+    </message>
+    <message>
+        <source>{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens.</source>
+        <translation>見積もりを {0} 超過: 学習トークン数 {1} (見積もり {2})、単価 100 万トークンあたり {3}。</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>最終確認</translation>
+    </message>
+    <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="111"/>
         <source>Job</source>
         <translation>ジョブ</translation>
@@ -1343,6 +1375,22 @@ counts</source>
 </context>
 <context>
     <name>JobsPage</name>
+    <message>
+        <source>Profile {0} has no API key (a key kept for one session is gone after a restart).</source>
+        <translation>プロファイル {0} に API キーがありません (セッション限りのキーは再起動で消えます)。</translation>
+    </message>
+    <message>
+        <source>profile {0} has no API key.</source>
+        <translation>プロファイル {0} に API キーがありません。</translation>
+    </message>
+    <message>
+        <source>Job {0} has ended: {1}.</source>
+        <translation>ジョブ {0} が終了しました: {1}。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs.py" line="108"/>
         <source>Cancel</source>
@@ -2557,7 +2605,38 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
     </message>
 </context>
 <context>
+    <name>KeyDialog</name>
+    <message>
+        <source>API key of {0}</source>
+        <translation>{0} の API キー</translation>
+    </message>
+    <message>
+        <source>paste the API key</source>
+        <translation>API キーを貼り付け</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API キー:</translation>
+    </message>
+    <message>
+        <source>Enter the API key, or Cancel.</source>
+        <translation>API キーを入力するか、キャンセルしてください。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
+    <message>
+        <source>Edit provider profile</source>
+        <translation>プロバイダープロファイルの編集</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current key</source>
+        <translation>空欄のままなら現在のキーを使い続けます</translation>
+    </message>
+    <message>
+        <source>A profile named {0} exists already: choose another name, or edit that one.</source>
+        <translation>プロファイル {0} は既にあります。別の名前にするか、そのプロファイルを編集してください。</translation>
+    </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="35"/>
         <source>Add provider profile</source>
@@ -2749,6 +2828,30 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 </context>
 <context>
     <name>ProfilesPanel</name>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Set key…</source>
+        <translation>キーを設定…</translation>
+    </message>
+    <message>
+        <source>Profile {0} updated.</source>
+        <translation>プロファイル {0} を更新しました。</translation>
+    </message>
+    <message>
+        <source>Its API key is in the system keyring.</source>
+        <translation>API キーはシステムのキーリングにあります。</translation>
+    </message>
+    <message>
+        <source>No usable system keyring: its API key is kept for this session only.</source>
+        <translation>使えるシステムキーリングがないため、API キーはこのセッションの間だけ保持されます。</translation>
+    </message>
+    <message>
+        <source>API key of {0} set.</source>
+        <translation>{0} の API キーを設定しました。</translation>
+    </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="78"/>
         <source>Add…</source>

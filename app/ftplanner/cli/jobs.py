@@ -23,10 +23,24 @@ from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
 from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.calibration import calibrated_time_model
-from ftplanner.jobs.launch import JobOptions, LaunchPlan, launch, prepare_launch, resume_pending
-from ftplanner.jobs.store import JobStore
-from ftplanner.jobs.tracker import cost_report, poll_once, track
-from ftplanner.providers.base import JobInfo, ProviderEstimate
+from ftplanner.jobs.launch import (
+    JobOptions,
+    LaunchPlan,
+    check_hyperparameters,
+    launch,
+    prepare_launch,
+    resume_pending,
+)
+from ftplanner.jobs.store import JobStore, Launch
+from ftplanner.jobs.tracker import OVERRUN_PERCENT, cost_check, poll_once, track
+from ftplanner.providers.base import JobInfo, ProviderError, ProviderEstimate
+
+WATCH_GIVE_UP_SECONDS = 600.0
+
+
+def _note(message: str) -> None:
+    """Progress a user should see while a command waits (stderr keeps --json output clean)."""
+    print(f"ftplanner: {message}", file=sys.stderr, flush=True)
 
 
 def _positive(text: str) -> float:
@@ -71,6 +85,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--budget-cap", metavar="USD", help="refuse launches estimated above this")
     add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin")
     add.set_defaults(func=run_profiles_add)
+    edit = prof_sub.add_parser("edit", help="change a profile's endpoint, headers or budget cap")
+    edit.add_argument("name", metavar="NAME")
+    edit.add_argument("--base-url", metavar="U", help="API base URL ('none' clears it)")
+    edit.add_argument("--resource", metavar="R", help="Azure OpenAI resource name")
+    edit.add_argument("--header", metavar="H", help="header carrying the key (generic)")
+    edit.add_argument("--training-type", metavar="T", help="Azure trainingType")
+    edit.add_argument(
+        "--budget-cap", metavar="USD", help="refuse launches estimated above this ('none': no cap)"
+    )
+    edit.set_defaults(func=run_profiles_edit)
+    set_key = prof_sub.add_parser("set-key", help="set or replace a profile's API key (read from stdin)")
+    set_key.add_argument("name", metavar="NAME")
+    set_key.add_argument(
+        "--key-stdin", action="store_true", required=True, help="read the API key from stdin"
+    )
+    set_key.set_defaults(func=run_profiles_set_key)
     listing = prof_sub.add_parser("list", help="list profiles (never shows keys)")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=run_profiles_list)
@@ -95,13 +125,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="KIND",
         help=f"with --base-url or alone: {', '.join(profiles.KINDS)} (default openai)",
     )
-    go.add_argument("--method", choices=("supervised", "dpo"), default="supervised")
+    go.add_argument(
+        "--method", choices=("supervised", "dpo"), help="default: from the file (preference pairs are DPO)"
+    )
     go.add_argument("--epochs", type=whole_number(1), metavar="N")
     go.add_argument("--batch-size", type=whole_number(1), metavar="N")
     go.add_argument("--learning-rate-multiplier", type=_positive, metavar="X")
     go.add_argument("--beta", type=_positive, metavar="X", help="DPO beta")
     go.add_argument("--suffix", metavar="S")
-    go.add_argument("--seed", type=whole_number(None), metavar="N")
+    go.add_argument("--seed", type=whole_number(0), metavar="N")
     go.add_argument(
         "--budget", "--budget-cap", dest="budget", metavar="USD", help="overrides the profile's budget cap"
     )
@@ -129,6 +161,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             cmd.add_argument("--offline", action="store_true", help="show the stored state only")
         if names[0] == "watch":
             cmd.add_argument("--interval", type=_seconds, default=30.0, metavar="S", help="seconds (30)")
+            cmd.add_argument(
+                "--give-up-after",
+                type=_seconds,
+                default=WATCH_GIVE_UP_SECONDS,
+                metavar="S",
+                help=f"stop (exit 1) when the provider has not answered for S seconds ({WATCH_GIVE_UP_SECONDS:.0f})",
+            )
         cmd.set_defaults(func=func)
 
     recover = sub.add_parser("recover", help="attach jobs of launches interrupted around the create")
@@ -159,15 +198,51 @@ def run_profiles_add(args: argparse.Namespace) -> int:
     )
     print(f"Saved profile {profile.name} ({profile.kind}).")
     if args.key_stdin:
-        key = sys.stdin.readline().strip()
-        if not key:
-            raise UserError(f"--key-stdin: no API key on stdin for profile {profile.name!r}")
-        if secrets.save_key(profile.name, key):
-            print("API key stored in the system keyring.")
-        else:
-            print(
-                f"{secrets.keyring_status().message} The key for {profile.name} is kept for this session only."
-            )
+        _report_key(profile.name, secrets.save_key(profile.name, _read_key(profile.name)))
+    return 0
+
+
+def _read_key(name: str) -> str:
+    key = sys.stdin.readline().strip()
+    if not key:
+        raise UserError(f"--key-stdin: no API key on stdin for profile {name!r}")
+    return key
+
+
+def _report_key(name: str, in_keyring: bool) -> None:
+    if in_keyring:
+        print("API key stored in the system keyring.")
+    else:
+        print(f"{secrets.keyring_status().message} The key for {name} is kept for this session only.")
+
+
+def run_profiles_edit(args: argparse.Namespace) -> int:
+    def cleared(value: str | None) -> str | None:
+        return None if value is None or value.strip().lower() == "none" else value
+
+    changes: dict[str, Any] = {}
+    for field, value in (
+        ("base_url", args.base_url),
+        ("resource", args.resource),
+        ("header_name", args.header),
+        ("training_type", args.training_type),
+    ):
+        if value is not None:
+            changes[field] = cleared(value)
+    if args.budget_cap is not None:
+        changes["budget_cap"] = profiles.parse_budget(cleared(args.budget_cap), "--budget-cap")
+    if not changes:
+        raise UserError(
+            "nothing to change: give --base-url, --resource, --header, --training-type or --budget-cap"
+        )
+    profile = profiles.update_profile(args.name, changes)
+    print(f"Updated profile {profile.name} ({', '.join(sorted(changes))}).")
+    return 0
+
+
+def run_profiles_set_key(args: argparse.Namespace) -> int:
+    profiles.get_profile(args.name)  # an unknown name is refused before reading the key
+    _report_key(args.name, profiles.set_key(args.name, _read_key(args.name)))
     return 0
 
 
@@ -265,6 +340,7 @@ def _plan_lines(plan: LaunchPlan) -> list[str]:
     if plan.validation is not None:
         lines.append(f"Validation: {plan.validation.path} ({plan.validation.examples:,} examples)")
     lines += [
+        f"Method:   {plan.method}",
         f"Epochs:   {est.epochs}{' (auto)' if est.epochs_auto else ''}",
         f"Charged tokens: {est.charged_tokens:,}",
         f"Estimated cost: {cost}",
@@ -315,6 +391,14 @@ def run_launch(args: argparse.Namespace) -> int:
         method=args.method,
         time_model=calibrated_time_model(catalog),
     )
+    options: JobOptions = {}
+    if args.batch_size is not None:
+        options["batch_size"] = args.batch_size
+    if args.learning_rate_multiplier is not None:
+        options["learning_rate_multiplier"] = args.learning_rate_multiplier
+    if args.beta is not None:
+        options["beta"] = args.beta
+    check_hyperparameters(plan.method, seed=args.seed, options=options)
     extra: dict[str, Any] = {"plan": plan.estimate_record(), "warnings": list(plan.warnings)}
     if not args.json:
         print("\n".join(_plan_lines(plan)))
@@ -331,13 +415,6 @@ def run_launch(args: argparse.Namespace) -> int:
             print(_quote_line(quote, plan.estimate.training_cost))
         return True
 
-    options: JobOptions = {}
-    if args.batch_size is not None:
-        options["batch_size"] = args.batch_size
-    if args.learning_rate_multiplier is not None:
-        options["learning_rate_multiplier"] = args.learning_rate_multiplier
-    if args.beta is not None:
-        options["beta"] = args.beta
     with JobStore() as store:
         info = launch(
             plan,
@@ -348,6 +425,7 @@ def run_launch(args: argparse.Namespace) -> int:
             seed=args.seed,
             options=options,
             on_quote=on_quote,
+            note=_note,
         )
         record = job_record(store, info.id)
     if args.json:
@@ -361,10 +439,10 @@ def run_launch(args: argparse.Namespace) -> int:
 # -- jobs -------------------------------------------------------------------------------------------
 
 
-def _when(value: int | None) -> str:
+def _when(value: int | None, *, seconds: bool = False) -> str:
     if value is None:
         return "—"
-    return datetime.fromtimestamp(value, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.fromtimestamp(value, UTC).strftime(f"%Y-%m-%d %H:%M{':%S' if seconds else ''} UTC")
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -376,7 +454,8 @@ def job_record(store: JobStore, job_id: str) -> dict[str, Any]:
     job = store.job(job_id)
     if job is None:
         raise UserError(f"no stored job {job_id}")
-    estimated, actual, error = cost_report(store, job_id)
+    check = cost_check(store, job_id)
+    estimated, actual, error = check.estimated, check.actual, check.error
     launch_record = store.launch(job.client_id) if job.client_id else None
     return {
         "id": job.job_id,
@@ -390,6 +469,10 @@ def job_record(store: JobStore, job_id: str) -> dict[str, Any]:
         "provider_estimate": _number(launch_record.provider_estimate) if launch_record else None,
         "actual_cost": _number(actual),
         "cost_error_percent": None if error is None else round(error, 2),
+        "cost_ratio": None if check.ratio is None else round(check.ratio, 4),
+        "overrun": check.overrun,
+        "estimated_tokens": check.estimated_tokens,
+        "price_per_mtok": _number(check.price_per_mtok),
         "currency": "USD",
         "created_at": job.created_at,
         "finished_at": job.finished_at,
@@ -397,17 +480,55 @@ def job_record(store: JobStore, job_id: str) -> dict[str, Any]:
         "fine_tuned_model": job.fine_tuned_model,
         "error": job.error,
         "client_id": job.client_id,
+        "checked_at": job.checked_at,
+    }
+
+
+def pending_record(pending: Launch) -> dict[str, Any]:
+    """A launch whose outcome is unknown, as a ``jobs list`` entry (``id`` None, ``status`` pending)."""
+    return {
+        "id": None,
+        "status": "pending",
+        "client_id": pending.client_id,
+        "profile": pending.profile,
+        "provider": pending.provider,
+        "model": pending.model,
+        "training_file": pending.training_file,
+        "training_file_id": pending.training_file_id,
+        "created_at": pending.created_at,
     }
 
 
 def run_list(args: argparse.Namespace) -> int:
     with JobStore() as store:
+        pending = [pending_record(p) for p in store.pending_launches()]
         records = [job_record(store, j.job_id) for j in store.jobs()]
     if args.json:
-        print(json.dumps(records, indent=2, ensure_ascii=False))
+        print(json.dumps(pending + records, indent=2, ensure_ascii=False))
         return 0
-    if not records:
+    if not records and not pending:
         print("No jobs yet. Launch one with `ftplanner jobs launch FILE --model M --profile P`.")
+        return 0
+    if pending:
+        print("Pending launches (not known whether the provider created their job):")
+        rows = [
+            [
+                p["client_id"],
+                p["profile"],
+                p["model"],
+                Path(p["training_file"]).name,
+                "uploaded" if p["training_file_id"] else "not uploaded",
+                _when(p["created_at"]),
+            ]
+            for p in pending
+        ]
+        print(format_table(["Launch", "Profile", "Model", "File", "Upload", "Started"], rows))
+        print(
+            "Run `ftplanner jobs recover` to settle them (the next launch on the same profile does it too)."
+        )
+        if records:
+            print()
+    if not records:
         return 0
     table = [
         [
@@ -416,11 +537,14 @@ def run_list(args: argparse.Namespace) -> int:
             r["status"],
             _when(r["created_at"]),
             format_money(None if r["estimated_cost"] is None else Decimal(str(r["estimated_cost"]))),
-            format_money(None if r["actual_cost"] is None else Decimal(str(r["actual_cost"]))),
+            format_money(None if r["actual_cost"] is None else Decimal(str(r["actual_cost"])))
+            + ("" if r["cost_ratio"] is None else f" (×{r['cost_ratio']:.2f}{' !' if r['overrun'] else ''})"),
         ]
         for r in records
     ]
-    print(format_table(["Job", "Model", "Status", "Created", "Estimate", "Actual"], table))
+    print(format_table(["Job", "Model", "Status", "Created", "Estimate", "Actual vs estimate"], table))
+    if any(r["overrun"] for r in records):
+        print(f"! more than {OVERRUN_PERCENT:.0f}% over the estimate: `ftplanner jobs show ID` says why.")
     return 0
 
 
@@ -437,6 +561,17 @@ def _profile_of(store: JobStore, job_id: str, given: str | None) -> str:
     return record.profile
 
 
+def overrun_text(record: dict[str, Any]) -> str:
+    """Why the actual cost is over the estimate: trained against estimated tokens, and the price used."""
+    trained, estimated = record["trained_tokens"], record["estimated_tokens"]
+    price = record["price_per_mtok"]
+    text = f"{record['cost_error_percent']:+.1f}% over the estimate: {trained:,} tokens trained"
+    text += f" against {estimated:,} estimated" if estimated is not None else " (estimated tokens unknown)"
+    if price is not None:
+        text += f", at {format_money(Decimal(str(price)))} per 1M tokens"
+    return text
+
+
 def _show_lines(record: dict[str, Any]) -> list[str]:
     status = record["status"]
     if record["raw_status"] and record["raw_status"] != status:
@@ -451,11 +586,14 @@ def _show_lines(record: dict[str, Any]) -> list[str]:
         f"Model:          {record['model'] or '—'}",
         f"Status:         {status}",
         f"Created:        {_when(record['created_at'])}",
+        f"Last checked:   {_when(record['checked_at'], seconds=True)}",
         f"Trained tokens: {'—' if tokens is None else f'{tokens:,}'}",
         f"Estimated cost: {format_money(None if estimated is None else Decimal(str(estimated)))}",
         f"Actual cost:    {format_money(None if actual is None else Decimal(str(actual)))}"
-        + ("" if error is None else f" ({error:+.1f}% vs estimate)"),
+        + ("" if error is None else f" (×{record['cost_ratio']:.2f} the estimate, {error:+.1f}%)"),
     ]
+    if record["overrun"]:
+        lines.append(f"Overrun:        {overrun_text(record)}")
     if record["finished_at"]:
         lines.append(f"Finished:       {_when(record['finished_at'])}")
     elif record["estimated_finish"]:
@@ -529,37 +667,86 @@ def run_watch(args: argparse.Namespace) -> int:
                 tokens = "" if info.trained_tokens is None else f", {info.trained_tokens:,} tokens trained"
                 print(f"{stamp()} {info.id}: {info.status}{tokens}", flush=True)
 
+        def unreachable(exc: ProviderError, delay: float, left: float) -> None:
+            print(
+                f"{stamp()} provider not answering: {exc}; trying again in {delay:.0f} s"
+                f" (giving up in {left:.0f} s)",
+                file=sys.stderr,
+                flush=True,
+            )
+
         provider = profiles.provider_for(_profile_of(store, args.job_id, args.profile))
         try:
-            info = track(provider, store, args.job_id, interval=args.interval, on_update=show)
+            info = track(
+                provider,
+                store,
+                args.job_id,
+                interval=args.interval,
+                on_update=show,
+                give_up_after=args.give_up_after,
+                on_error=unreachable,
+            )
         except KeyboardInterrupt:
             print(f"Stopped following {args.job_id}; the job keeps running at the provider.", file=sys.stderr)
             return 130
         record = job_record(store, args.job_id)
-    if record["actual_cost"] is not None:
-        print("\n".join(line for line in _show_lines(record) if line.startswith(("Estimated", "Actual"))))
-    if info.fine_tuned_model:
-        print(f"Fine-tuned model: {info.fine_tuned_model}")
-    if info.error:
-        print(f"Error: {info.error}")
+    print("\n".join(summary_lines(record)))
     return 0 if info.status == "succeeded" else 1
 
 
+def _duration(seconds: int) -> str:
+    minutes = max(0, seconds) // 60
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def summary_lines(record: dict[str, Any]) -> list[str]:
+    """The closing summary of a finished job: status, duration, trained tokens, actual cost vs estimate."""
+    lines = [f"\nJob {record['id']} {record['status']}."]
+    if record["created_at"] and record["finished_at"]:
+        lines.append(
+            f"Duration:       {_duration(record['finished_at'] - record['created_at'])}"
+            f" ({_when(record['created_at'])} → {_when(record['finished_at'])})"
+        )
+    tokens = record["trained_tokens"]
+    lines.append(f"Trained tokens: {'—' if tokens is None else f'{tokens:,}'}")
+    estimated, actual, error = record["estimated_cost"], record["actual_cost"], record["cost_error_percent"]
+    cost = f"Cost:           {format_money(None if actual is None else Decimal(str(actual)))} actual"
+    cost += f" vs {format_money(None if estimated is None else Decimal(str(estimated)))} estimated"
+    if error is not None:
+        cost += f" (×{record['cost_ratio']:.2f}, {error:+.1f}%)"
+    lines.append(cost)
+    if record["overrun"]:
+        lines.append(f"Overrun:        {overrun_text(record)}")
+    if record["fine_tuned_model"]:
+        lines.append(f"Fine-tuned model: {record['fine_tuned_model']}")
+    if record["error"]:
+        lines.append(f"Error: {record['error']}")
+    return lines
+
+
 def run_recover(args: argparse.Namespace) -> int:
+    """Settle interrupted launches; exit 1 when some could not be checked (they stay pending)."""
     with JobStore() as store:
         names = [args.profile] if args.profile else sorted({p.profile for p in store.pending_launches()})
-        found_any = False
+        found_any = failed = False
         for name in names:
-            report = resume_pending(profiles.provider_for(name), store, profile_name=name)
+            report = resume_pending(profiles.provider_for(name), store, profile_name=name, note=_note)
             for client_id, info in report.attached:
                 print(f"Launch {client_id}: attached job {info.id} ({info.status})")
             for pending in report.unresolved:
+                closed = store.launch(pending.client_id)
+                reason = closed.closed_reason if closed else None
                 print(
-                    f"Launch {pending.client_id}: no job was created ({pending.model}, {pending.training_file})"
+                    f"Launch {pending.client_id}: {reason or 'no job was created'} ({pending.model},"
+                    f" {pending.training_file})"
                 )
             for client_id, message in report.errors:
-                print(f"Launch {client_id}: could not check: {message}", file=sys.stderr)
+                print(
+                    f"ftplanner: launch {client_id}: could not check (it stays pending): {message}",
+                    file=sys.stderr,
+                )
+            failed = failed or bool(report.errors)
             found_any = found_any or bool(report.attached or report.unresolved or report.errors)
-    if not found_any:
+    if not found_any and not failed:
         print("No interrupted launches" + (f" for profile {args.profile}." if args.profile else "."))
-    return 0
+    return 1 if failed else 0

@@ -10,29 +10,36 @@ create is sent a second (and last) time. ``resume_pending`` does the same check 
 
 from __future__ import annotations
 
+import hashlib
+import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, TypedDict, TypeVar
 
 from ftplanner.core.analyzer import DEFAULT_MAX_EXAMPLE_TOKENS, analyze
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import Cancelled, Refused, UserError
 from ftplanner.core.estimate import Estimate, estimate
+from ftplanner.core.examples import FORMAT_LABELS, PREFERENCE
 from ftplanner.core.money import decimal_text, format_money
 from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
 from ftplanner.jobs.store import JobStore, Launch
 from ftplanner.providers.base import JobInfo, JobRequest, Method, Provider, ProviderError, ProviderEstimate
+from ftplanner.providers.retry import RECONCILE_SECONDS, retry
 
 CLIENT_ID_KEY = "ftplanner_client_id"
 RETIREMENT_WARNING_DAYS = 90
 MAX_RETRY_WAIT = 10.0
 DEFAULT_RETRY_WAIT = 1.0
 SHOWN_ERRORS = 3
+MAX_SEED = 2**31 - 1
+RECOVER_HINT = "`ftplanner jobs recover` (or the next launch on this profile) checks whether its job exists"
+_T = TypeVar("_T")
 PROVIDERS_WITH_AUTO_EPOCHS = frozenset({"openai", "azure-openai"})  # choose epochs as the estimate does
 
 LaunchProgress = Callable[[str, int, int], None]
@@ -133,6 +140,18 @@ def _estimate_method(method: str) -> str:
     return "sft" if method == "supervised" else "dpo"
 
 
+def _method_of(training: AnalysisResult, asked: Method | None) -> Method:
+    """The method the training file's format calls for; UserError when ``asked`` disagrees."""
+    found: Method = "dpo" if training.format == PREFERENCE else "supervised"
+    if asked is not None and asked != found:
+        label = FORMAT_LABELS.get(training.format, training.format)
+        raise UserError(
+            f"training file {training.source} holds {label} examples, which are trained with"
+            f" {'DPO' if found == 'dpo' else 'supervised fine-tuning'}, not {asked}; use --method {found}"
+        )
+    return found
+
+
 def _analyse(
     path: Path, entry: ModelEntry, what: str, progress: Any, cancel: CancelFlag | None
 ) -> AnalysisResult:
@@ -162,21 +181,36 @@ def prepare_launch(
     epochs: int | None = None,
     budget_cap: Decimal | None = None,
     today: date | None = None,
-    method: Method = "supervised",
+    method: Method | None = None,
     progress: Callable[[float, int], None] | None = None,
     cancel: CancelFlag | None = None,
     time_model: TimeModel | None = None,
 ) -> LaunchPlan:
-    """Analyse and estimate a launch; UserError when it cannot or should not go ahead."""
+    """Analyse and estimate a launch; UserError when it cannot or should not go ahead.
+
+    The training file's format decides the method: preference pairs are DPO, anything else supervised;
+    ``method`` (None: from the file) must agree with it.
+    """
     today = today or date.today()
+    if method is not None:
+        _estimate_method(method)
+    block = model_entry.launch_block(today)
+    if block:
+        raise Refused(f"{model_entry.key} {block}")
+    training = _analyse(Path(training_path), model_entry, "training", progress, cancel)
+    method = _method_of(training, method)
     estimate_method = _estimate_method(method)
     block = model_entry.launch_block(today, estimate_method)
     if block:
         raise Refused(f"{model_entry.key} {block}")
-    training = _analyse(Path(training_path), model_entry, "training", progress, cancel)
     validation = None
     if validation_path is not None:
         validation = _analyse(Path(validation_path), model_entry, "validation", None, cancel)
+        if validation.format != training.format:
+            raise UserError(
+                f"validation file {validation_path} holds {FORMAT_LABELS.get(validation.format, validation.format)}"
+                f" examples but the training file {FORMAT_LABELS.get(training.format, training.format)}"
+            )
     result = estimate(
         training,
         model_entry,
@@ -236,16 +270,58 @@ def _check_cancel(cancel: CancelFlag | None) -> None:
         raise Cancelled
 
 
-def _save_job(store: JobStore, provider_name: str, info: JobInfo, client_id: str | None = None) -> None:
-    store.record_job_info(info, provider=provider_name, client_id=client_id)
+def check_hyperparameters(
+    method: Method, *, seed: int | None = None, options: JobOptions | None = None
+) -> None:
+    """Refuse hyperparameters no provider accepts, before anything is recorded or uploaded."""
+    options = options or {}
+    if seed is not None and not (isinstance(seed, int) and 0 <= seed <= MAX_SEED):
+        raise UserError(f"--seed must be a whole number from 0 to {MAX_SEED}, got {seed}")
+    batch = options.get("batch_size")
+    if batch is not None and not (isinstance(batch, int) and batch >= 1):
+        raise UserError(f"--batch-size must be a whole number of at least 1, got {batch}")
+    for name, flag in (("learning_rate_multiplier", "--learning-rate-multiplier"), ("beta", "--beta")):
+        value = options.get(name)
+        if value is not None and not (0 < float(value) < math.inf):
+            raise UserError(f"{flag} must be a number more than 0, got {value}")
+    if options.get("beta") is not None and method != "dpo":
+        raise UserError("--beta applies to DPO only (the training file holds no preference pairs)")
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a data file: how a later launch of the same data knows it may reuse an upload."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class _Waiter:
+    """Retries the provider reads a launch depends on, for a bounded time, telling ``note`` it waits."""
+
+    def __init__(
+        self, sleep: Callable[[float], None], give_up_after: float, note: Callable[[str], None] | None
+    ) -> None:
+        self.sleep, self.give_up_after, self.note = sleep, give_up_after, note
+
+    def __call__(self, what: str, call: Callable[[], _T]) -> _T:
+        def waiting(exc: ProviderError, delay: float, left: float) -> None:
+            if self.note is not None:
+                self.note(f"{what}: {exc}; trying again in {delay:.0f} s (giving up in {left:.0f} s)")
+
+        return retry(call, give_up_after=self.give_up_after, sleep=self.sleep, on_wait=waiting)
 
 
 def find_launched_job(provider: Provider, client_id: str) -> JobInfo | None:
-    """The job the provider created for ``client_id`` (the oldest, should there be several), or None."""
+    """The job the provider created for ``client_id`` (the oldest, should there be several), or None.
+
+    Only a job carrying the tag counts: an endpoint that ignores the metadata filter lists other jobs too.
+    """
     jobs = [
         j
         for j in provider.list_jobs(metadata={CLIENT_ID_KEY: client_id})
-        if j.metadata.get(CLIENT_ID_KEY, client_id) == client_id
+        if j.metadata.get(CLIENT_ID_KEY) == client_id
     ]
     if not jobs:
         return None
@@ -258,15 +334,21 @@ def _attach(store: JobStore, launch: Launch, info: JobInfo) -> JobInfo:
     return info
 
 
+def _save_job(store: JobStore, provider_name: str, info: JobInfo, client_id: str | None = None) -> None:
+    store.record_job_info(info, provider=provider_name, client_id=client_id)
+
+
 def upload_name(path: Path, client_id: str) -> str:
     """The name a launch's file is uploaded under: tagged, so a lost upload response can be found."""
     return f"ftplanner-{client_id[:12]}-{path.name}"
 
 
 def find_uploaded_file(provider: Provider, path: Path, client_id: str) -> str | None:
-    """The id of the file this launch already uploaded from ``path`` (its tagged name and size), or None."""
-    name, size = upload_name(path, client_id), path.stat().st_size
-    found = [f for f in provider.list_files("fine-tune") if f.filename == name and f.bytes == size]
+    """The id of the file this launch already uploaded from ``path`` (its tagged name, and its size while
+    the local file exists), or None."""
+    name = upload_name(path, client_id)
+    size = path.stat().st_size if path.is_file() else None
+    found = [f for f in provider.list_files("fine-tune") if f.filename == name and size in (None, f.bytes)]
     return found[-1].id if found else None  # newest first: the oldest is the one to keep
 
 
@@ -280,6 +362,7 @@ def _upload(
     resuming: bool,
     sleep: Callable[[float], None],
     max_wait: float,
+    wait: _Waiter,
 ) -> str:
     """Upload once; after a failure that may have stored the file, look for it before sending it again."""
 
@@ -288,7 +371,7 @@ def _upload(
             progress(stage, done, total)
 
     if resuming:
-        found = find_uploaded_file(provider, path, client_id)
+        found = wait(f"looking for {path.name}", lambda: find_uploaded_file(provider, path, client_id))
         if found is not None:
             return found
     name = upload_name(path, client_id)
@@ -298,11 +381,35 @@ def _upload(
         if not exc.retryable:
             raise
         first = exc
-    found = find_uploaded_file(provider, path, client_id)
+    found = wait(f"looking for {path.name}", lambda: find_uploaded_file(provider, path, client_id))
     if found is not None:
         return found
     sleep(min(max_wait, max(0.0, first.retry_after if first.retry_after is not None else DEFAULT_RETRY_WAIT)))
     return provider.upload_file(path, "fine-tune", report, name).id
+
+
+def _uploaded_ids(store: JobStore, client_id: str) -> list[str]:
+    record = store.launch(client_id)
+    if record is None:
+        return []
+    return [i for i in (record.training_file_id, record.validation_file_id) if i]
+
+
+def _close_deleting_uploads(
+    provider: Provider, store: JobStore, client_id: str, reason: str, wait: _Waiter
+) -> str:
+    """Delete a launch's uploaded files and close it; returns what happened to them (for messages).
+
+    When a file cannot be deleted now the launch stays pending, so the next launch or ``recover`` does it.
+    """
+    ids = _uploaded_ids(store, client_id)
+    try:
+        for file_id in ids:
+            wait(f"deleting {file_id}", lambda file_id=file_id: provider.delete_file(file_id))
+    except ProviderError as exc:
+        return f"launch {client_id} stays pending: its uploaded file could not be deleted ({exc}); {RECOVER_HINT}"
+    store.close_launch(client_id, reason + ("; uploaded file(s) deleted" if ids else ""))
+    return f"launch {client_id} closed" + ("; its uploaded file was deleted" if ids else "")
 
 
 def _check_quote(
@@ -312,6 +419,7 @@ def _check_quote(
     client_id: str,
     request: JobRequest,
     on_quote: Callable[[ProviderEstimate], bool] | None,
+    wait: _Waiter,
 ) -> None:
     """Ask the provider for its own quote (if it gives one); refuse what it or the budget cap rejects."""
     quote = provider.estimate_price(request)
@@ -328,10 +436,10 @@ def _check_quote(
     if quote.total_usd is not None:
         store.record_provider_estimate(client_id, quote.total_usd)
     if reason is not None:
-        store.close_launch(client_id, reason)
-        raise Refused(f"{reason} (launch {client_id} closed before any job was created)")
+        outcome = _close_deleting_uploads(provider, store, client_id, reason, wait)
+        raise Refused(f"{reason} (no job was created; {outcome})")
     if on_quote is not None and not on_quote(quote):
-        store.close_launch(client_id, "not confirmed after the provider's quote")
+        _close_deleting_uploads(provider, store, client_id, "not confirmed after the provider's quote", wait)
         raise Cancelled
 
 
@@ -342,32 +450,30 @@ def _create_once_safely(
     request: JobRequest,
     sleep: Callable[[float], None],
     max_wait: float,
+    wait: _Waiter,
 ) -> JobInfo:
     """Create the job; after a retryable failure, look for it by tag before sending the create once more."""
     try:
         return _attach(store, launch, provider.create_job(request))
     except ProviderError as exc:
         if not exc.retryable:
-            raise ProviderError(
-                f"{exc} (launch {launch.client_id} is recorded without a job)",
-                status_code=exc.status_code,
-                code=exc.code,
-            ) from None
+            raise _failed_for_good(provider, store, launch, exc, wait) from None
         first = exc
-    found = _lookup(provider, launch, first)
+    found = _lookup(provider, launch, first, wait)
     if found is not None:
         return _attach(store, launch, found)
     sleep(min(max_wait, max(0.0, first.retry_after if first.retry_after is not None else DEFAULT_RETRY_WAIT)))
     try:
         return _attach(store, launch, provider.create_job(request))
     except ProviderError as exc:
-        if exc.retryable:
-            found = _lookup(provider, launch, exc)
-            if found is not None:
-                return _attach(store, launch, found)
+        if not exc.retryable:
+            raise _failed_for_good(provider, store, launch, exc, wait) from None
+        found = _lookup(provider, launch, exc, wait)
+        if found is not None:
+            return _attach(store, launch, found)
         raise ProviderError(
-            f"{exc} (tried twice; launch {launch.client_id} is recorded without a job: check it later with"
-            " resume_pending)",
+            f"{exc} (tried twice, and no job was found for it; launch {launch.client_id} is recorded as"
+            f" pending: {RECOVER_HINT})",
             status_code=exc.status_code,
             code=exc.code,
             retryable=exc.retryable,
@@ -375,17 +481,118 @@ def _create_once_safely(
         ) from None
 
 
-def _lookup(provider: Provider, launch: Launch, cause: ProviderError) -> JobInfo | None:
+def _failed_for_good(
+    provider: Provider, store: JobStore, launch: Launch, exc: ProviderError, wait: _Waiter
+) -> ProviderError:
+    """A create the provider refused: no job exists, so the launch is closed and its uploads deleted."""
+    outcome = _close_deleting_uploads(provider, store, launch.client_id, f"the create failed: {exc}", wait)
+    return ProviderError(f"{exc} (no job was created; {outcome})", status_code=exc.status_code, code=exc.code)
+
+
+def _lookup(provider: Provider, launch: Launch, cause: ProviderError, wait: _Waiter) -> JobInfo | None:
     try:
-        return find_launched_job(provider, launch.client_id)
+        return wait(
+            "checking whether the job was created", lambda: find_launched_job(provider, launch.client_id)
+        )
     except ProviderError as exc:
         raise ProviderError(
-            f"{cause}; then checking whether the job was created anyway failed ({exc}). Launch "
-            f"{launch.client_id} stays pending: check it later with resume_pending before launching again",
+            f"{cause}; then checking whether the job was created anyway failed ({exc}). Launch"
+            f" {launch.client_id} stays pending: {RECOVER_HINT}",
             status_code=cause.status_code,
             code=cause.code,
             retryable=False,
         ) from None
+
+
+def _same_launch(old: Launch, new: Launch) -> bool:
+    """Whether two launches ask for the same job on the same data (the file digests are in the request)."""
+    return (old.profile, old.model, old.request) == (new.profile, new.model, new.request)
+
+
+def _settle(
+    provider: Provider, store: JobStore, pending: Launch, wait: _Waiter, into: Launch | None = None
+) -> tuple[JobInfo | None, str]:
+    """Resolve one pending launch: attach its job, or close it with its uploads reused by ``into`` (the
+    same data) or deleted. Returns (the job found, what happened). ProviderError when it cannot be checked."""
+    found = wait(
+        f"checking launch {pending.client_id}", lambda: find_launched_job(provider, pending.client_id)
+    )
+    if found is not None:
+        _attach(store, pending, found)
+        return found, f"attached job {found.id} ({found.status})"
+    ids: dict[str, str] = {}
+    for role, path_text, known in (
+        ("training", pending.training_file, pending.training_file_id),
+        ("validation", pending.validation_file, pending.validation_file_id),
+    ):
+        if path_text is None:
+            continue
+        path = Path(path_text)
+        file_id = known or wait(
+            f"looking for {path.name}",
+            lambda path=path: find_uploaded_file(provider, path, pending.client_id),
+        )
+        if file_id:
+            ids[role] = file_id
+    reused: dict[str, str] = {}
+    for role, file_id in ids.items():
+        digest = pending.request.get(f"{role}_sha256")
+        if (
+            into is not None
+            and digest is not None
+            and into.request.get(f"{role}_sha256") == digest
+            and getattr(into, f"{role}_file_id") is None
+        ):
+            reused[role] = file_id
+    store.record_uploads(pending.client_id, ids.get("training"), ids.get("validation"))
+    for role, file_id in ids.items():
+        if role not in reused:
+            wait(f"deleting {file_id}", lambda file_id=file_id: provider.delete_file(file_id))
+    if reused and into is not None:
+        what = f"no job was created; its upload was reused by launch {into.client_id}"
+    else:
+        what = "no job was created" + ("; uploaded file(s) deleted" if ids else "")
+    store.close_without_job(
+        pending.client_id,
+        what,
+        hand_over_to=into.client_id if reused and into is not None else None,
+        training_file_id=reused.get("training"),
+        validation_file_id=reused.get("validation"),
+    )
+    return None, what
+
+
+def _settle_before_create(
+    provider: Provider, store: JobStore, new: Launch, wait: _Waiter, note: Callable[[str], None] | None
+) -> JobInfo | None:
+    """Resolve the profile's pending launches before a new create; the job of an identical one, if any.
+
+    When one cannot be checked the new launch is closed and refused: a second job must not be risked.
+    """
+    adopted: JobInfo | None = None
+    for pending in store.pending_for(new.profile, exclude=new.client_id):
+        try:
+            found, what = _settle(provider, store, pending, wait, store.launch(new.client_id))
+        except ProviderError as exc:
+            store.close_launch(new.client_id, f"refused: launch {pending.client_id} is still pending")
+            started = datetime.fromtimestamp(pending.created_at, UTC).strftime("%Y-%m-%d %H:%M UTC")
+            raise ProviderError(
+                f"not launched: an earlier launch ({pending.client_id}, {pending.model},"
+                f" {Path(pending.training_file).name}, {started}) may have created a job and checking it"
+                f" failed ({exc}). Run `ftplanner jobs recover` when the provider answers, then launch again;"
+                " nothing was uploaded or created now",
+                status_code=exc.status_code,
+                code=exc.code,
+            ) from None
+        if note is not None:
+            note(f"Earlier launch {pending.client_id}: {what}")
+        if found is not None and adopted is None and _same_launch(pending, new):
+            adopted = found
+    if adopted is not None:
+        store.close_launch(new.client_id, f"the same launch had already started job {adopted.id}")
+        if note is not None:
+            note(f"Job {adopted.id} is this same launch, started earlier: not starting a second one")
+    return adopted
 
 
 def launch(
@@ -404,16 +611,22 @@ def launch(
     max_retry_wait: float = MAX_RETRY_WAIT,
     options: JobOptions | None = None,
     on_quote: Callable[[ProviderEstimate], bool] | None = None,
+    reconcile_seconds: float = RECONCILE_SECONDS,
+    note: Callable[[str], None] | None = None,
 ) -> JobInfo:
     """Record, upload and create the job of ``plan``; returns the created (or found) job.
 
-    Pass the ``client_id`` of a launch that failed before getting a job to continue it: its uploaded
-    files are reused and its job, if the provider did create one, is attached instead of a second.
-    ``on_quote`` sees the provider's own price quote (if it gives one) before the create and returns
-    whether to go ahead; a quote the provider marks as not allowed refuses the launch.
+    The profile's pending launches are resolved first (see :func:`_settle_before_create`): an identical
+    one that did start a job is returned instead of a second job; an upload of the same data is reused.
+    Pass the ``client_id`` of a launch that failed before getting a job to continue it. ``on_quote`` sees
+    the provider's own price quote (if it gives one) before the create and returns whether to go ahead.
+    Reads that decide whether a job exists are retried for ``reconcile_seconds``; ``note`` hears about
+    waits and earlier launches.
     """
     options = options or {}
+    check_hyperparameters(plan.method, seed=seed, options=options)
     provider.check_suffix(suffix)
+    wait = _Waiter(sleep, reconcile_seconds, note)
     resuming = client_id is not None
     if client_id is None:
         request_record = {
@@ -423,6 +636,8 @@ def launch(
             "seed": seed,
             "metadata": dict(metadata or {}),
             "model_id": plan.model_id,
+            "training_sha256": file_digest(plan.training_path),
+            "validation_sha256": file_digest(plan.validation_path) if plan.validation_path else None,
             **options,
         }
         client_id = store.record_launch(
@@ -434,22 +649,28 @@ def launch(
             request=request_record,
             estimate=plan.estimate_record(),
         )
+        new = store.launch(client_id)
+        assert new is not None
+        adopted = _settle_before_create(provider, store, new, wait, note)
+        if adopted is not None:
+            return adopted
     record = store.launch(client_id)
     if record is None:
         raise UserError(f"no recorded launch {client_id}")
     if record.job_id is not None:
         raise UserError(f"launch {client_id} already has job {record.job_id}")
     _check_cancel(cancel)
-    found = find_launched_job(provider, client_id) if resuming else None
-    if found is not None:  # a crashed attempt got as far as creating the job
-        return _attach(store, record, found)
+    if resuming:
+        found = wait("checking whether the job was created", lambda: find_launched_job(provider, client_id))
+        if found is not None:  # a crashed attempt got as far as creating the job
+            return _attach(store, record, found)
 
     def stop_if_cancelled() -> None:  # no job exists for this launch yet: close it so nobody looks for one
         if cancel is not None and cancel():
-            store.close_launch(client_id, "cancelled before the create")
+            _close_deleting_uploads(provider, store, client_id, "cancelled before the create", wait)
             raise Cancelled
 
-    upload = {"resuming": resuming, "sleep": sleep, "max_wait": max_retry_wait}
+    upload = {"resuming": resuming, "sleep": sleep, "max_wait": max_retry_wait, "wait": wait}
     training_id = record.training_file_id
     if training_id is None:
         training_id = _upload(provider, plan.training_path, client_id, "training", progress, **upload)
@@ -462,12 +683,12 @@ def launch(
     stop_if_cancelled()
     tags = {**dict(metadata or {}), CLIENT_ID_KEY: client_id}
     request = plan.job_request(training_id, validation_id, suffix=suffix, seed=seed, metadata=tags, **options)
-    _check_quote(plan, provider, store, client_id, request, on_quote)
+    _check_quote(plan, provider, store, client_id, request, on_quote, wait)
     stop_if_cancelled()
     if progress is not None:
         progress("creating", 0, 1)
     record = store.launch(client_id) or record
-    info = _create_once_safely(provider, store, record, request, sleep, max_retry_wait)
+    info = _create_once_safely(provider, store, record, request, sleep, max_retry_wait, wait)
     if progress is not None:
         progress("creating", 1, 1)
     return info
@@ -475,15 +696,25 @@ def launch(
 
 @dataclass(frozen=True)
 class ResumeReport:
-    """What ``resume_pending`` did: jobs attached, launches with no job found, launches it could not check."""
+    """What ``resume_pending`` did: jobs attached, launches closed with no job, launches it could not check."""
 
     attached: tuple[tuple[str, JobInfo], ...] = ()
-    unresolved: tuple[Launch, ...] = ()
+    unresolved: tuple[Launch, ...] = ()  # no job was created: now closed, their uploads deleted
     errors: tuple[tuple[str, str], ...] = ()
 
 
-def resume_pending(provider: Provider, store: JobStore, *, profile_name: str | None = None) -> ResumeReport:
-    """Attach the jobs of launches left without one (a crash around the create); report the rest."""
+def resume_pending(
+    provider: Provider,
+    store: JobStore,
+    *,
+    profile_name: str | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    reconcile_seconds: float = RECONCILE_SECONDS,
+    note: Callable[[str], None] | None = None,
+) -> ResumeReport:
+    """Attach the jobs of launches left without one (a crash around the create); close the rest, deleting
+    their uploaded files. Launches that cannot be checked now stay pending and are reported as errors."""
+    wait = _Waiter(sleep, reconcile_seconds, note)
     attached: list[tuple[str, JobInfo]] = []
     unresolved: list[Launch] = []
     errors: list[tuple[str, str]] = []
@@ -491,12 +722,12 @@ def resume_pending(provider: Provider, store: JobStore, *, profile_name: str | N
         if profile_name is not None and pending.profile != profile_name:
             continue
         try:
-            found = find_launched_job(provider, pending.client_id)
+            found, _what = _settle(provider, store, pending, wait)
         except ProviderError as exc:
             errors.append((pending.client_id, str(exc)))
             continue
         if found is None:
             unresolved.append(pending)
         else:
-            attached.append((pending.client_id, _attach(store, pending, found)))
+            attached.append((pending.client_id, found))
     return ResumeReport(tuple(attached), tuple(unresolved), tuple(errors))

@@ -199,6 +199,30 @@ def add_profile(profile: ProviderProfile | dict[str, Any], *, replace: bool = Fa
     return checked
 
 
+def update_profile(name: str, changes: dict[str, Any]) -> ProviderProfile:
+    """Change some fields of stored profile ``name`` (endpoint, headers, budget cap); its name and kind stay.
+
+    A change to None clears the field. UserError for an unknown profile or a field that does not fit.
+    """
+    profiles = load_profiles()
+    if name not in profiles:
+        raise UserError(f"no profile {name!r}; add it with `ftplanner jobs profiles add {name} --kind …`")
+    if {"name", "kind"} & set(changes):
+        raise UserError(f"profile {name!r}: its name and kind cannot change; add a new profile instead")
+    checked = validate({**profiles[name].to_dict(), **changes})
+    profiles[name] = checked
+    save_profiles(profiles)
+    return checked
+
+
+def set_key(name: str, key: str) -> bool:
+    """Set or replace the API key of stored profile ``name``: True in the OS keyring, False for this
+    session only (no usable keyring)."""
+    if name not in load_profiles():
+        raise UserError(f"no profile {name!r}; add it with `ftplanner jobs profiles add {name} --kind …`")
+    return secrets.save_key(name, key)
+
+
 def remove_profile(name: str) -> None:
     """Forget profile ``name`` and its stored key."""
     profiles = load_profiles()
@@ -213,7 +237,7 @@ def key_hint(profile: ProviderProfile) -> str:
     """How to give ``profile`` a key."""
     if profile.adhoc:
         return f"set {adhoc_env_var(profile)}"
-    hint = f"`ftplanner jobs profiles add {profile.name} … --key-stdin`"
+    hint = f"`ftplanner jobs profiles set-key {profile.name} --key-stdin`"
     if profile.env_var:
         hint += f" or set {profile.env_var}"
     return hint

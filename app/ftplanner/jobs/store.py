@@ -112,6 +112,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE launches ADD COLUMN closed_reason TEXT",
         "ALTER TABLE launches ADD COLUMN provider_estimate TEXT",
     ),
+    ("ALTER TABLE jobs ADD COLUMN checked_at INTEGER",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -220,6 +221,7 @@ class Job:
     finished_at: int | None
     error: str | None
     actual_cost: Decimal | None
+    checked_at: int | None = None  # when the provider last answered about this job
 
     @property
     def terminal(self) -> bool:
@@ -433,6 +435,38 @@ class JobStore:
                 (_money_text(total_usd), client_id),
             )
 
+    def pending_for(self, profile: str, *, exclude: str | None = None) -> list[Launch]:
+        """The pending launches of one profile (oldest first), without ``exclude``."""
+        return [p for p in self.pending_launches() if p.profile == profile and p.client_id != exclude]
+
+    def close_without_job(
+        self,
+        client_id: str,
+        reason: str,
+        *,
+        hand_over_to: str | None = None,
+        training_file_id: str | None = None,
+        validation_file_id: str | None = None,
+    ) -> None:
+        """Close a launch that created no job; in the same transaction, the launch ``hand_over_to`` takes
+        the uploaded file ids given (so a file is never both unowned and undeleted)."""
+        with self._write() as conn:
+            if hand_over_to is not None and (training_file_id or validation_file_id):
+                cursor = conn.execute(
+                    "UPDATE launches SET training_file_id = COALESCE(training_file_id, ?),"
+                    " validation_file_id = COALESCE(validation_file_id, ?)"
+                    " WHERE client_id = ? AND job_id IS NULL AND closed_reason IS NULL",
+                    (training_file_id, validation_file_id, hand_over_to),
+                )
+                if cursor.rowcount == 0:
+                    raise KeyError(f"no open launch {hand_over_to}")
+            cursor = conn.execute(
+                "UPDATE launches SET closed_reason = ? WHERE client_id = ? AND job_id IS NULL",
+                (reason, client_id),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no open launch {client_id}")
+
     def close_launch(self, client_id: str, reason: str) -> None:
         """Mark a launch without a job as given up (no job will be looked for or created for it)."""
         with self._write() as conn:
@@ -468,6 +502,7 @@ class JobStore:
             finished_at=info.finished_at,
             error=info.error,
             actual_cost=actual_cost,
+            checked_at=_now(),
         )
 
     def upsert_job(
@@ -487,6 +522,7 @@ class JobStore:
         error: str | None = None,
         actual_cost: Decimal | str | None = None,
         at: int | str | datetime | None = None,
+        checked_at: int | str | datetime | None = None,
     ) -> bool:
         """Insert or update a job; None keeps the stored value. Returns True when the status changed.
 
@@ -501,8 +537,8 @@ class JobStore:
             old = conn.execute("SELECT status FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
             conn.execute(
                 """INSERT INTO jobs (job_id, client_id, provider, model, status, raw_status, fine_tuned_model,
-                    trained_tokens, estimated_finish, created_at, finished_at, error, actual_cost)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    trained_tokens, estimated_finish, created_at, finished_at, error, actual_cost, checked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (job_id) DO UPDATE SET
                     client_id = COALESCE(excluded.client_id, client_id),
                     provider = excluded.provider,
@@ -515,7 +551,8 @@ class JobStore:
                     created_at = COALESCE(excluded.created_at, created_at),
                     finished_at = COALESCE(excluded.finished_at, finished_at),
                     error = COALESCE(excluded.error, error),
-                    actual_cost = COALESCE(excluded.actual_cost, actual_cost)""",
+                    actual_cost = COALESCE(excluded.actual_cost, actual_cost),
+                    checked_at = COALESCE(excluded.checked_at, checked_at)""",
                 (
                     job_id,
                     client_id,
@@ -530,6 +567,7 @@ class JobStore:
                     to_unix(finished_at),
                     error,
                     _money_text(actual_cost),
+                    to_unix(checked_at),
                 ),
             )
             changed = old is None or old[0] != status
@@ -612,11 +650,12 @@ class JobStore:
         )
         return [Checkpoint(row["checkpoint_id"], row["step"], _loads(row["metrics"])) for row in rows]
 
-    def add_metrics(self, job_id: str, rows: Iterable[Mapping[str, Any]]) -> int:
+    def add_metrics(self, job_id: str, rows: Iterable[Mapping[str, Any]], *, overwrite: bool = False) -> int:
         """Store per-step metrics (OpenAI names such as ``train_mean_token_accuracy`` accepted).
 
-        Idempotent on (job, step): a repeated step only fills values that were missing. Returns how many
-        steps were new.
+        Idempotent on (job, step): a repeated step only fills values that were missing, or with
+        ``overwrite`` (the final result file over live values) replaces the values it has. Returns how
+        many steps were new.
         """
         count = 0
         with self._write() as conn:
@@ -634,10 +673,12 @@ class JobStore:
                     """INSERT INTO metrics (job_id, step, train_loss, train_accuracy, valid_loss, valid_accuracy)
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (job_id, step) DO UPDATE SET
-                        train_loss = COALESCE(train_loss, excluded.train_loss),
-                        train_accuracy = COALESCE(train_accuracy, excluded.train_accuracy),
-                        valid_loss = COALESCE(valid_loss, excluded.valid_loss),
-                        valid_accuracy = COALESCE(valid_accuracy, excluded.valid_accuracy)""",
+                        train_loss = COALESCE({0}train_loss, {1}train_loss),
+                        train_accuracy = COALESCE({0}train_accuracy, {1}train_accuracy),
+                        valid_loss = COALESCE({0}valid_loss, {1}valid_loss),
+                        valid_accuracy = COALESCE({0}valid_accuracy, {1}valid_accuracy)""".format(
+                        *(("excluded.", "") if overwrite else ("", "excluded."))
+                    ),
                     (job_id, int(item["step"]), *values),
                 )
                 count += exists is None

@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
-from ftplanner.core.errors import UserError
+from ftplanner.core.errors import Refused
 
 Status = Literal["validating", "queued", "running", "paused", "succeeded", "failed", "cancelled"]
 STATUSES: tuple[Status, ...] = (
@@ -43,8 +43,9 @@ def normalise_status(raw: str, mapping: Mapping[str, Status] = OPENAI_STATUS_MAP
     return mapping.get(raw, "queued")
 
 
-class ProviderError(UserError):
-    """A provider call failed; the message is one line and never contains a credential."""
+class ProviderError(Refused):
+    """A provider call failed (exit code 1, like a refusal); the message is one line and never contains a
+    credential."""
 
     def __init__(
         self,
@@ -131,6 +132,9 @@ class Event:
     created_at: int
     level: str
     message: str
+    data: Mapping[str, Any] | None = (
+        None  # e.g. {"step", "total_steps", "train_loss", ...} of a metrics event
+    )
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,10 @@ class Provider(Protocol):
 
     def list_files(self, purpose: str | None = "fine-tune") -> list[FileRef]:
         """Uploaded files, newest first (used to find an upload whose response was lost)."""
+        ...
+
+    def delete_file(self, file_id: str) -> None:
+        """Delete an uploaded file; a file that is already gone counts as deleted."""
         ...
 
     def check_suffix(self, suffix: str | None) -> None:

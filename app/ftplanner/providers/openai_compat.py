@@ -27,6 +27,7 @@ from ftplanner.providers.base import (
     normalise_status,
 )
 from ftplanner.providers.metrics import parse_metrics
+from ftplanner.providers.retry import parse_retry_after
 
 ProfileKind = Literal["openai", "azure", "generic"]
 SUFFIX_MAX = 40
@@ -143,15 +144,7 @@ class _ProgressReader(io.RawIOBase):
 
 
 def _retry_after(response: Any) -> float | None:
-    headers = getattr(response, "headers", None) or {}
-    try:
-        if headers.get("retry-after-ms"):
-            return float(headers["retry-after-ms"]) / 1000
-        if headers.get("retry-after"):
-            return float(headers["retry-after"])
-    except ValueError:
-        return None
-    return None
+    return parse_retry_after(getattr(response, "headers", None))
 
 
 class OpenAICompatibleProvider:
@@ -273,6 +266,13 @@ class OpenAICompatibleProvider:
 
         return self._call("listing files", fetch)
 
+    def delete_file(self, file_id: str) -> None:
+        try:
+            self._call(f"deleting file {file_id}", lambda: self._client.files.delete(file_id))
+        except ProviderError as exc:
+            if exc.status_code != 404:
+                raise
+
     def check_suffix(self, suffix: str | None) -> None:
         validate_suffix(suffix, self.profile)
 
@@ -326,7 +326,16 @@ class OpenAICompatibleProvider:
         page = self._call(
             f"reading events of {job_id}", lambda: self._client.fine_tuning.jobs.list_events(job_id, **kwargs)
         )
-        events = [Event(e.id, e.created_at, e.level, self._redact(e.message)) for e in page.data]
+        events = [
+            Event(
+                e.id,
+                e.created_at,
+                e.level,
+                self._redact(e.message),
+                e.data if isinstance(e.data, dict) else None,
+            )
+            for e in page.data
+        ]
         return events, bool(page.has_more)
 
     def list_checkpoints(self, job_id: str) -> list[Checkpoint]:

@@ -8,7 +8,6 @@ job up by its tag (the file by its tagged name, via ``list_files``) before sendi
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import re
 import time
@@ -34,6 +33,7 @@ from ftplanner.providers.base import (
     Status,
     normalise_status,
 )
+from ftplanner.providers.retry import backoff_delay, parse_retry_after
 
 DEFAULT_BASE_URL = "https://api.together.xyz/v1"
 NAME = "Together"
@@ -108,20 +108,7 @@ def _unix(value: Any) -> int | None:
 
 
 def _retry_after(response: httpx2.Response) -> float | None:
-    headers = response.headers
-    try:
-        if headers.get("retry-after-ms"):
-            return float(headers["retry-after-ms"]) / 1000
-        value = headers.get("retry-after")
-        if not value:
-            return None
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            when = email.utils.parsedate_to_datetime(value)
-            return max(0.0, when.timestamp() - time.time())
-    except (TypeError, ValueError):
-        return None
+    return parse_retry_after(response.headers)
 
 
 def _level(raw: Any) -> str:
@@ -263,8 +250,7 @@ class TogetherProvider:
             except ProviderError as exc:
                 if not exc.retryable or attempt == retries:
                     raise
-                wait = exc.retry_after if exc.retry_after is not None else 0.5 * 2**attempt
-                self._sleep(min(MAX_RETRY_WAIT, wait))
+                self._sleep(min(MAX_RETRY_WAIT, backoff_delay(attempt, 0.5, MAX_RETRY_WAIT, exc.retry_after)))
         try:
             return response.json()
         except ValueError:
@@ -387,6 +373,13 @@ class TogetherProvider:
         return self._file(data)
 
     # -- jobs ----------------------------------------------------------------------------------------
+
+    def delete_file(self, file_id: str) -> None:
+        try:
+            self._send("DELETE", f"/files/{file_id}", f"deleting file {file_id}")
+        except ProviderError as exc:
+            if exc.status_code != 404:
+                raise
 
     def check_suffix(self, suffix: str | None) -> None:
         tagged_suffix(suffix, "0" * 32)  # the tag's length does not depend on the client id

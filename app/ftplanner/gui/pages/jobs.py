@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,37 +21,43 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSplitter,
+    QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ftplanner.core.errors import UserError
+from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.money import format_money
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.jobs_detail import JobDetail, JobSnapshot
 from ftplanner.gui.pages.jobs_dialogs import LaunchConfirmDialog
 from ftplanner.gui.pages.jobs_launch import LaunchForm, LaunchRequest
-from ftplanner.gui.pages.jobs_model import JobRow, JobsModel, status_text
+from ftplanner.gui.pages.jobs_model import KEY_NONE, JobRow, JobsModel, status_text
 from ftplanner.gui.pages.jobs_poller import JobPoller, RoundResult, Target
-from ftplanner.gui.pages.jobs_profiles import ProfilesPanel
+from ftplanner.gui.pages.jobs_profiles import ProfilesPanel, key_state
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import TaskProgress, show_error
 from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.calibration import calibrated_time_model
 from ftplanner.jobs.launch import LaunchPlan, launch, prepare_launch
-from ftplanner.jobs.store import JobStore, default_path
-from ftplanner.jobs.tracker import cost_report, poll_once
+from ftplanner.jobs.store import TERMINAL_STATUSES, JobStore, default_path
+from ftplanner.jobs.tracker import cost_check, poll_once, training_progress
 from ftplanner.providers.base import JobInfo, Provider, ProviderError, ProviderEstimate
 
 ERROR_STYLE = "color: #c0392b;"
+BANNER_OK_STYLE = "QFrame { background: #d4efdf; border-radius: 4px; } QLabel { color: #145a32; }"
+BANNER_ERROR_STYLE = "QFrame { background: #fadbd8; border-radius: 4px; } QLabel { color: #78281f; }"
 GUI_TIMEOUT_SECONDS = 30.0
 
 
@@ -123,6 +130,19 @@ class JobsPage(QWidget):
             header.count() - 1, QHeaderView.ResizeMode.Stretch
         )  # elided, no scrolling
         self.detail = JobDetail(self)
+        self._tray: QSystemTrayIcon | None = None
+        self._launched: str | None = None  # the job launched last, whose status the message line follows
+        self._launch_message = ""
+        self.banner = QFrame()
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dismiss = QPushButton(self.tr("Dismiss"))
+        dismiss.clicked.connect(lambda: self.banner.setVisible(False))
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(dismiss)
+        self.banner.setVisible(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -184,7 +204,9 @@ class JobsPage(QWidget):
         scroll.setMinimumWidth(340)
 
         jobs_box = QGroupBox(self.tr("Jobs"))
-        QVBoxLayout(jobs_box).addWidget(self.jobs_view)
+        jobs_layout = QVBoxLayout(jobs_box)
+        jobs_layout.addWidget(self.banner)
+        jobs_layout.addWidget(self.jobs_view)
         detail_box = QGroupBox(self.tr("Selected job"))
         QVBoxLayout(detail_box).addWidget(self.detail)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -207,6 +229,19 @@ class JobsPage(QWidget):
         layout.addWidget(self.message)
 
     # ------------------------------------------------------------ messages
+    def announce_end(self, job_id: str, status: str) -> None:
+        """A job ended: the in-app banner, and a notification from the tray icon where the desktop has one."""
+        text = self.tr("Job {0} has ended: {1}.").format(job_id, status_text(status))
+        self.banner_text.setText(text)
+        self.banner.setStyleSheet(BANNER_OK_STYLE if status == "succeeded" else BANNER_ERROR_STYLE)
+        self.banner.setVisible(True)
+        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+            if self._tray is None:
+                self._tray = QSystemTrayIcon(self.windowIcon(), self)
+                self._tray.show()
+            self._tray.showMessage("FT Planner", text)
+        self.status.emit(text)
+
     def show_message(self, text: str, error: bool = False) -> None:
         text = secrets.redact(text)  # provider errors are redacted already; this is a second guard
         self.message.setText(text)
@@ -247,10 +282,21 @@ class JobsPage(QWidget):
         if store is not None:
             known = self._profiles_by_job(store)
             for job in store.jobs():
-                estimated, actual, error = cost_report(store, job.job_id)
+                check = cost_check(store, job.job_id)
                 launch_record = store.launch(job.client_id) if job.client_id else None
                 quote = launch_record.provider_estimate if launch_record else None
-                rows.append(JobRow(job, known.get(job.job_id), estimated, actual, error, quote))
+                rows.append(
+                    JobRow(
+                        job,
+                        known.get(job.job_id),
+                        check.estimated,
+                        check.actual,
+                        check.error,
+                        quote,
+                        check.estimated_tokens,
+                        check.price_per_mtok,
+                    )
+                )
         self._reloading = True  # one detail refresh at the end, not one per selection change
         try:
             self.jobs_model.set_rows(rows)
@@ -285,6 +331,7 @@ class JobsPage(QWidget):
                 store.events(job_id),
                 store.checkpoints(job_id),
                 store.metrics(job_id),
+                training_progress(store, job_id),
             )
         )
 
@@ -293,8 +340,21 @@ class JobsPage(QWidget):
         if not self._shut:
             self.poller.start()
 
+    def _show_launched(self, status: str) -> None:
+        text = self.tr("Launched job {0} ({1}); tracking it.").format(self._launched, status_text(status))
+        self._launch_message = text
+        self.show_message(text)
+
     def _on_round(self, result: RoundResult) -> None:
+        before = {row.job.job_id: row.job.status for row in self.jobs_model.rows()}
         self.reload()
+        launched = result.outcomes.get(self._launched or "")
+        if launched and launched.status and self.message.text() == self._launch_message:
+            self._show_launched(launched.status)  # the line follows the job, not its state at launch
+        for job_id, outcome in result.outcomes.items():
+            was = before.get(job_id)
+            if outcome.status in TERMINAL_STATUSES and was is not None and was not in TERMINAL_STATUSES:
+                self.announce_end(job_id, outcome.status)
         problems = [f"{job_id}: {o.error}" for job_id, o in result.outcomes.items() if o.error]
         problems += list(result.notes)
         if result.attached:
@@ -324,6 +384,8 @@ class JobsPage(QWidget):
             entry = self.context.catalog.get(request.model)
         except UserError as exc:
             self._refuse(str(exc))
+            return
+        if not self._has_key(request.profile):
             return
         today = self.context.catalog.today
         catalog = self.context.catalog
@@ -364,12 +426,22 @@ class JobsPage(QWidget):
                 return
             self._start_launch(result, request)
         elif isinstance(result, JobInfo):
-            self.show_message(
-                self.tr("Launched job {0} ({1}); tracking it.").format(result.id, status_text(result.status))
-            )
+            self._launched = result.id
+            self._show_launched(result.status)
             self.reload()
             self.select_job(result.id)
             self.poller.poll_now([result.id])
+
+    def _has_key(self, name: str) -> bool:
+        """A profile without a key asks for it here (no command to type); False when none was given."""
+        profile = self.profiles_panel.profiles.get(name)
+        if profile is None or key_state(profile) != KEY_NONE:
+            return True
+        reason = self.tr("Profile {0} has no API key (a key kept for one session is gone after a restart).")
+        if self.profiles_panel.ask_key(name, reason.format(name)):
+            return True
+        self._refuse(self.tr("profile {0} has no API key.").format(name))
+        return False
 
     def _start_launch(self, plan: LaunchPlan, request: LaunchRequest) -> None:
         provider_for = self.provider_for
@@ -387,6 +459,15 @@ class JobsPage(QWidget):
                         return False
                 return question.go_ahead
 
+            def pause(
+                seconds: float,
+            ) -> None:  # a retry wait the Cancel button ends (the launch stays pending)
+                end = time.monotonic() + seconds
+                while time.monotonic() < end:
+                    if cancelled():
+                        raise Cancelled
+                    time.sleep(min(0.2, max(0.0, end - time.monotonic())))
+
             with JobStore(store_path) as store:
                 return launch(
                     plan,
@@ -402,6 +483,7 @@ class JobsPage(QWidget):
                     ),
                     cancel=cancelled,
                     on_quote=confirm_quote,
+                    sleep=pause,
                 )
 
         self.show_message(self.tr("Launching {0}…").format(plan.model))

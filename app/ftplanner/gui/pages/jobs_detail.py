@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 from ftplanner.core.money import format_money
 from ftplanner.gui.charts import ACCENT, ChartCanvas
 from ftplanner.gui.pages.jobs_model import (
+    OVERRUN_COLOR,
     CheckpointsModel,
     JobRow,
     TimelineModel,
     error_text,
+    overrun_text,
     status_text,
     when_text,
 )
@@ -48,6 +50,19 @@ class JobSnapshot:
     events: list[Event]
     checkpoints: list[Checkpoint]
     metrics: list[MetricRow]
+    steps: tuple[int | None, int | None] = (None, None)  # (done, total) as far as the provider told
+
+
+def eta(snapshot: JobSnapshot) -> int | None:
+    """The provider's estimated finish, else one extrapolated from the steps done since it started running."""
+    job = snapshot.row.job
+    if job.estimated_finish:
+        return job.estimated_finish
+    done, total = snapshot.steps
+    started = next((h.at for h in snapshot.history if h.status == "running"), None)
+    if not (done and total and started and job.checked_at and job.checked_at > started):
+        return None
+    return int(job.checked_at + (total - done) * (job.checked_at - started) / done)
 
 
 def _series(snapshot: JobSnapshot) -> dict[str, dict[str, Series]]:
@@ -112,6 +127,10 @@ class JobDetail(QWidget):
         self.costs = QLabel()
         self.costs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.finish = QLabel()
+        self.overrun = QLabel()
+        self.overrun.setWordWrap(True)
+        self.overrun.setStyleSheet(f"color: {OVERRUN_COLOR};")
+        self.overrun.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c0392b;")
@@ -138,6 +157,7 @@ class JobDetail(QWidget):
         info.addWidget(self.title, 0, 0, 1, 2)
         info.addWidget(self.costs, 1, 0, 1, 2)
         info.addWidget(self.finish, 2, 0, 1, 2)
+        info.addWidget(self.overrun, 3, 0, 1, 2)
         model_row = QHBoxLayout()
         model_row.addWidget(QLabel(self.tr("Fine-tuned model:")))
         model_row.addWidget(self.fine_tuned, 1)
@@ -218,8 +238,9 @@ class JobDetail(QWidget):
         self.snapshot = snapshot
         if snapshot is None:
             self.title.setText(self.tr("Select a job to see its details."))
-            for label in (self.costs, self.finish):
+            for label in (self.costs, self.finish, self.overrun):
                 label.clear()
+            self.overrun.setVisible(False)
             self.error.setVisible(False)
             self.fine_tuned.clear()
             self.timeline_model.set_rows([])
@@ -236,17 +257,32 @@ class JobDetail(QWidget):
             self.tr("{0} — {1} — {2}").format(job.job_id, job.model or "—", status_text(job.status))
         )
         tokens = "—" if job.trained_tokens is None else f"{job.trained_tokens:,}"
-        costs = self.tr("Estimated cost: {0} · Actual cost: {1} (error {2}) · Trained tokens: {3}").format(
-            format_money(row.estimated), format_money(row.actual), error_text(row.error), tokens
-        )
+        ratio = "—" if row.ratio is None else f"{row.ratio:.2f}"
+        costs = self.tr(
+            "Estimated cost: {0} · Actual cost: {1} (×{2} the estimate, {3}) · Trained tokens: {4}"
+        ).format(format_money(row.estimated), format_money(row.actual), ratio, error_text(row.error), tokens)
         if row.provider_estimate is not None:
             costs += " · " + self.tr("Provider's estimate: {0}").format(format_money(row.provider_estimate))
         self.costs.setText(costs)
+        self.overrun.setText(overrun_text(row) if row.overrun else "")
+        self.overrun.setVisible(row.overrun)
+        parts = []
+        done, total = snapshot.steps
+        if done is not None and total:
+            parts.append(self.tr("Steps: {0} / {1} ({2}%)").format(done, total, round(100 * done / total)))
+        elif done is not None:
+            parts.append(self.tr("Step {0}").format(done))
         if job.status in ACTIVE:
-            finish = when_text(job.estimated_finish) if job.estimated_finish else self.tr("not known yet")
-            self.finish.setText(self.tr("Estimated finish: {0}").format(finish))
+            finish = eta(snapshot)
+            parts.append(
+                self.tr("Estimated finish: {0}").format(
+                    when_text(finish) if finish else self.tr("not known yet")
+                )
+            )
         else:
-            self.finish.setText(self.tr("Finished: {0}").format(when_text(job.finished_at)))
+            parts.append(self.tr("Finished: {0}").format(when_text(job.finished_at)))
+        parts.append(self.tr("Last checked: {0}").format(when_text(job.checked_at, seconds=True)))
+        self.finish.setText(" · ".join(parts))
         self.error.setText(job.error or "")
         self.error.setVisible(bool(job.error))
         self.fine_tuned.setText(job.fine_tuned_model or "")

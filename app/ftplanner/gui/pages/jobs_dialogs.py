@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,12 +28,38 @@ ERROR_STYLE = "color: #c0392b;"
 URL_KINDS = ("azure", "generic", "together")  # kinds that take a base URL
 
 
-class ProfileDialog(QDialog):
-    """Name, kind and connection of a new profile, its budget cap and API key (never shown back)."""
+def _keyring_note() -> QLabel:
+    """Where a key typed here will live: the keyring, or (no usable keyring) this session only."""
+    status = secrets.keyring_status()
+    note = QLabel(
+        QCoreApplication.translate("ProfileDialog", "The key is stored in the system keyring.")
+        if status.usable
+        else QCoreApplication.translate(
+            "ProfileDialog", "No usable system keyring: the key is kept for this session only."
+        )
+    )
+    note.setWordWrap(True)
+    note.setToolTip(status.backend)
+    return note
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class ProfileDialog(QDialog):
+    """Name, kind and connection of a new profile, its budget cap and API key (never shown back).
+
+    With ``existing`` it edits that profile: its name and kind stay, an empty key keeps the current one.
+    Errors are shown in the dialog, which stays open with everything typed (``taken``: names in use).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        existing: profiles.ProviderProfile | None = None,
+        taken: Collection[str] = (),
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Add provider profile"))
+        self.existing = existing
+        self.taken = set(taken)
+        self.setWindowTitle(self.tr("Edit provider profile") if existing else self.tr("Add provider profile"))
         self.setMinimumWidth(480)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. work-openai"))
@@ -57,14 +84,7 @@ class ProfileDialog(QDialog):
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText(self.tr("leave empty to use the environment variable"))
-        status = secrets.keyring_status()
-        self.keyring_note = QLabel(
-            self.tr("The key is stored in the system keyring.")
-            if status.usable
-            else self.tr("No usable system keyring: the key is kept for this session only.")
-        )
-        self.keyring_note.setWordWrap(True)
-        self.keyring_note.setToolTip(status.backend)
+        self.keyring_note = _keyring_note()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -91,6 +111,23 @@ class ProfileDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        if existing is not None:
+            self._fill(existing)
+
+    def _fill(self, profile: profiles.ProviderProfile) -> None:
+        self.name.setText(profile.name)
+        self.name.setReadOnly(True)
+        self.set_kind(profile.kind)
+        self.kind.setEnabled(False)
+        for field, value in (
+            (self.base_url, profile.base_url),
+            (self.resource, profile.resource),
+            (self.header, profile.header_name),
+            (self.training_type, profile.training_type),
+            (self.budget, profile.budget_cap),
+        ):
+            field.setText(value or "")
+        self.key.setPlaceholderText(self.tr("leave empty to keep the current key"))
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
@@ -130,11 +167,67 @@ class ProfileDialog(QDialog):
     def api_key(self) -> str:
         return self.key.text().strip()
 
+    def changes(self) -> dict[str, Any]:
+        """The editable fields (all but name and kind), for :func:`ftplanner.jobs.profiles.update_profile`."""
+        return {k: v for k, v in self.raw().items() if k not in ("name", "kind")}
+
     def accept(self) -> None:
         try:
-            self.checked()
+            profile = self.checked()
+            if self.existing is None and profile.name in self.taken:
+                raise UserError(
+                    self.tr(
+                        "A profile named {0} exists already: choose another name, or edit that one."
+                    ).format(profile.name)
+                )
         except UserError as exc:
-            self.error.setText(str(exc))
+            self.show_error(str(exc))
+            return
+        super().accept()
+
+    def show_error(self, text: str) -> None:
+        """Say what is wrong; the dialog keeps everything typed."""
+        self.error.setText(text)
+        self.error.setVisible(True)
+
+
+class KeyDialog(QDialog):
+    """Set or replace a profile's API key (typed hidden, never shown back)."""
+
+    def __init__(self, name: str, reason: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("API key of {0}").format(name))
+        self.setMinimumWidth(420)
+        self.reason = QLabel(reason)
+        self.reason.setWordWrap(True)
+        self.reason.setVisible(bool(reason))
+        self.key = QLineEdit()
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setPlaceholderText(self.tr("paste the API key"))
+        self.keyring_note = _keyring_note()
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setVisible(False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("API key:"), self.key)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.reason)
+        layout.addLayout(form)
+        layout.addWidget(self.keyring_note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def api_key(self) -> str:
+        return self.key.text().strip()
+
+    def accept(self) -> None:
+        if not self.api_key():
+            self.error.setText(self.tr("Enter the API key, or Cancel."))
             self.error.setVisible(True)
             return
         super().accept()

@@ -8,11 +8,15 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 
 from ftplanner.core.money import format_money
 from ftplanner.gui.table_models import RowsModel
 from ftplanner.jobs.profiles import ProviderProfile
 from ftplanner.jobs.store import Checkpoint, Job, StatusChange
+from ftplanner.jobs.tracker import OVERRUN_PERCENT
+
+OVERRUN_COLOR = "#c0392b"
 
 KEY_STORED, KEY_SESSION, KEY_ENV, KEY_NONE = "stored", "session", "env", "none"
 
@@ -58,6 +62,25 @@ class JobRow:
     actual: Decimal | None
     error: float | None
     provider_estimate: Decimal | None = None  # the provider's own quote (Together), if it gave one
+    estimated_tokens: int | None = None  # training tokens × epochs, as estimated
+    price: Decimal | None = None  # per 1M tokens, what the actual cost was computed with
+
+    @property
+    def ratio(self) -> float | None:
+        return None if self.actual is None or not self.estimated else float(self.actual / self.estimated)
+
+    @property
+    def overrun(self) -> bool:
+        return self.error is not None and self.error > OVERRUN_PERCENT
+
+
+def overrun_text(row: JobRow) -> str:
+    """Why a job cost more than estimated: trained against estimated tokens, at the price used."""
+    tokens = "—" if row.job.trained_tokens is None else f"{row.job.trained_tokens:,}"
+    estimated = "—" if row.estimated_tokens is None else f"{row.estimated_tokens:,}"
+    return QCoreApplication.translate(
+        "JobsModel", "{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens."
+    ).format(error_text(row.error), tokens, estimated, format_money(row.price))
 
 
 def _money_key(amount: Decimal | None) -> float:
@@ -113,29 +136,36 @@ class JobsModel(RowsModel):
                 (self.tr("Status"), lambda r: status_text(r.job.status)),
                 (self.tr("Created"), lambda r: when_text(r.job.created_at)),
                 (self.tr("Estimate"), lambda r: format_money(r.estimated)),
-                (self.tr("Actual (error)"), self.actual_text),
+                (self.tr("Actual vs estimate"), self.actual_text),
                 (self.tr("Fine-tuned model"), lambda r: r.job.fine_tuned_model or "—"),
+                (self.tr("Last checked"), lambda r: when_text(r.job.checked_at, seconds=True)),
             ],
             sort_keys={
                 4: lambda r: _money_key(r.estimated),
                 5: lambda r: _money_key(r.actual),
+                7: lambda r: r.job.checked_at or 0,
             },
             parent=parent,
         )
         self.tooltip = self._tooltip
+        self.foreground = lambda row, column: QColor(OVERRUN_COLOR) if column == 5 and row.overrun else None
 
     def actual_text(self, row: JobRow) -> str:
         if row.actual is None:
             return "—"
-        if row.error is None:
+        if row.ratio is None:
             return format_money(row.actual)
-        return f"{format_money(row.actual)} ({error_text(row.error)})"
+        return f"{format_money(row.actual)} (×{row.ratio:.2f})"  # the difference in % is in the tooltip
 
     def _tooltip(self, row: JobRow, column: int) -> str | None:
         if column == 2 and row.job.error:
             return row.job.error
         if column == 5:
-            return self.tr("Actual cost, and its error in % of the estimate")
+            if row.overrun:
+                return overrun_text(row)
+            return self.tr("Actual cost against the estimate: {0} times it ({1})").format(
+                "—" if row.ratio is None else f"{row.ratio:.2f}", error_text(row.error)
+            )
         if column in (1, 6):
             return row.job.model if column == 1 else row.job.fine_tuned_model
         return None

@@ -16,27 +16,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ftplanner.core.errors import UserError
+from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.jobs.launch import resume_pending
 from ftplanner.jobs.store import JobStore
 from ftplanner.jobs.tracker import poll_once
 from ftplanner.providers.base import Provider, ProviderError
+from ftplanner.providers.retry import backoff_delay
 
 POLL_SECONDS = 30.0  # between polls of one job (tests lower it)
+RUNNING_SHARE = 1 / 3  # a running job is polled this much more often (its metrics grow)
 MAX_POLL_SECONDS = 300.0  # the longest backoff after errors (Retry-After may ask for more)
 TICK_SECONDS = 5.0  # how often the schedule is checked
+RECONCILE_SECONDS = 60.0  # how long a round keeps asking about pending launches (a launch asks again)
 
 ProviderFactory = Callable[[str], Provider]
 Target = tuple[str, str, bool]  # job id, profile, still active
-
-
-def backoff_delay(failures: int, interval: float, max_interval: float, retry_after: float | None) -> float:
-    """Seconds to wait after ``failures`` failed polls in a row (as :func:`ftplanner.jobs.tracker.track`)."""
-    delay = min(max_interval, interval * 2**failures)
-    if retry_after is not None:
-        delay = max(delay, retry_after)
-    return delay
 
 
 @dataclass(frozen=True)
@@ -78,6 +73,13 @@ def _round_task(
                 raise found
             return found
 
+        def pause(seconds: float) -> None:  # a retry wait that ends at once when the round is cancelled
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                if cancelled():
+                    raise Cancelled
+                time.sleep(min(0.2, max(0.0, end - time.monotonic())))
+
         outcomes: dict[str, Outcome] = {}
         attached: list[str] = []
         notes: list[str] = []
@@ -86,7 +88,13 @@ def _round_task(
                 if cancelled():
                     break
                 try:
-                    report = resume_pending(provider(profile), store, profile_name=profile)
+                    report = resume_pending(
+                        provider(profile),
+                        store,
+                        profile_name=profile,
+                        sleep=pause,
+                        reconcile_seconds=RECONCILE_SECONDS,
+                    )
                 except UserError as exc:
                     notes.append(f"{profile}: {exc}")
                     continue
@@ -195,7 +203,8 @@ class JobPoller(QObject):
             entry = self._schedule.setdefault(job_id, _Schedule())
             if outcome.error is None:
                 entry.failures = 0
-                entry.due = now + self.interval
+                running = outcome.status == "running"
+                entry.due = now + self.interval * (RUNNING_SHARE if running else 1.0)
             else:
                 entry.failures += 1
                 if outcome.retryable:

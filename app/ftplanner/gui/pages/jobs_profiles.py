@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QMessageBox,
     QPushButton,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner.core.errors import UserError
-from ftplanner.gui.pages.jobs_dialogs import ProfileDialog
+from ftplanner.gui.pages.jobs_dialogs import KeyDialog, ProfileDialog
 from ftplanner.gui.pages.jobs_model import (
     KEY_ENV,
     KEY_NONE,
@@ -81,11 +81,17 @@ class ProfilesPanel(QWidget):
         self.test_button.clicked.connect(self.test_connection)
         self.remove_button = QPushButton(self.tr("Remove…"))
         self.remove_button.clicked.connect(self.remove_profile)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.test_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_profile)
+        self.key_button = QPushButton(self.tr("Set key…"))
+        self.key_button.clicked.connect(lambda: self.ask_key(self.selected() or ""))
+        buttons = QGridLayout()  # two rows: five buttons do not fit the side panel's width in one
+        buttons.addWidget(self.add_button, 0, 0)
+        buttons.addWidget(self.edit_button, 0, 1)
+        buttons.addWidget(self.key_button, 0, 2)
+        buttons.addWidget(self.test_button, 1, 0, 1, 2)
+        buttons.addWidget(self.remove_button, 1, 2)
+        buttons.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
@@ -104,6 +110,8 @@ class ProfilesPanel(QWidget):
         chosen = self.selected() is not None
         self.test_button.setEnabled(chosen and not self.runner.busy)
         self.remove_button.setEnabled(chosen)
+        self.edit_button.setEnabled(chosen)
+        self.key_button.setEnabled(chosen)
 
     def reload(self) -> None:
         """Read the profiles file again (a broken file is reported, not raised)."""
@@ -122,20 +130,22 @@ class ProfilesPanel(QWidget):
         self.changed.emit(dict(self.profiles))
 
     # --------------------------------------------------------------- actions
-    def make_dialog(self) -> ProfileDialog:
-        return ProfileDialog(self)
+    def make_dialog(self, existing: profiles.ProviderProfile | None = None) -> ProfileDialog:
+        return ProfileDialog(self, existing, taken=self.profiles)
 
     def add_profile(self) -> None:
         dialog = self.make_dialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        key = dialog.api_key()
-        try:
-            profile = profiles.add_profile(dialog.checked())
-            in_keyring = secrets.save_key(profile.name, key) if key else None
-        except UserError as exc:
-            self.message.emit(str(exc), True)
-            return
+        while True:  # an error keeps the dialog, and what was typed, open
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            key = dialog.api_key()
+            try:
+                profile = profiles.add_profile(dialog.checked())
+                in_keyring = secrets.save_key(profile.name, key) if key else None
+            except UserError as exc:
+                dialog.show_error(str(exc))
+                continue
+            break
         self.reload()
         self.select(profile.name)
         if in_keyring is False:
@@ -152,6 +162,60 @@ class ProfilesPanel(QWidget):
             )
         else:
             self.message.emit(self.tr("Profile {0} added without an API key.").format(profile.name), False)
+
+    def edit_profile(self) -> None:
+        """Change the selected profile's endpoint, headers or budget cap, and (if typed) its key."""
+        name = self.selected()
+        if name is None or name not in self.profiles:
+            return
+        dialog = self.make_dialog(self.profiles[name])
+        while True:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            try:
+                profiles.update_profile(name, dialog.changes())
+                in_keyring = profiles.set_key(name, dialog.api_key()) if dialog.api_key() else None
+            except UserError as exc:
+                dialog.show_error(str(exc))
+                continue
+            break
+        self.reload()
+        self.select(name)
+        self.message.emit(
+            self.tr("Profile {0} updated.").format(name) + self._key_note(name, in_keyring), False
+        )
+
+    def _key_note(self, name: str, in_keyring: bool | None) -> str:
+        if in_keyring is None:
+            return ""
+        if in_keyring:
+            return " " + self.tr("Its API key is in the system keyring.")
+        return " " + self.tr("No usable system keyring: its API key is kept for this session only.")
+
+    def make_key_dialog(self, name: str, reason: str = "") -> KeyDialog:
+        return KeyDialog(name, reason, self)
+
+    def ask_key(self, name: str, reason: str = "") -> bool:
+        """Ask for ``name``'s API key and store it; True when a key was set."""
+        if name not in self.profiles:
+            return False
+        dialog = self.make_key_dialog(name, reason)
+        while True:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            try:
+                in_keyring = profiles.set_key(name, dialog.api_key())
+            except UserError as exc:
+                dialog.error.setText(str(exc))
+                dialog.error.setVisible(True)
+                continue
+            break
+        self.reload()
+        self.select(name)
+        self.message.emit(
+            self.tr("API key of {0} set.").format(name) + self._key_note(name, in_keyring), False
+        )
+        return True
 
     def remove_profile(self) -> None:
         name = self.selected()
