@@ -49,7 +49,6 @@ from ftplanner.gui.pages.jobs_profiles import ProfilesPanel, key_state
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import TaskProgress, show_error
 from ftplanner.jobs import profiles, secrets
-from ftplanner.jobs.calibration import calibrated_time_model
 from ftplanner.jobs.launch import LaunchPlan, launch, prepare_launch
 from ftplanner.jobs.store import TERMINAL_STATUSES, JobStore, default_path
 from ftplanner.jobs.tracker import cost_check, poll_once, training_progress
@@ -235,6 +234,8 @@ class JobsPage(QWidget):
         self.banner_text.setText(text)
         self.banner.setStyleSheet(BANNER_OK_STYLE if status == "succeeded" else BANNER_ERROR_STYLE)
         self.banner.setVisible(True)
+        if status == "succeeded":
+            self.context.jobs_finished()  # its duration calibrates the time model every page uses
         if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(self.windowIcon(), self)
@@ -388,7 +389,7 @@ class JobsPage(QWidget):
         if not self._has_key(request.profile):
             return
         today = self.context.catalog.today
-        catalog = self.context.catalog
+        time_model = self.context.time_model()  # calibrated once for the app, not per launch
         self._request = request
         self.form.show_message("")
         self.show_message(self.tr("Checking {0}…").format(request.training.name))
@@ -404,7 +405,7 @@ class JobsPage(QWidget):
                 method=request.method,
                 progress=lambda fraction, _lines: progress(fraction, "analysing"),
                 cancel=cancelled,
-                time_model=calibrated_time_model(catalog),
+                time_model=time_model,
             )
 
         self.runner.start(task)
