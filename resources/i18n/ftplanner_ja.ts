@@ -22,7 +22,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ftplanner/gui/app.py" line="113"/>
+        <location filename="../../app/ftplanner/gui/app.py" line="122"/>
         <source>Something went wrong: {0}. Details were written to {1}.</source>
         <translation>予期しないエラーが発生しました: {0}。詳細は {1} に記録しました。</translation>
     </message>
@@ -248,27 +248,27 @@ until</source>
 <context>
     <name>CheckpointsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="174"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="204"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="175"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="205"/>
         <source>Train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="177"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="207"/>
         <source>Train accuracy</source>
         <translation>学習精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="180"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="210"/>
         <source>Valid loss</source>
         <translation>検証損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="181"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="211"/>
         <source>Checkpoint</source>
         <translation>チェックポイント</translation>
     </message>
@@ -735,7 +735,7 @@ counts</source>
     <message>
         <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="208"/>
         <source>★ The model the plan goes with (see the Summary page).</source>
-        <translation type="unfinished"></translation>
+        <translation>★ この計画で採用するモデル（サマリーページを参照）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="218"/>
@@ -1123,155 +1123,154 @@ counts</source>
 <context>
     <name>JobDetail</name>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="262"/>
         <source>Estimated cost: {0} · Actual cost: {1} (×{2} the estimate, {3}) · Trained tokens: {4}</source>
         <translation>見積コスト: {0} · 実コスト: {1}（見積もりの ×{2}、{3}）· 学習トークン数: {4}</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="272"/>
         <source>Steps: {0} / {1} ({2}%)</source>
         <translation>ステップ: {0} / {1} ({2}%)</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="274"/>
         <source>Step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="284"/>
         <source>Last checked: {0}</source>
         <translation>最終確認: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="107"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="240"/>
         <source>Select a job to see its details.</source>
         <translation>ジョブを選択すると詳細が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="140"/>
         <source>not available yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="141"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="124"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="143"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="144"/>
         <source>Cancel job…</source>
         <translation>ジョブをキャンセル…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="145"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="127"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="146"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="142"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="162"/>
         <source>Fine-tuned model:</source>
         <translation>ファインチューニング済みモデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="167"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="187"/>
         <source>Charts</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="168"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="188"/>
         <source>Status timeline</source>
         <translation>ステータス履歴</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="189"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="170"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="190"/>
         <source>Checkpoints</source>
         <translation>チェックポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="213"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="233"/>
         <source>This job was not launched from FT Planner.</source>
         <translation>このジョブは FT Planner から開始されたものではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="229"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="230"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="250"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="251"/>
         <source>No job selected</source>
         <translation>ジョブが選択されていません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="236"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="257"/>
         <source>{0} — {1} — {2}</source>
         <translation>{0} — {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="239"/>
-        <source>Estimated cost: {0} · Actual cost: {1} (error {2}) · Trained tokens: {3}</source>
-        <translation>見積コスト: {0} · 実コスト: {1}（誤差 {2}）· 学習トークン数: {3}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="243"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="265"/>
         <source>Provider&apos;s estimate: {0}</source>
         <translation>プロバイダーの見積り: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="279"/>
         <source>not known yet</source>
         <translation>未定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="247"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="278"/>
         <source>Estimated finish: {0}</source>
         <translation>完了予定: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="249"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="283"/>
         <source>Finished: {0}</source>
         <translation>完了: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="310"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="275"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="311"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="315"/>
         <source>{0}: no metrics yet</source>
         <translation>{0}: 指標はまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="320"/>
         <source>training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="285"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="321"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="291"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="327"/>
         <source> (checkpoints)</source>
         <translation>（チェックポイント）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="293"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="329"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
@@ -1279,37 +1278,37 @@ counts</source>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="30"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="34"/>
         <source>validating</source>
         <translation>検証中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="31"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="35"/>
         <source>queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="32"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="36"/>
         <source>running</source>
         <translation>実行中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="33"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="37"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="34"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="38"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="35"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="36"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
@@ -1317,225 +1316,246 @@ counts</source>
 <context>
     <name>JobsModel</name>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="139"/>
         <source>Actual vs estimate</source>
         <translation>実績 / 見積もり</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="166"/>
         <source>Actual cost against the estimate: {0} times it ({1})</source>
         <translation>見積もりに対する実コスト: {0} 倍 ({1})</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="81"/>
         <source>{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens.</source>
         <translation>見積もりを {0} 超過: 学習トークン数 {1} (見積もり {2})、単価 100 万トークンあたり {3}。</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="141"/>
         <source>Last checked</source>
         <translation>最終確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="111"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="134"/>
         <source>Job</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="135"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="113"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="136"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="137"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="115"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="138"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="116"/>
-        <source>Actual (error)</source>
-        <translation>実績（誤差）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="140"/>
         <source>Fine-tuned model</source>
         <translation>学習済みモデル</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="138"/>
-        <source>Actual cost, and its error in % of the estimate</source>
-        <translation>実コストと、見積もりに対する誤差（%）</translation>
     </message>
 </context>
 <context>
     <name>JobsPage</name>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="441"/>
         <source>Profile {0} has no API key (a key kept for one session is gone after a restart).</source>
         <translation>プロファイル {0} に API キーがありません (セッション限りのキーは再起動で消えます)。</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="444"/>
         <source>profile {0} has no API key.</source>
         <translation>プロファイル {0} に API キーがありません。</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="233"/>
         <source>Job {0} has ended: {1}.</source>
         <translation>ジョブ {0} が終了しました: {1}。</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="139"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="114"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="188"/>
         <source>Provider profiles</source>
         <translation>プロバイダープロファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="171"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="190"/>
         <source>Launch a fine-tune</source>
         <translation>ファインチューニングを開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="186"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="205"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="209"/>
         <source>Selected job</source>
         <translation>選択中のジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="302"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="363"/>
         <source>Found the job of an interrupted launch: {0}</source>
         <translation>中断された開始処理のジョブが見つかりました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="306"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="367"/>
         <source>Tracking problem: {0}</source>
         <translation>追跡中の問題: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="332"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="395"/>
         <source>Checking {0}…</source>
         <translation>{0} を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="351"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="352"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="414"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="415"/>
         <source>Not launched: {0}</source>
         <translation>開始しませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="353"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
         <source>Launch refused</source>
         <translation>開始を拒否しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="363"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="426"/>
         <source>Launch cancelled; nothing was uploaded.</source>
         <translation>開始を取り消しました。何もアップロードされていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="368"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="345"/>
         <source>Launched job {0} ({1}); tracking it.</source>
         <translation>ジョブ {0}（{1}）を開始しました。追跡しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="407"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="490"/>
         <source>Launching {0}…</source>
         <translation>{0} を開始しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="412"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="495"/>
         <source>Checking the data… %p%</source>
         <translation>データを確認中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="413"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="496"/>
         <source>Uploading the training file… %p%</source>
         <translation>学習ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="414"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="497"/>
         <source>Uploading the validation file… %p%</source>
         <translation>検証ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="415"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="498"/>
         <source>Creating the job…</source>
         <translation>ジョブを作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="426"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="509"/>
         <source>Launch stopped; no job was created.</source>
         <translation>開始を中止しました。ジョブは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="433"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="516"/>
         <source>Cancel job</source>
         <translation>ジョブのキャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="434"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="517"/>
         <source>Cancel job {0} at the provider? Training stops and cannot be resumed.</source>
         <translation>プロバイダーでジョブ {0} をキャンセルしますか？学習は停止し、再開できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="460"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="543"/>
         <source>Sending {0} for {1}…</source>
         <translation>{1} に{0}を送信しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="464"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="547"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="464"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="547"/>
         <source>pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="464"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="547"/>
         <source>resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="468"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="551"/>
         <source>Job {0} is {1}.</source>
         <translation>ジョブ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="473"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="556"/>
         <source>Could not {0} the job: {1}</source>
         <translation>ジョブの{0}に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="483"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="566"/>
         <source>The provider estimates {0} for this job; our estimate is {1}{2}. Create the job?</source>
         <translation>プロバイダーの見積りはこのジョブで {0}、こちらの見積りは {1}{2} です。ジョブを作成しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="487"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="570"/>
         <source> ({0:+.1f}% vs ours)</source>
         <translation>（こちらの見積り比 {0:+.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="489"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="572"/>
         <source>Provider&apos;s estimate</source>
         <translation>プロバイダーの見積り</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="199"/>
+        <source>API key of {0}</source>
+        <translation>{0} の API キー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="206"/>
+        <source>paste the API key</source>
+        <translation>API キーを貼り付け</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="217"/>
+        <source>API key:</source>
+        <translation>API キー:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="230"/>
+        <source>Enter the API key, or Cancel.</source>
+        <translation>API キーを入力するか、キャンセルしてください。</translation>
     </message>
 </context>
 <context>
@@ -1615,117 +1635,117 @@ counts</source>
 <context>
     <name>LaunchConfirmDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="149"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="242"/>
         <source>Launch fine-tune?</source>
         <translation>ファインチューニングを開始しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="165"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="258"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="166"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="259"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="167"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="167"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
         <source>supervised</source>
         <translation>教師あり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="170"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="263"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="171"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="264"/>
         <source>{0} ({1} examples, {2} tokens)</source>
         <translation>{0}（学習例 {1} 件、{2} トークン）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="178"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="271"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="179"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="272"/>
         <source>{0} ({1} examples)</source>
         <translation>{0}（学習例 {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="276"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="184"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="277"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
         <source>Charged tokens:</source>
         <translation>課金トークン数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="186"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="279"/>
         <source>Estimated cost:</source>
         <translation>見積コスト:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="282"/>
         <source>Estimated time (P10–P90):</source>
         <translation>見積時間（P10–P90）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="194"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="287"/>
         <source>Budget cap:</source>
         <translation>予算上限:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="195"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="288"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="200"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="293"/>
         <source>Warnings:</source>
         <translation>警告:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="207"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="300"/>
         <source>The files are uploaded and the job is created when you press Launch.</source>
         <translation>「開始」を押すとファイルがアップロードされ、ジョブが作成されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="211"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="304"/>
         <source>Launch</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="313"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="222"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="315"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="223"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="316"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="227"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="320"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
@@ -1916,7 +1936,7 @@ counts</source>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="57"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>サマリー</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="59"/>
@@ -2241,27 +2261,27 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="196"/>
         <source>low</source>
-        <translation type="unfinished">低</translation>
+        <translation>下限</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="196"/>
         <source>likely</source>
-        <translation type="unfinished">最頻</translation>
+        <translation>最頻</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="196"/>
         <source>high</source>
-        <translation type="unfinished">高</translation>
+        <translation>上限</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="201"/>
         <source>Your override; clear the fields to use the estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーによる上書きです。欄を空にすると見積もりの値を使います。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_model.py" line="202"/>
         <source>Empty: linked to the estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>空欄: 見積もりの値を使います。</translation>
     </message>
 </context>
 <context>
@@ -2605,145 +2625,129 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
     </message>
 </context>
 <context>
-    <name>KeyDialog</name>
-    <message>
-        <source>API key of {0}</source>
-        <translation>{0} の API キー</translation>
-    </message>
-    <message>
-        <source>paste the API key</source>
-        <translation>API キーを貼り付け</translation>
-    </message>
-    <message>
-        <source>API key:</source>
-        <translation>API キー:</translation>
-    </message>
-    <message>
-        <source>Enter the API key, or Cancel.</source>
-        <translation>API キーを入力するか、キャンセルしてください。</translation>
-    </message>
-</context>
-<context>
     <name>ProfileDialog</name>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="62"/>
         <source>Edit provider profile</source>
         <translation>プロバイダープロファイルの編集</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="130"/>
         <source>leave empty to keep the current key</source>
         <translation>空欄のままなら現在のキーを使い続けます</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="180"/>
         <source>A profile named {0} exists already: choose another name, or edit that one.</source>
         <translation>プロファイル {0} は既にあります。別の名前にするか、そのプロファイルを編集してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="35"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="62"/>
         <source>Add provider profile</source>
         <translation>プロバイダープロファイルの追加</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="38"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="65"/>
         <source>e.g. work-openai</source>
         <translation>例: work-openai</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="41"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="68"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="42"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="69"/>
         <source>Azure OpenAI</source>
         <translation>Azure OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="43"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="70"/>
         <source>OpenAI-compatible (base URL)</source>
         <translation>OpenAI 互換（ベース URL）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="44"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="71"/>
         <source>Together AI</source>
         <translation>Together AI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="54"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="81"/>
         <source>e.g. Standard, Global, Developer</source>
         <translation>例: Standard、Global、Developer</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="83"/>
         <source>no cap</source>
         <translation>上限なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="59"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="86"/>
         <source>leave empty to use the environment variable</source>
         <translation>空欄の場合は環境変数を使用</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="35"/>
         <source>The key is stored in the system keyring.</source>
         <translation>キーはシステムのキーリングに保存されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="64"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="37"/>
         <source>No usable system keyring: the key is kept for this session only.</source>
         <translation>使用できるシステムキーリングがありません。キーはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="74"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="94"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="75"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="95"/>
         <source>Kind:</source>
         <translation>種類:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="76"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="96"/>
         <source>Base URL:</source>
         <translation>ベース URL:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="77"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="97"/>
         <source>Azure resource:</source>
         <translation>Azure リソース:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="98"/>
         <source>Key header:</source>
         <translation>キーのヘッダー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="79"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="99"/>
         <source>trainingType:</source>
         <translation>trainingType:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="100"/>
         <source>Budget cap (USD):</source>
         <translation>予算上限（USD）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="81"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="101"/>
         <source>API key:</source>
         <translation>API キー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="140"/>
         <source>leave empty to use {0}</source>
         <translation>空欄の場合は {0} を使用</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="140"/>
         <source>the endpoint&apos;s API key</source>
         <translation>エンドポイントの API キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="160"/>
         <source>budget cap</source>
         <translation>予算上限</translation>
     </message>
@@ -2751,77 +2755,77 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="71"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="94"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="72"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="95"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="73"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="96"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="74"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="97"/>
         <source>Budget</source>
         <translation>予算</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="75"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="98"/>
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="106"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="107"/>
         <source>Azure OpenAI</source>
         <translation>Azure OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="85"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="108"/>
         <source>OpenAI-compatible</source>
         <translation>OpenAI 互換</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="109"/>
         <source>Together AI</source>
         <translation>Together AI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="92"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="115"/>
         <source>stored</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="117"/>
         <source>session only</source>
         <translation>セッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="119"/>
         <source>from {0}</source>
         <translation>{0} から</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="97"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="120"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="126"/>
         <source>resource {0}</source>
         <translation>リソース {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="104"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="127"/>
         <source>default</source>
         <translation>既定</translation>
     </message>
@@ -2829,26 +2833,32 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesPanel</name>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="84"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="86"/>
         <source>Set key…</source>
         <translation>キーを設定…</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="185"/>
         <source>Profile {0} updated.</source>
         <translation>プロファイル {0} を更新しました。</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="192"/>
         <source>Its API key is in the system keyring.</source>
         <translation>API キーはシステムのキーリングにあります。</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="193"/>
         <source>No usable system keyring: its API key is kept for this session only.</source>
         <translation>使えるシステムキーリングがないため、API キーはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="216"/>
         <source>API key of {0} set.</source>
         <translation>{0} の API キーを設定しました。</translation>
     </message>
@@ -2868,47 +2878,47 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="144"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="154"/>
         <source>Profile {0} added. No usable system keyring: its API key is kept for this session only.</source>
         <translation>プロファイル {0} を追加しました。使用できるシステムキーリングがないため、API キーはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="150"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="160"/>
         <source>Profile {0} added; its API key is in the system keyring.</source>
         <translation>プロファイル {0} を追加しました。API キーはシステムのキーリングに保存されています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="154"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="164"/>
         <source>Profile {0} added without an API key.</source>
         <translation>プロファイル {0} を API キーなしで追加しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="162"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="226"/>
         <source>Remove profile</source>
         <translation>プロファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="164"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="228"/>
         <source>Remove profile {0} and its stored API key? Jobs launched with it stay in the list.</source>
         <translation>プロファイル {0} と保存済みの API キーを削除しますか？このプロファイルで開始したジョブは一覧に残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="175"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="239"/>
         <source>Profile {0} removed.</source>
         <translation>プロファイル {0} を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="252"/>
         <source>Testing the connection of {0}…</source>
         <translation>{0} の接続をテストしています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="192"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="256"/>
         <source>Connection OK: {0} answered.</source>
         <translation>接続 OK: {0} から応答がありました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="195"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="259"/>
         <source>Connection failed for {0}: {1}</source>
         <translation>{0} への接続に失敗しました: {1}</translation>
     </message>
@@ -3196,130 +3206,113 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>以下の数値は、最後に有効だったシナリオのものです。</translation>
     </message>
     <message>
-        <source>{0} is not in the price catalog.</source>
-        <translation type="vanished">{0} は価格カタログにありません。</translation>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="323"/>
+        <source>Model: {0} (chosen by you); costs linked from its estimate.</source>
+        <translation>モデル: {0}（ユーザーが選択）。費用はその見積もりから取られます。</translation>
     </message>
     <message>
-        <source>not announced</source>
-        <translation type="vanished">未発表</translation>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="325"/>
+        <source>Model: {0} (recommended); costs linked from its estimate.</source>
+        <translation>モデル: {0}（推奨）。費用はその見積もりから取られます。</translation>
     </message>
     <message>
-        <source>Catalog at this plan&apos;s traffic ({0} requests / month): inference {1} / month, hosting {2} / month. Retires: {3}. New fine-tuning jobs until: {4}.</source>
-        <translation type="vanished">このプランのトラフィック（月 {0} リクエスト）でのカタログ価格: 推論 {1}／月、ホスティング {2}／月。提供終了: {3}。新規ファインチューニングジョブ受付期限: {4}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="320"/>
-        <source>no model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="322"/>
-        <source>chosen by you</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="324"/>
-        <source>recommended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="326"/>
-        <source>Model: {0} ({1}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="328"/>
-        <source>Training per run</source>
-        <translation type="unfinished">1 回あたりの学習</translation>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="327"/>
+        <source>No model estimate to link: tick models on the Estimate page (with a dataset).</source>
+        <translation>連携できるモデルの見積もりがありません。データセットを開き、見積もりページでモデルにチェックを入れてください。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi.py" line="329"/>
-        <source>Inference / month</source>
-        <translation type="unfinished">推論／月</translation>
+        <source>Training per run</source>
+        <translation>1 回あたりの学習</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi.py" line="330"/>
+        <source>Inference / month</source>
+        <translation>推論／月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="331"/>
         <source>Hosting / month</source>
-        <translation type="unfinished"></translation>
+        <translation>ホスティング／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="336"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="337"/>
         <source>{0}: {1} — your override (estimate: {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} — ユーザーによる上書き（見積もり: {2}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="340"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="341"/>
         <source>{0}: {1} — from the estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} — 見積もりから</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="342"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="343"/>
         <source>{0}: {1} — from the scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} — シナリオから</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="344"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="345"/>
         <source>{0}: from the catalog at the plan&apos;s traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: 計画のトラフィックでのカタログ価格から</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="346"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="347"/>
         <source>{0}: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: 不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="358"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="359"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="372"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="373"/>
         <source>ROI updated: NPV {0} (likely)</source>
         <translation>ROI を更新しました: NPV {0}（最頻）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="376"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="377"/>
         <source>ROI scenarios (*.toml);;All files (*)</source>
         <translation>ROI シナリオ (*.toml);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="380"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="381"/>
         <source>Open scenario</source>
         <translation>シナリオを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="391"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="392"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="395"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="396"/>
         <source>Opened scenario {0}</source>
         <translation>シナリオ {0} を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="405"/>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="420"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="406"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="421"/>
         <source>Cannot save scenario</source>
         <translation>シナリオを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="405"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="406"/>
         <source>Fix the scenario first: {0}</source>
         <translation>先にシナリオを修正してください: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="410"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="411"/>
         <source>Save scenario</source>
         <translation>シナリオを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="423"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="424"/>
         <source>Saved scenario to {0}</source>
         <translation>シナリオを {0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="427"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="428"/>
         <source>Loaded the {0} example</source>
         <translation>{0} のサンプルを読み込みました</translation>
     </message>
@@ -3545,323 +3538,323 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="57"/>
         <source>The plan&apos;s name: the report&apos;s title</source>
-        <translation type="unfinished"></translation>
+        <translation>計画の名前（レポートのタイトルになります）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="60"/>
         <source>What is this plan for? (shown under the report&apos;s title)</source>
-        <translation type="unfinished"></translation>
+        <translation>この計画の目的は？（レポートのタイトルの下に表示されます）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="64"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>計画</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="66"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="67"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>説明</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="85"/>
         <source>The model the plan goes with: the recommendation (the cheapest launchable model that fits the per-example limit and is served through the plan&apos;s horizon), or one you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>この計画で採用するモデル: 推奨（起動可能で、1 例あたりの上限に収まり、計画期間中ずっと提供される最も安いモデル）か、ユーザーが選んだモデルです。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="89"/>
         <source>Launch this model…</source>
-        <translation type="unfinished"></translation>
+        <translation>このモデルで起動…</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="90"/>
         <source>Open the Jobs page&apos;s launch form with this model</source>
-        <translation type="unfinished"></translation>
+        <translation>このモデルでジョブページの起動フォームを開きます</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="91"/>
         <source>Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを出力…</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="92"/>
         <source>Write the PDF report (and CSV files) of this plan</source>
-        <translation type="unfinished"></translation>
+        <translation>この計画の PDF レポート（と CSV ファイル）を書き出します</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="93"/>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="96"/>
         <source>Model</source>
-        <translation type="unfinished">モデル</translation>
+        <translation>モデル</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="103"/>
         <source>Training cost</source>
-        <translation type="unfinished"></translation>
+        <translation>学習コスト</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="104"/>
         <source>Training time P10–P90</source>
-        <translation type="unfinished"></translation>
+        <translation>学習時間 P10–P90</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="105"/>
         <source>Running cost / month</source>
-        <translation type="unfinished"></translation>
+        <translation>月間運用コスト</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="111"/>
         <source>NPV (P50)</source>
-        <translation type="unfinished"></translation>
+        <translation>NPV（P50）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="112"/>
         <source>ROI (P50)</source>
-        <translation type="unfinished"></translation>
+        <translation>ROI（P50）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="113"/>
         <source>Payback (P50)</source>
-        <translation type="unfinished"></translation>
+        <translation>回収月（P50）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="114"/>
         <source>Chance ROI &gt; 0</source>
-        <translation type="unfinished">ROI &gt; 0 の確率</translation>
+        <translation>ROI &gt; 0 の確率</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="129"/>
         <source>Top risks</source>
-        <translation type="unfinished"></translation>
+        <translation>主なリスク</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="136"/>
         <source>Recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>推奨</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="204"/>
         <source>{value} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 分</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="205"/>
         <source>{value} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 時間</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="206"/>
         <source>month {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} か月目</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="207"/>
         <source>never</source>
-        <translation type="unfinished">回収なし</translation>
+        <translation>回収なし</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="208"/>
         <source>{value} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} %</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="209"/>
         <source>none</source>
-        <translation type="unfinished">なし</translation>
+        <translation>なし</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="210"/>
         <source>above 1,000 %</source>
-        <translation type="unfinished">1,000% 超</translation>
+        <translation>1,000 % 超</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="220"/>
         <source>Recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>推奨</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="222"/>
         <source>Recommended: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>推奨: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="224"/>
         <source>Recommended (none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>推奨（まだありません）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="238"/>
         <source>Evaluating the plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>計画を評価しています…</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="245"/>
         <source>No model to go with yet</source>
-        <translation type="unfinished"></translation>
+        <translation>採用できるモデルはまだありません</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="247"/>
         <source>Tick the models to compare on the Estimate page (with a dataset open).</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットを開き、見積もりページで比較するモデルにチェックを入れてください。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="249"/>
         <source>No compared model can be launched with a known price.</source>
-        <translation type="unfinished"></translation>
+        <translation>価格が分かり起動できる比較モデルがありません。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="253"/>
         <source>Go with {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1}）を推奨します</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="255"/>
         <source>Going with {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1}）で進めます</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="262"/>
         <source>±token uncertainty: {0} – {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン数の誤差範囲: {0} ～ {1}</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="271"/>
         <source>P50: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>P50: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="278"/>
         <source>inference + hosting at {0} requests / month</source>
-        <translation type="unfinished"></translation>
+        <translation>月 {0} リクエストでの推論＋ホスティング</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="280"/>
         <source>inference price unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>推論価格は不明</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="303"/>
         <source>{0:,} simulated outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,} 回のシミュレーション結果</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="305"/>
         <source>no ROI scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>ROI シナリオなし</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="308"/>
         <source>No risk flagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>指摘されたリスクはありません。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="312"/>
         <source> Money in {0} at {1} per USD (set {2}).</source>
-        <translation type="unfinished"></translation>
+        <translation> 金額は {0}（1 USD = {1} {0}、{2} に設定）。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="315"/>
         <source>Plan evaluated.</source>
-        <translation type="unfinished"></translation>
+        <translation>計画を評価しました。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="318"/>
         <source>P10–P90: {0} – {1}</source>
-        <translation type="unfinished">P10–P90: {0} ～ {1}</translation>
+        <translation>P10–P90: {0} ～ {1}</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="324"/>
         <source>Chosen by you. The recommendation is listed first in the model box.</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーが選択したモデルです。推奨モデルはモデル欄の先頭にあります。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="326"/>
         <source>The cheapest launchable model that fits every example and is served past {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>起動可能で、全例が上限に収まり、{0} 以降も提供される最も安いモデルです。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="329"/>
         <source>The cheapest launchable model that fits every example; none is served past {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>起動可能で全例が上限に収まる最も安いモデルです（{0} 以降も提供されるモデルはありません）。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="332"/>
         <source>The cheapest launchable model; every one truncates some examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>起動可能な最も安いモデルです（どのモデルでも一部の例が切り詰められます）。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="344"/>
         <source>{0} retires on {1}, before the plan ends ({2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} は計画の終了（{2}）より前の {1} に提供終了します。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="348"/>
         <source>No new fine-tuning jobs on {0} after {1}: later retraining needs another model.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} は {1} 以降、新しいファインチューニングジョブを受け付けません。その後の再学習には別のモデルが必要です。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="350"/>
         <source>Prices as of {0} are more than 180 days old.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 時点の価格で、180 日以上前のものです。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="352"/>
         <source>Token counts are approximate ({0} stand-in, ±{1:.0%}).</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン数は概算です（{0} で代用、±{1:.0%}）。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="355"/>
         <source>No inference price for {0}: running costs exclude inference.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} の推論価格が不明なため、運用コストに推論を含みません。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="358"/>
         <source>{0} example(s) exceed the per-example limit and will be truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 件の例が 1 例あたりの上限を超え、切り詰められます。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="360"/>
         <source>{0} line(s) of the dataset have data errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットの {0} 行にデータエラーがあります。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="361"/>
         <source>Dataset not found: {0}</source>
-        <translation type="unfinished">データセットが見つかりません: {0}</translation>
+        <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="363"/>
         <source>ROI is positive in only {0:.0%} of the simulated outcomes.</source>
-        <translation type="unfinished"></translation>
+        <translation>シミュレーション結果のうち ROI がプラスになるのは {0:.0%} だけです。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="365"/>
         <source>The exchange rate is more than 30 days old.</source>
-        <translation type="unfinished"></translation>
+        <translation>為替レートが 30 日以上前のものです。</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/summary.py" line="371"/>
         <source>The plan cannot be evaluated: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>計画を評価できません: {0}</translation>
     </message>
 </context>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="181"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="152"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="182"/>
         <source>Since</source>
         <translation>開始時刻</translation>
     </message>
