@@ -169,6 +169,22 @@ def test_fonts_are_embedded(reports):
         assert fonts and all(embedded for _, embedded in fonts), fonts
     names = {name for name, _ in _font_files(PdfReader(str(reports["ja"][0])))}
     assert any("CJK" in name for name in names)
+    english = {name for name, _ in _font_files(PdfReader(str(reports["en"][0])))}
+    assert not any("CJK" in name for name in english)  # nothing to draw with it: not embedded
+
+
+def test_an_english_report_with_japanese_names_embeds_the_cjk_font(qapp, tmp_path):
+    from ftplanner.report import export_pdf
+
+    plan = load_plan(example_plan_path())
+    plan.name = "サポート振り分け"
+    out = tmp_path / "named.pdf"
+    export_pdf(
+        plan, example_plan_path(), out, lang="en", content=build_report(plan, example_plan_path(), draws=200)
+    )
+    names = {name for name, _ in _font_files(PdfReader(str(out)))}
+    assert any("CJK" in name for name in names)
+    assert "サポート振り分け" in pdf_text(out).replace(" ", "")  # pypdf splits Japanese runs
 
 
 def test_page_sizes(reports):

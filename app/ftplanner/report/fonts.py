@@ -12,6 +12,7 @@ Japanese reports stop with a message saying which fonts to install.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 from dataclasses import dataclass
@@ -73,6 +74,14 @@ class EmbeddedFont:
 def latin_face() -> FontFace:
     """DejaVu Sans, which ships inside matplotlib (so it is always there)."""
     return FontFace(str(Path(get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"))
+
+
+@functools.cache
+def latin_characters() -> frozenset[int]:
+    """The code points DejaVu Sans draws (a report made only of these embeds no CJK font)."""
+    face = latin_face()
+    with TTFont(face.path, lazy=True) as font:
+        return frozenset(font["cmap"].getBestCmap())
 
 
 def _family_names(font: TTFont) -> set[str]:
@@ -152,7 +161,7 @@ def report_fonts(text: str, cjk: tuple[str, FontFace] | None) -> tuple[EmbeddedF
     chars = "".join(sorted(set(text) | set(" 0123456789,.-–—%")))
     family = f"FTPlanner Report Sans {tag}"
     latin = EmbeddedFont(family, subset_font(latin_face(), chars, family))
-    if cjk is None:
-        return latin, None
+    if cjk is None or all(ord(ch) in latin_characters() for ch in chars):
+        return latin, None  # nothing for the CJK font to draw: its (slow, large) subset is left out
     family = f"FTPlanner Report CJK {tag}"
     return latin, EmbeddedFont(family, subset_font(cjk[1], chars, family))
