@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ftplanner import __version__
-from ftplanner.core.errors import Cancelled, Refused, UserError
+from ftplanner.core.errors import Cancelled, Failed, Refused, UserError
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -24,8 +25,18 @@ def _subcommand_modules() -> list:
     return [analyze, models, estimate, rates, roi, jobs, report]
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line: ``ftplanner: --epochs: must be at least 1``."""
+
+    def error(self, message: str) -> NoReturn:
+        message = message.removeprefix("argument ")
+        command = self.prog.removeprefix("ftplanner").strip()
+        hint = f"`{self.prog} --help`"
+        self.exit(EXIT_UNUSABLE, f"ftplanner: {command + ': ' if command else ''}{message} (see {hint})\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ftplanner",
         description="Plan, price and track LLM fine-tunes. Without a command, opens the desktop app.",
     )
@@ -49,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return int(args.func(args))
-    except Refused as exc:
+    except (Refused, Failed) as exc:
         print(f"ftplanner: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except UserError as exc:
