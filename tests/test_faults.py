@@ -1,0 +1,231 @@
+"""Hostile inputs and damaged state through the real CLI in subprocesses: never a traceback, the README's exit
+code, and every byte of the user's previous state still there (in place or in the kept-aside copy)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ftplanner.core.money import ExchangeRates
+from ftplanner.core.paths import sample_dataset
+
+PYTHON = [sys.executable, "-m", "ftplanner"]
+
+
+def cli(
+    home: Path, *args: str, stdin: bytes | None = None, shell: str | None = None
+) -> subprocess.CompletedProcess:
+    """Run ``ftplanner ARGS`` (or a bash line using ``$FT``) with its own user data folder."""
+    env = {**os.environ, "FTPLANNER_HOME": str(home), "FT": " ".join(PYTHON)}
+    command = ["bash", "-c", shell] if shell else [*PYTHON, *args]
+    done = subprocess.run(command, input=stdin, capture_output=True, env=env, timeout=300)
+    assert b"Traceback" not in done.stderr, done.stderr.decode(errors="replace")
+    return done
+
+
+def one_line(done: subprocess.CompletedProcess) -> str:
+    lines = done.stderr.decode().strip().splitlines()
+    assert len(lines) == 1, done.stderr.decode()
+    return lines[0]
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "train.jsonl"
+    path.write_bytes(sample_dataset().read_bytes())
+    return path
+
+
+# ------------------------------------------------------------------------------------------------ datasets
+
+
+def test_stdin_and_process_substitution_are_read_as_datasets(home, sample):
+    piped = cli(home, "analyze", "/dev/stdin", "--json", stdin=sample.read_bytes())
+    assert piped.returncode == 0 and json.loads(piped.stdout)["examples"] == 309
+    sub = cli(home, shell=f"$FT analyze <(cat {sample}) --json")
+    assert sub.returncode == 0 and json.loads(sub.stdout)["examples"] == 309
+    pipe = cli(home, shell=f"cat {sample} | $FT analyze /dev/stdin --json")
+    assert pipe.returncode == 0 and json.loads(pipe.stdout)["total_tokens"] > 0
+
+
+def test_truncated_gzip_names_the_last_good_line(home, tmp_path):
+    lines = [
+        json.dumps(
+            {"messages": [{"role": "user", "content": f"q{i} " * 20}, {"role": "assistant", "content": "a"}]}
+        )
+        for i in range(20_000)
+    ]
+    packed = gzip.compress(("\n".join(lines) + "\n").encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(packed[: len(packed) // 3])
+    done = cli(home, "analyze", str(path))
+    message = one_line(done)
+    assert done.returncode == 2 and "cut short after line" in message
+    good = int(message.split("after line ")[1].split(" ")[0].replace(",", ""))
+    assert good > 1_000
+
+
+@pytest.mark.parametrize(
+    ("record", "code"),
+    [
+        (
+            {"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "tool_calls": "x"}]},
+            "invalid_tool_calls",
+        ),
+        (
+            {
+                "messages": [
+                    {"role": "user", "content": "a"},
+                    {"role": "assistant", "tool_calls": [{"function": None}]},
+                ]
+            },
+            "invalid_tool_calls",
+        ),
+        (
+            {
+                "messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}],
+                "tools": "x",
+            },
+            "invalid_tools",
+        ),
+        (
+            {
+                "messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}],
+                "tools": [None, 5],
+            },
+            "invalid_tools",
+        ),
+    ],
+)
+def test_malformed_tool_calls_and_tools_are_errors_with_line_numbers(home, tmp_path, record, code):
+    good = {"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}]}
+    path = tmp_path / "tools.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(record) + "\n")
+    done = cli(home, "analyze", str(path), "--json")
+    result = json.loads(done.stdout)
+    assert done.returncode == 0 and result["error_counts"] == {code: 1}
+    assert result["errors"][0]["line"] == 2
+
+
+def test_valid_tool_calls_still_pass(home, tmp_path):
+    record = {
+        "messages": [
+            {"role": "user", "content": "weather?"},
+            {
+                "role": "assistant",
+                "tool_calls": [
+                    {"id": "c1", "type": "function", "function": {"name": "get", "arguments": '{"q": 1}'}}
+                ],
+            },
+            {"role": "tool", "tool_call_id": "c1", "content": "sunny"},
+            {"role": "assistant", "content": "Sunny."},
+        ],
+        "tools": [{"type": "function", "function": {"name": "get", "parameters": {"type": "object"}}}],
+    }
+    path = tmp_path / "ok.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    done = cli(home, "analyze", str(path), "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["error_count"] == 0
+
+
+# ------------------------------------------------------------------------------------------- state files
+
+
+def _rates_file(home: Path) -> Path:
+    return home / "exchange_rates.toml"
+
+
+def _kept(home: Path, name: str) -> list[Path]:
+    return sorted(home.glob(f"{name}.broken-*"))
+
+
+@pytest.mark.parametrize("damage", ["byte", "truncated", "folder"])
+def test_rates_set_never_loses_a_damaged_rates_file(home, damage):
+    path = _rates_file(home)
+    rates = ExchangeRates()
+    for code, value in (("JPY", "150"), ("EUR", "0.9"), ("GBP", "0.8")):
+        rates.set(code, value)
+    rates.save(path)
+    data = bytearray(path.read_bytes())
+    if damage == "byte":
+        data[data.index(b"JPY]") + 12] = 0xFF
+        path.write_bytes(bytes(data))
+    elif damage == "truncated":
+        data = data[: len(data) * 2 // 3]
+        path.write_bytes(bytes(data))
+    else:
+        path.unlink()
+        path.mkdir()
+    done = cli(home, "rates", "set", "CHF", "0.88")
+    assert done.returncode == 0
+    kept = _kept(home, path.name)
+    assert len(kept) == 1 and str(kept[0]) in done.stderr.decode()
+    if damage != "folder":
+        assert kept[0].read_bytes() == bytes(data)
+    listed = json.loads(cli(home, "rates", "list", "--json").stdout)
+    codes = {r["currency"] for r in listed}
+    assert "CHF" in codes and (damage == "folder" or "EUR" in codes)
+    again = cli(home, "rates", "set", "SEK", "10")
+    assert again.returncode == 0 and b"kept" not in again.stderr  # told once
+
+
+def test_currency_error_names_the_broken_rates_file(home, sample):
+    path = _rates_file(home)
+    home.mkdir(parents=True)
+    path.write_bytes(b"[rates.EUR]\nper_usd = \xff\n")
+    done = cli(home, "estimate", str(sample), "--currency", "EUR")
+    assert done.returncode == 2 and str(path) in done.stderr.decode().strip().splitlines()[-1]
+
+
+def test_parallel_cli_writers_lose_no_rate(home):
+    from ftplanner.core.money import ISO_4217
+
+    codes = sorted(ISO_4217 - {"USD"})[:12]
+    loops = [" ; ".join(f"$FT rates set {code} 2 >/dev/null" for code in codes[i::4]) for i in range(4)]
+    done = cli(home, shell=" & ".join(f"( {loop} )" for loop in loops) + " ; wait")
+    assert done.returncode == 0
+    listed = json.loads(cli(home, "rates", "list", "--json").stdout)
+    assert sorted(r["currency"] for r in listed) == codes
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_rates_set_into_a_read_only_folder_is_one_line(home):
+    assert cli(home, "rates", "set", "JPY", "150").returncode == 0
+    before = _rates_file(home).read_bytes()
+    (home / "exchange_rates.toml.lock").unlink()
+    home.chmod(0o500)
+    try:
+        if os.geteuid() == 0:
+            pytest.skip("root writes anywhere")
+        done = cli(home, "rates", "set", "EUR", "0.9")
+    finally:
+        home.chmod(0o700)
+    assert done.returncode == 1 and "permission denied" in one_line(done)
+    assert _rates_file(home).read_bytes() == before
+
+
+# ------------------------------------------------------------------------------------------------ arguments
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["estimate", "--epochs", "0"], "--epochs: must be at least 1"),
+        (["roi", "--draws", "1e5"], "--draws"),
+        (["analyze"], "required"),
+    ],
+)
+def test_argument_errors_are_one_line(home, args, expected):
+    done = cli(home, *args)
+    assert done.returncode == 2 and expected in one_line(done)
