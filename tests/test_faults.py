@@ -229,3 +229,94 @@ def test_rates_set_into_a_read_only_folder_is_one_line(home):
 def test_argument_errors_are_one_line(home, args, expected):
     done = cli(home, *args)
     assert done.returncode == 2 and expected in one_line(done)
+
+
+# ------------------------------------------------------------------------------------- options and plans
+
+
+def test_non_finite_shares_are_refused_in_one_line(home, sample):
+    for option in ("--cached-share", "--batch-share"):
+        done = cli(home, "estimate", str(sample), option, "nan")
+        assert done.returncode == 2 and f"{option}: expected a fraction 0-1" in one_line(done)
+
+
+def test_huge_roi_amount_is_refused_with_the_key(home, tmp_path):
+    lines = [
+        "schema = 1",
+        'name = "huge"',
+        "horizon_months = 12",
+        "discount_rate_annual = 0.08",
+        "[[costs]]",
+        'name = "big"',
+        'kind = "one_off"',
+        "amount = 1e20",
+    ]
+    path = tmp_path / "huge.toml"
+    path.write_text("\n".join(lines) + "\n")
+    done = cli(home, "roi", str(path), "--draws", "100")
+    assert done.returncode == 2 and "costs[0].amount: must be at most" in one_line(done)
+
+
+def _plan(tmp_path: Path, name: str, change, text: str | None = None) -> Path:
+    from ftplanner.cli.report import example_plan_path
+
+    data = json.loads(example_plan_path().read_text())
+    data["dataset"] = str(tmp_path / "gone.jsonl")  # the stored summary is used
+    change(data)
+    path = tmp_path / f"{name}.ftplan"
+    path.write_text(text if text is not None else json.dumps(data))
+    return path
+
+
+def _set(*keys_and_value):
+    *keys, value = keys_and_value
+
+    def change(data):
+        for key in keys[:-1]:
+            data = data[key]
+        data[keys[-1]] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "expected"),
+    [
+        (
+            "traffic_huge",
+            _set("traffic", "requests_per_month", 1e300),
+            "traffic.requests_per_month: out of range",
+        ),
+        ("amount_huge", lambda d: d["scenario"]["costs"][0].update(amount=1e300), "amount: must be at most"),
+        ("summary_text", _set("dataset_summary", "o200k_base", "examples", "many"), "examples: expected int"),
+        (
+            "summary_huge",
+            _set("dataset_summary", "o200k_base", "total_tokens", 1e40),
+            "total_tokens: expected int",
+        ),
+        (
+            "summary_negative",
+            _set("dataset_summary", "o200k_base", "billing_tokens_per_epoch", -5000),
+            "billing_tokens_per_epoch: must be between 0",
+        ),
+        ("schema_text", _set("schema", "1"), 'schema: expected the whole number 1, found "1"'),
+        ("name_huge", _set("name", "x" * 1_000_000), "name: text longer than"),
+        ("scenario_name_long", _set("scenario", "name", "y" * 5_000), "scenario.name: longer than 2,000"),
+    ],
+)
+def test_hostile_plans_are_refused_naming_the_field(home, tmp_path, name, change, expected):
+    done = cli(home, "report", str(_plan(tmp_path, name, change)), "--json", "--draws", "100")
+    assert done.returncode == 2 and expected in one_line(done)
+
+
+def test_infinity_and_deep_nesting_in_plans_are_refused(home, tmp_path):
+    infinite = _plan(tmp_path, "inf", lambda d: None)
+    infinite.write_text(
+        infinite.read_text().replace('"requests_per_month": 20000', '"requests_per_month": Infinity')
+    )
+    done = cli(home, "report", str(infinite), "--json")
+    assert done.returncode == 2 and "traffic.requests_per_month: Infinity" in one_line(done)
+    nested = tmp_path / "nested.ftplan"
+    nested.write_text("[" * 100_000)
+    done = cli(home, "report", str(nested), "--json")
+    assert done.returncode == 2 and "nested more than" in one_line(done)

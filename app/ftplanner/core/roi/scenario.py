@@ -162,6 +162,7 @@ _MODEL_KEYS: Final = {
     "hosting_per_month",
 }
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+MAX_TEXT_CHARS = 2_000  # names, notes and descriptions
 
 
 class _Reader:
@@ -188,6 +189,8 @@ class _Reader:
         value = self.require(name) if default is None else self.data.get(name, default)
         if not isinstance(value, str):
             raise UserError(f"{self.key(name)}: expected text, got {_kind_of(value)}")
+        if len(value) > MAX_TEXT_CHARS:
+            raise UserError(f"{self.key(name)}: longer than {MAX_TEXT_CHARS:,} characters ({len(value):,})")
         return value
 
     def integer(self, name: str, default: int | None, low: int, high: int) -> int:
@@ -348,6 +351,8 @@ def loads_scenario(
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{source}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{source}: not valid TOML: nested too deeply") from None
     try:
         scenario = scenario_from_dict(data, lookup, today)
     except UserError as exc:
