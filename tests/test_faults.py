@@ -320,3 +320,58 @@ def test_infinity_and_deep_nesting_in_plans_are_refused(home, tmp_path):
     nested.write_text("[" * 100_000)
     done = cli(home, "report", str(nested), "--json")
     assert done.returncode == 2 and "nested more than" in one_line(done)
+
+
+# ------------------------------------------------------------------------------------------------ full disk
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 20 KB tmpfs (root only; skipped elsewhere)."""
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=20k", "tmpfs", str(mount)], capture_output=True
+    ).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_pdf_and_csv_on_a_full_disk_are_absent_and_exit_1(home, small_disk):
+    from ftplanner.cli.report import example_plan_path
+
+    pdf = cli(home, "report", str(example_plan_path()), "--out", str(small_disk / "r.pdf"), "--draws", "100")
+    assert pdf.returncode == 1 and "disk is full" in one_line(pdf)
+    (small_disk / "fill").write_bytes(b"\0" * 19 * 1024)
+    csv = cli(
+        home,
+        "report",
+        str(example_plan_path()),
+        "--csv-cashflows",
+        str(small_disk / "c.csv"),
+        "--draws",
+        "100",
+    )
+    assert csv.returncode == 1 and "nothing was written" in one_line(csv)
+    assert sorted(p.name for p in small_disk.iterdir()) == ["fill"]
+
+
+def test_rates_set_on_a_full_disk_keeps_the_old_file(small_disk):
+    home = small_disk
+    assert cli(home, "rates", "set", "JPY", "150").returncode == 0
+    before = _rates_file(home).read_bytes()
+    with open(home / "fill", "wb", buffering=0) as fill:  # take every free block
+        try:
+            while True:
+                fill.write(b"\0" * 4096)
+        except OSError:
+            pass
+    done = cli(home, "rates", "set", "EUR", "0.9")
+    assert done.returncode == 1 and "the disk is full" in one_line(done)
+    assert _rates_file(home).read_bytes() == before
+    assert not list(home.glob(".exchange_rates.toml.*.tmp"))
