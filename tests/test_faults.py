@@ -375,3 +375,71 @@ def test_rates_set_on_a_full_disk_keeps_the_old_file(small_disk):
     assert done.returncode == 1 and "the disk is full" in one_line(done)
     assert _rates_file(home).read_bytes() == before
     assert not list(home.glob(".exchange_rates.toml.*.tmp"))
+
+
+# ------------------------------------------------------------------------------------------------ job store
+
+
+def _store(home: Path) -> Path:
+    import sqlite3
+
+    from ftplanner.jobs.store import STORE_FILE_NAME, JobStore
+
+    path = home / STORE_FILE_NAME
+    with JobStore(path):
+        pass
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path
+
+
+def _garble_page(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[2 * 4096 : 2 * 4096 + 200] = b"A" * 200
+    path.write_bytes(bytes(data))
+
+
+def _foreign(path: Path) -> None:
+    import sqlite3
+
+    path.unlink()
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE launches (x)")
+    conn.close()
+
+
+def _bad_row(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO jobs (job_id, provider, status, trained_tokens, actual_cost)"
+            " VALUES ('ftjob-1', 'openai', 'running', 'many', 'lots')"
+        )
+    conn.close()
+
+
+def _folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (_garble_page, "the job store is damaged"),
+        (_foreign, "is not an FT Planner job store"),
+        (_bad_row, "jobs.trained_tokens = 'many'"),
+        (_folder, "is a folder, not the job store"),
+    ],
+)
+def test_damaged_job_store_is_one_line_and_left_as_it_was(home, damage, expected):
+    path = _store(home)
+    damage(path)
+    before = path.read_bytes() if path.is_file() else None
+    for args in (["jobs", "list"], ["jobs", "list", "--json"]):
+        done = cli(home, *args)
+        assert done.returncode == 2 and expected in one_line(done)
+    if before is not None:
+        assert path.read_bytes() == before

@@ -7,8 +7,10 @@ Each subcommand lives in its own module with ``register(subparsers)``, which add
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from ftplanner import __version__
@@ -74,6 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # last resort: a file the command could not write or read
+        from ftplanner.core.statefile import os_error_text
+
+        where = Path(exc.filename) if exc.filename else Path(".")
+        print(f"ftplanner: {os_error_text(exc, where, 'complete the command')}", file=sys.stderr)
+        return EXIT_REFUSED
+    except sqlite3.Error as exc:  # last resort: the job store failed under the command
+        print(f"ftplanner: the job store failed ({exc})", file=sys.stderr)
+        return EXIT_REFUSED
 
 
 if __name__ == "__main__":
