@@ -443,3 +443,14 @@ def test_damaged_job_store_is_one_line_and_left_as_it_was(home, damage, expected
         assert done.returncode == 2 and expected in one_line(done)
     if before is not None:
         assert path.read_bytes() == before
+
+
+def test_profiles_add_with_a_folder_in_the_way_is_one_line(capsys):
+    from ftplanner.cli import main
+    from ftplanner.jobs.profiles import profiles_path
+
+    profiles_path().mkdir(parents=True)
+    code = main(["jobs", "profiles", "add", "g", "--kind", "generic", "--base-url", "http://127.0.0.1:9/v1"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "a folder is in the way" in err
+    assert str(profiles_path()) in err and profiles_path().is_dir()

@@ -79,7 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # last resort: a file the command could not write or read
         from ftplanner.core.statefile import os_error_text
 
-        where = Path(exc.filename) if exc.filename else Path(".")
+        name = exc.filename2 or exc.filename  # a rename names its target second
+        where = Path(name) if name else Path(".")
         print(f"ftplanner: {os_error_text(exc, where, 'complete the command')}", file=sys.stderr)
         return EXIT_REFUSED
     except sqlite3.Error as exc:  # last resort: the job store failed under the command
