@@ -91,7 +91,9 @@ def _check_shape(source: str, data: Any) -> None:
     while stack:
         value, depth, where = stack.pop()
         if isinstance(value, _NonFinite):
-            raise UserError(f"{source}: {where}: {value.name} is not a number a plan can hold")
+            raise UserError(
+                f"{source}: {where or '(top level)'}: {value.name} is not a number a plan can hold"
+            )
         if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
             raise UserError(f"{source}: {where}: text longer than {MAX_TEXT_CHARS:,} characters")
         if isinstance(value, (dict, list)):
@@ -123,9 +125,20 @@ def _summary(source: str, data: Any) -> dict[str, Any]:
 
 
 def plan_from_dict(data: Any, source: str) -> Plan:
-    """Build a Plan from decoded JSON, naming the file and key of anything wrong."""
-    _expect(source, "(top level)", data, dict)
+    """Build a Plan from decoded JSON, naming the file and key of anything wrong (in one line)."""
+    try:
+        return _plan_from_dict(data, source)
+    except UserError as exc:
+        message = str(exc)
+        if message.isprintable():
+            raise
+        one_line = "".join(ch if ch.isprintable() else json.dumps(ch)[1:-1] for ch in message)
+        raise UserError(one_line) from None
+
+
+def _plan_from_dict(data: Any, source: str) -> Plan:
     _check_shape(source, data)
+    _expect(source, "(top level)", data, dict)
     schema = data.get("schema", PLAN_SCHEMA)
     if isinstance(schema, bool) or not isinstance(schema, int):
         raise UserError(

@@ -37,6 +37,7 @@ when it can be found, the key and the problem.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -178,7 +179,8 @@ class _Reader:
     def check_keys(self, allowed: set[str]) -> None:
         unknown = sorted(set(self.data) - allowed)
         if unknown:
-            raise UserError(f"{self.key(unknown[0])}: unknown key")
+            name = unknown[0] if unknown[0].isprintable() else json.dumps(unknown[0])  # one line
+            raise UserError(f"{self.key(name)}: unknown key")
 
     def require(self, name: str) -> Any:
         if name not in self.data:
