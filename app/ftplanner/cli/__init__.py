@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
+from typing import NoReturn
 
 from ftplanner import __version__
-from ftplanner.core.errors import Cancelled, Refused, UserError
+from ftplanner.core.errors import Cancelled, Failed, Refused, UserError
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -33,6 +36,16 @@ COMMANDS = (
     "jobs",
     "report",
 )  # in the order of the help
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line: ``ftplanner: --epochs: must be at least 1``."""
+
+    def error(self, message: str) -> NoReturn:
+        message = message.removeprefix("argument ")
+        command = self.prog.removeprefix("ftplanner").strip()
+        hint = f"`{self.prog} --help`"
+        self.exit(EXIT_UNUSABLE, f"ftplanner: {command + ': ' if command else ''}{message} (see {hint})\n")
 
 
 def _command_modules(names: Sequence[str]) -> list[ModuleType]:
@@ -58,7 +71,7 @@ def _commands_needed(args: Sequence[str]) -> Sequence[str] | None:
 
 def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command-line parser with the given commands' parsers (all of them by default)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ftplanner",
         description="Plan, price and track LLM fine-tunes. Without a command, opens the desktop app.",
     )
@@ -83,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return int(args.func(args))
-    except Refused as exc:
+    except (Refused, Failed) as exc:
         print(f"ftplanner: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except UserError as exc:
@@ -97,6 +110,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # last resort: a file the command could not write or read
+        from ftplanner.core.statefile import os_error_text
+
+        name = exc.filename2 or exc.filename  # a rename names its target second
+        where = Path(name) if name else Path(".")
+        print(f"ftplanner: {os_error_text(exc, where, 'complete the command')}", file=sys.stderr)
+        return EXIT_REFUSED
+    except sqlite3.Error as exc:  # last resort: the job store failed under the command
+        print(f"ftplanner: the job store failed ({exc})", file=sys.stderr)
+        return EXIT_REFUSED
 
 
 if __name__ == "__main__":

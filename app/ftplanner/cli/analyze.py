@@ -11,9 +11,10 @@ from ftplanner.core.analyzer import DEFAULT_MAX_EXAMPLE_TOKENS, analyze
 from ftplanner.core.errors import UserError
 from ftplanner.core.examples import FORMAT_LABELS
 from ftplanner.core.result import AnalysisResult, Stats
+from ftplanner.core.tally import MAX_STORED_ERRORS
 from ftplanner.core.tokenizers import ENCODINGS, encoding_for_model
 
-JSON_ERROR_LIMIT = 200
+JSON_ERROR_LIMIT = MAX_STORED_ERRORS  # the README promises up to 1,000 described errors
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

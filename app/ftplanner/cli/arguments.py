@@ -28,4 +28,4 @@ def epochs_or_auto(text: str) -> int | None:
     try:
         return whole_number(1)(text)
     except argparse.ArgumentTypeError as exc:
-        raise argparse.ArgumentTypeError(f"epochs: {exc} (or 'auto')") from None
+        raise argparse.ArgumentTypeError(f"{exc} (or 'auto')") from None

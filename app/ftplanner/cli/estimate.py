@@ -26,7 +26,7 @@ def _share(text: str) -> Decimal:
         value = Decimal(text)
     except InvalidOperation:
         raise argparse.ArgumentTypeError(f"expected a fraction 0-1, got {text!r}") from None
-    if not (0 <= value <= 1):
+    if not value.is_finite() or not (0 <= value <= 1):
         raise argparse.ArgumentTypeError(f"expected a fraction 0-1, got {text!r}")
     return value
 

@@ -34,20 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     action = getattr(args, "rates_action", None) or "list"
+    if action in ("set", "remove"):
+        return _change(args, action)
     rates = ExchangeRates.load()
     for line in rates.problems:
         warn(line)
-    if action == "set":
-        rate = rates.set(args.currency, args.rate, args.date or date.today())
-        path = rates.save()
-        print(f"{rate.currency}: {rate.per_usd} per USD (set {rate.set_on}) saved to {path}")
-        return 0
-    if action == "remove":
-        if not rates.remove(args.currency):
-            raise UserError(f"no exchange rate for {args.currency.upper()}")
-        rates.save()
-        print(f"{args.currency.upper()}: removed")
-        return 0
     today = date.today()
     if getattr(args, "json", False):
         print(
@@ -77,4 +68,21 @@ def run(args: argparse.Namespace) -> int:
         for r in rates
     ]
     print(format_table(["Currency", "Per USD", "Set on"], rows, right=(1,)))
+    return 0
+
+
+def _change(args: argparse.Namespace, action: str) -> int:
+    """``set`` and ``remove``: read, change and save under the rates file's lock."""
+    with ExchangeRates.editing() as rates:
+        if action == "set":
+            rate = rates.set(args.currency, args.rate, args.date or date.today())
+        elif not rates.remove(args.currency):
+            raise UserError(f"no exchange rate for {args.currency.upper()}")
+    for line in rates.notices:
+        warn(line)
+    if action == "set":
+        path = ExchangeRates.default_path()
+        print(f"{rate.currency}: {rate.per_usd} per USD (set {rate.set_on}) saved to {path}")
+    else:
+        print(f"{args.currency.upper()}: removed")
     return 0

@@ -57,21 +57,22 @@ def analyze(
 
     Data errors never stop the analysis: bad lines are counted, described (up to a cap) and skipped.
     """
-    file = Path(path)
-    reader.check_usable(file)
-    size = file.stat().st_size
-    workers = default_workers() if workers is None else max(1, workers)
-    context = _process_context() if workers > 1 and size >= parallel_min_bytes else None
-    if context is None or context.get_start_method() == "fork":
-        get_encoding(encoding)  # used here, or inherited by forked workers
-    else:
-        check_encoding_name(encoding)  # spawned workers load it themselves, off this process's GIL
-    blocks = reader.iter_blocks(file)
-    if context is not None:
-        tally = _tally_parallel(blocks, encoding, max_example_tokens, workers, context, progress, cancel)
-    else:
-        tally = _tally_serial(blocks, encoding, max_example_tokens, progress, cancel)
-    return _result(file, size, encoding, max_example_tokens, tally)
+    source = Path(path)
+    with reader.regular_file(source) as file:  # a pipe or /dev/stdin is read into a temporary copy
+        reader.check_usable(file)
+        size = file.stat().st_size
+        workers = default_workers() if workers is None else max(1, workers)
+        context = _process_context() if workers > 1 and size >= parallel_min_bytes else None
+        if context is None or context.get_start_method() == "fork":
+            get_encoding(encoding)  # used here, or inherited by forked workers
+        else:
+            check_encoding_name(encoding)  # spawned workers load it themselves, off this process's GIL
+        blocks = reader.iter_blocks(file)
+        if context is not None:
+            tally = _tally_parallel(blocks, encoding, max_example_tokens, workers, context, progress, cancel)
+        else:
+            tally = _tally_serial(blocks, encoding, max_example_tokens, progress, cancel)
+    return _result(source, size, encoding, max_example_tokens, tally)
 
 
 def _tally_serial(

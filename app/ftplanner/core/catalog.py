@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ftplanner.core import catalog_toml
+from ftplanner.core import catalog_toml, statefile
 from ftplanner.core.catalog_schema import (
     APPROXIMATE_PREFIX,
     FILE_KEYS,
@@ -505,42 +505,90 @@ def load_user_overrides(path: Path | None = None) -> dict[str, Any]:
     return read_override_file(path) if path.exists() else {}
 
 
-def save_user_overrides(data: Mapping[str, Any], path: Path | None = None) -> Path:
-    """Write the user's overrides atomically."""
+def _salvaged_overrides(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The overrides file as far as it can be read, and what is wrong with it (None when nothing)."""
+    try:
+        raw = statefile.read_state(path)
+    except statefile.Unreadable as exc:
+        return {}, str(exc)
+    if raw is None:
+        return {}, None
+    damage: list[str] = []
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        damage.append(f"not UTF-8 text at byte {exc.start}")
+        text = raw.decode("utf-8", errors="replace")
+    try:
+        data = catalog_toml.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
+        damage.append(f"not valid TOML: {exc}")
+        data = catalog_toml.salvage(text)
+    if not isinstance(data.get("models", {}), dict):
+        damage.append("models is not a table")
+        data = {k: v for k, v in data.items() if k != "models"}
+    return data, "; ".join(damage) or None
+
+
+def save_user_overrides(
+    data: Mapping[str, Any], path: Path | None = None, notices: list[str] | None = None
+) -> Path:
+    """Write the user's overrides atomically; a damaged file on disk is kept aside first, never overwritten.
+
+    ``notices`` receives the line telling where a damaged file went.
+    """
     path = path or user_overrides_path()
-    catalog_toml.dump_atomic(
-        path, data, header="FT Planner price overrides (see pricing/README.md for fields)."
-    )
+    text = catalog_toml.dumps(data, header="FT Planner price overrides (see pricing/README.md for fields).")
+    catalog_toml.loads(text)  # never write a file we could not read back
+    with statefile.locked(path):
+        recovered, damage = _salvaged_overrides(path)
+        if damage is not None and (path.exists() or path.is_symlink()):
+            aside = statefile.keep_aside(path)
+            names = ", ".join(recovered.get("models", {})) or "no model overrides"
+            line = statefile.aside_notice(path, damage, aside, f"readable then: {names}")
+            if notices is not None:
+                notices.append(line)
+        statefile.write_state(path, text, "save the price overrides")
     return path
 
 
 def set_model_override(
-    name: str, fields: Mapping[str, Any], *, path: Path | None = None, today: date | None = None
+    name: str,
+    fields: Mapping[str, Any],
+    *,
+    path: Path | None = None,
+    today: date | None = None,
+    notices: list[str] | None = None,
 ) -> ModelEntry:
     """Merge ``fields`` into the user's override for ``name`` and save, refusing values that fail validation.
 
+    Runs under the file's lock; a damaged file is kept aside and what could be read of it is kept.
     Returns the resulting entry. Raises UserError with the problem line; the file is then unchanged.
     """
-    data = load_user_overrides(path)
-    models = dict(data.get("models", {}))
-    models[name] = {**models.get(name, {}), **fields}
-    candidate = {**data, "models": models}
-    catalog = load_catalog(user_overrides=False, plan_overrides=candidate, today=today)
-    mine = [p for p in catalog.layer_problems.get(LAYER_PLAN, []) if p.startswith(f"plan: {name}:")]
-    if mine:
-        raise UserError(mine[0].replace("plan: ", f"{OVERRIDES_FILE_NAME}: ", 1))
-    save_user_overrides(candidate, path)
+    path = path or user_overrides_path()
+    with statefile.locked(path):
+        data, _ = _salvaged_overrides(path)
+        models = dict(data.get("models", {}))
+        models[name] = {**models.get(name, {}), **fields}
+        candidate = {**data, "models": models}
+        catalog = load_catalog(user_overrides=False, plan_overrides=candidate, today=today)
+        mine = [p for p in catalog.layer_problems.get(LAYER_PLAN, []) if p.startswith(f"plan: {name}:")]
+        if mine:
+            raise UserError(mine[0].replace("plan: ", f"{OVERRIDES_FILE_NAME}: ", 1))
+        save_user_overrides(candidate, path, notices)
     return catalog.get(name)
 
 
-def remove_model_override(name: str, *, path: Path | None = None) -> bool:
+def remove_model_override(name: str, *, path: Path | None = None, notices: list[str] | None = None) -> bool:
     """Drop the user's override for ``name``; True if there was one."""
-    data = load_user_overrides(path)
-    models = dict(data.get("models", {}))
-    if name not in models:
-        return False
-    del models[name]
-    save_user_overrides({**data, "models": models}, path)
+    path = path or user_overrides_path()
+    with statefile.locked(path):
+        data, _ = _salvaged_overrides(path)
+        models = dict(data.get("models", {}))
+        if name not in models:
+            return False
+        del models[name]
+        save_user_overrides({**data, "models": models}, path, notices)
     return True
 
 

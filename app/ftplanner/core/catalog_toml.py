@@ -29,6 +29,27 @@ def load(path: Path) -> dict[str, Any]:
     return loads(path.read_text(encoding="utf-8"))
 
 
+SALVAGE_MAX_LINES = 2000
+
+
+def salvage(text: str) -> dict[str, Any]:
+    """What can still be read from broken TOML text: each line is kept if the document still parses with it.
+
+    Meant for the user's small state files; a longer text recovers nothing.
+    """
+    lines = text.splitlines()
+    if len(lines) > SALVAGE_MAX_LINES:
+        return {}
+    good: list[str] = []
+    for line in lines:
+        try:
+            loads("\n".join([*good, line]))
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+            continue
+        good.append(line)
+    return loads("\n".join(good))
+
+
 def _key(key: str) -> str:
     return key if _BARE_KEY.match(key) else _string(key)
 

@@ -11,3 +11,11 @@ class Refused(UserError):
 
 class Cancelled(Exception):
     """A long operation stopped because its cancel flag was set."""
+
+
+class Failed(UserError):
+    """An operation the input was fine for but that could not be completed (disk full, no permission)."""
+
+
+class WriteFailed(Failed, OSError):
+    """A file could not be written; nothing was left half-written. Also an OSError for older handlers."""

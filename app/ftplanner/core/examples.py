@@ -82,6 +82,8 @@ ERROR_CODES = (
     "invalid_weight",
     "mixed_format",
     "line_too_long",
+    "invalid_tool_calls",
+    "invalid_tools",
 )
 
 
@@ -192,8 +194,74 @@ def _checked_message(message: Any, label: str, outputs: bool) -> tuple[str, list
     weight = message.get("weight", 1)
     if weight not in (0, 1) or isinstance(weight, bool):
         raise ExampleError("invalid_weight", f"{label} weight must be 0 or 1, found {weight!r}")
+    _check_calls(message, label)
     payloads = [_payload(message[key]) for key in ("tool_calls", "function_call") if message.get(key)]
     return role, texts, payloads, message.get("name") or "", int(weight)
+
+
+def _function_error(value: Any, needs_arguments: bool) -> str | None:
+    """What is wrong with a ``{"name": ..., "arguments": ...}`` object, or None."""
+    if not isinstance(value, dict):
+        return f"is a JSON {_json_type(value)}, expected an object with 'name'"
+    name = value.get("name")
+    if not isinstance(name, str) or not name:
+        return "has no 'name' text"
+    arguments = value.get("arguments")
+    if (needs_arguments or "arguments" in value) and not isinstance(arguments, str):
+        return "'arguments' must be JSON text (a string)"
+    return None
+
+
+def _check_calls(message: dict[str, Any], label: str) -> None:
+    """``tool_calls`` is a list of function calls; ``function_call`` one (the chat format's rules)."""
+    calls = message.get("tool_calls")
+    if calls is not None:
+        if not isinstance(calls, list):
+            raise ExampleError(
+                "invalid_tool_calls", f"{label} tool_calls is a JSON {_json_type(calls)}, expected a list"
+            )
+        for index, call in enumerate(calls):
+            where = f"{label} tool_calls[{index + 1}]"
+            if not isinstance(call, dict):
+                raise ExampleError(
+                    "invalid_tool_calls", f"{where} is a JSON {_json_type(call)}, expected an object"
+                )
+            if call.get("type", "function") != "function":
+                raise ExampleError("invalid_tool_calls", f"{where} type must be 'function'")
+            if "id" in call and not isinstance(call["id"], str):
+                raise ExampleError("invalid_tool_calls", f"{where} id must be text")
+            problem = _function_error(call.get("function"), needs_arguments=False)
+            if problem:
+                raise ExampleError("invalid_tool_calls", f"{where} function {problem}")
+    if message.get("function_call") is not None:
+        problem = _function_error(message["function_call"], needs_arguments=False)
+        if problem:
+            raise ExampleError("invalid_tool_calls", f"{label} function_call {problem}")
+
+
+def _check_definitions(record: dict[str, Any]) -> None:
+    """``tools`` is a list of ``{"type": "function", "function": {"name": ...}}``; ``functions`` of ``{"name": ...}``."""
+    for key in ("tools", "functions"):
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            raise ExampleError("invalid_tools", f"'{key}' is a JSON {_json_type(value)}, expected a list")
+        for index, tool in enumerate(value):
+            where = f"{key}[{index + 1}]"
+            if not isinstance(tool, dict):
+                raise ExampleError(
+                    "invalid_tools", f"{where} is a JSON {_json_type(tool)}, expected an object"
+                )
+            if key == "tools":
+                if tool.get("type", "function") != "function":
+                    raise ExampleError("invalid_tools", f"{where} type must be 'function'")
+                tool = tool.get("function")
+            problem = _function_error(tool, needs_arguments=False)
+            if problem:
+                raise ExampleError(
+                    "invalid_tools", f"{where}{' function' if key == 'tools' else ''} {problem}"
+                )
 
 
 def _add_messages(
@@ -246,6 +314,7 @@ def _add_messages(
 
 
 def _add_definitions(example: Example, record: dict[str, Any]) -> None:
+    _check_definitions(record)
     for key in ("tools", "functions"):
         if record.get(key):
             example.texts.append(_payload(record[key]))

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
-from ftplanner.core import catalog_toml
+from ftplanner.core import catalog_toml, statefile
 from ftplanner.core.catalog_schema import to_date, to_decimal
 from ftplanner.core.errors import UserError
 from ftplanner.core.paths import user_data_dir
@@ -130,6 +131,9 @@ class ExchangeRates:
     def __init__(self, rates: dict[str, Rate] | None = None, *, problems: list[str] | None = None) -> None:
         self._rates: dict[str, Rate] = dict(rates or {})
         self.problems: list[str] = list(problems or [])
+        self.damage: str | None = None  # why the file could not be read in full, if it could not
+        self.notices: list[str] = []  # what happened to a damaged file when saving
+        self.path: Path | None = None  # the file these were read from
 
     def __iter__(self) -> Iterator[Rate]:
         return iter(sorted(self._rates.values(), key=lambda r: r.currency))
@@ -143,38 +147,84 @@ class ExchangeRates:
 
     @classmethod
     def load(cls, path: Path | None = None) -> ExchangeRates:
-        """Read the rates file; a broken file or entry is reported in :attr:`problems` and skipped."""
+        """Read the rates file; a broken file or entry is reported in :attr:`problems` and skipped.
+
+        What a damaged file still holds is recovered; :attr:`damage` then says what is wrong with it.
+        """
         path = path or cls.default_path()
-        if not path.exists():
-            return cls()
         try:
-            data = catalog_toml.load(path)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            return cls(problems=[f"{path.name}: -: -: cannot read exchange rates: {exc} (ignored)"])
+            raw = statefile.read_state(path)
+        except statefile.Unreadable as exc:
+            found = cls(problems=[f"{path}: cannot read exchange rates: {exc} (ignored)"])
+            found.damage, found.path = str(exc), path
+            return found
+        if raw is None:
+            return cls()
+        damage: list[str] = []
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            damage.append(f"not UTF-8 text at byte {exc.start}")
+            text = raw.decode("utf-8", errors="replace")
+        try:
+            data = catalog_toml.loads(text)
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
+            damage.append(f"not valid TOML: {exc}")
+            data = catalog_toml.salvage(text)
         rates: dict[str, Rate] = {}
-        problems: list[str] = []
+        problems = [
+            f"{path}: cannot read exchange rates in full: {d}; using what can be read" for d in damage
+        ]
         table = data.get("rates", {})
         if not isinstance(table, dict):
-            return cls(problems=[f"{path.name}: -: rates: expected a table (ignored)"])
-        for code, raw in table.items():
+            problems.append(f"{path.name}: -: rates: expected a table (ignored)")
+            damage.append("rates is not a table")
+            table = {}
+        for code, raw_rate in table.items():
             try:
                 currency = check_currency(code)
-                if not isinstance(raw, dict):
+                if not isinstance(raw_rate, dict):
                     raise ValueError("expected a table with per_usd and set_on")
-                per_usd = to_decimal(raw.get("per_usd"))
+                per_usd = to_decimal(raw_rate.get("per_usd"))
                 if per_usd <= 0:
                     raise ValueError(f"per_usd must be positive, got {per_usd}")
-                rates[currency] = Rate(currency, per_usd, to_date(raw.get("set_on")))
+                rates[currency] = Rate(currency, per_usd, to_date(raw_rate.get("set_on")))
             except (UserError, ValueError) as exc:
                 problems.append(f"{path.name}: {code}: rate: {exc} (ignored)")
-        return cls(rates, problems=problems)
+                damage.append(f"the rate {code} is not usable")
+        found = cls(rates, problems=problems)
+        found.damage = "; ".join(damage) or None
+        found.path = path
+        return found
+
+    @classmethod
+    @contextmanager
+    def editing(cls, path: Path | None = None) -> Iterator[ExchangeRates]:
+        """Load, change and save the rates under the file's lock (no lost updates between processes).
+
+        A damaged file is kept aside before the fresh one is written; :attr:`notices` then says where.
+        Nothing is saved when the body raises.
+        """
+        path = path or cls.default_path()
+        with statefile.locked(path):
+            rates = cls.load(path)
+            yield rates
+            rates.save(path)
 
     def save(self, path: Path | None = None) -> Path:
+        """Write the rates atomically; a damaged file on disk is kept aside first, never overwritten."""
         path = path or self.default_path()
         data = {"rates": {r.currency: {"per_usd": r.per_usd, "set_on": r.set_on} for r in self}}
-        catalog_toml.dump_atomic(
-            path, data, header="FT Planner exchange rates: units of the currency per 1 USD."
-        )
+        text = catalog_toml.dumps(data, header="FT Planner exchange rates: units of the currency per 1 USD.")
+        with statefile.locked(path):
+            current = ExchangeRates.load(path)
+            if current.damage is not None and (path.exists() or path.is_symlink()):
+                aside = statefile.keep_aside(path)
+                kept = ", ".join(r.currency for r in current) or "none"
+                self.notices.append(
+                    statefile.aside_notice(path, current.damage, aside, f"rates recovered from it: {kept}")
+                )
+            statefile.write_state(path, text, "save the exchange rates")
         return path
 
     def set(self, currency: str, per_usd: Decimal | str | float | int, set_on: date | None = None) -> Rate:
@@ -206,8 +256,13 @@ class ExchangeRates:
         found = self.get(currency)
         if found is None:
             code = check_currency(currency)
+            broken = (
+                f" ({self.path or self.default_path()} could not be read in full: {self.damage})"
+                if self.damage
+                else ""
+            )
             raise UserError(
-                f"no exchange rate for {code}; set one with `ftplanner rates set {code} RATE`"
+                f"no exchange rate for {code}{broken}; set one with `ftplanner rates set {code} RATE`"
                 " (units per 1 USD)"
             )
         return found.per_usd

@@ -18,7 +18,21 @@ from ftplanner.core.paths import user_data_dir, write_text_atomic
 
 PLAN_SCHEMA = 1
 PLAN_SUFFIX = ".ftplan"
-MAX_NAME = 200
+MAX_PLAN_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 32  # arrays/objects inside arrays/objects
+MAX_NAME_CHARS = 500
+MAX_TEXT_CHARS = 100_000  # any other text value
+MAX_COUNT = 10**15  # summary counts (tokens, examples)
+TRAFFIC_LIMITS = {"requests_per_month": 10**12, "input_tokens": 10**8, "output_tokens": 10**8}
+SUMMARY_COUNTS = (
+    "examples",
+    "errors",
+    "warnings",
+    "total_tokens",
+    "billing_tokens_per_epoch",
+    "max_example_tokens",
+    "auto_epochs",
+)
 MAX_DESCRIPTION = 5000
 LINKED_INPUTS = ("training_cost", "inference_per_month", "hosting_per_month")
 
@@ -71,21 +85,85 @@ def _expect(source: str, key: str, value: Any, kind: type | tuple[type, ...]) ->
     return value
 
 
+class _NonFinite:
+    """Where JSON held NaN or Infinity (Python's json accepts them); refused with the key named."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _check_shape(source: str, data: Any) -> None:
+    """Refuse NaN/Infinity, nesting deeper than MAX_DEPTH and text over MAX_TEXT_CHARS (iteratively)."""
+    stack: list[tuple[Any, int, str]] = [(data, 0, "")]
+    while stack:
+        value, depth, where = stack.pop()
+        if isinstance(value, _NonFinite):
+            raise UserError(
+                f"{source}: {where or '(top level)'}: {value.name} is not a number a plan can hold"
+            )
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            raise UserError(f"{source}: {where}: text longer than {MAX_TEXT_CHARS:,} characters")
+        if isinstance(value, (dict, list)):
+            if depth >= MAX_DEPTH:
+                raise UserError(
+                    f"{source}: {where or '(top level)'}: nested more than {MAX_DEPTH} levels deep"
+                )
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if len(key) > MAX_TEXT_CHARS:
+                        raise UserError(f"{source}: {where}: a key longer than {MAX_TEXT_CHARS:,} characters")
+                    stack.append((item, depth + 1, f"{where}.{key}" if where else key))
+            else:
+                stack.extend((item, depth + 1, f"{where}[{i}]") for i, item in enumerate(value))
+
+
+def _summary(source: str, data: Any) -> dict[str, Any]:
+    """The stored analysis summary: one object per encoding whose counts are whole numbers ≥ 0."""
+    summary = _expect(source, "dataset_summary", data, dict)
+    for encoding, entry in summary.items():
+        where = f"dataset_summary.{encoding}"
+        _expect(source, where, entry, dict)
+        for key in SUMMARY_COUNTS:
+            if key in entry:
+                value = _expect(source, f"{where}.{key}", entry[key], int)
+                if not 0 <= value <= MAX_COUNT:
+                    raise UserError(f"{source}: {where}.{key}: must be between 0 and {MAX_COUNT:,} ({value})")
+    return summary
+
+
 def plan_from_dict(data: Any, source: str) -> Plan:
-    """Build a Plan from decoded JSON, naming the file and key of anything wrong."""
+    """Build a Plan from decoded JSON, naming the file and key of anything wrong (in one line)."""
+    try:
+        return _plan_from_dict(data, source)
+    except UserError as exc:
+        message = str(exc)
+        if message.isprintable():
+            raise
+        one_line = "".join(ch if ch.isprintable() else json.dumps(ch)[1:-1] for ch in message)
+        raise UserError(one_line) from None
+
+
+def _plan_from_dict(data: Any, source: str) -> Plan:
+    _check_shape(source, data)
     _expect(source, "(top level)", data, dict)
     schema = data.get("schema", PLAN_SCHEMA)
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        raise UserError(
+            f"{source}: schema: expected the whole number {PLAN_SCHEMA}, found {json.dumps(schema)[:40]}"
+        )
     if schema != PLAN_SCHEMA:
         raise UserError(f"{source}: schema: version {schema} is not supported (expected {PLAN_SCHEMA})")
     plan = Plan()
     plan.name = _expect(source, "name", data.get("name", plan.name), str)
+    if len(plan.name) > MAX_NAME_CHARS:
+        raise UserError(f"{source}: name: longer than {MAX_NAME_CHARS} characters ({len(plan.name):,})")
     plan.description = _expect(source, "description", data.get("description", ""), str)
-    if len(plan.name) > MAX_NAME or len(plan.description) > MAX_DESCRIPTION:
+    if len(plan.description) > MAX_DESCRIPTION:
         raise UserError(
-            f"{source}: name/description: too long (at most {MAX_NAME} and {MAX_DESCRIPTION} characters)"
+            f"{source}: description: longer than {MAX_DESCRIPTION:,} characters ({len(plan.description):,})"
         )
     plan.dataset = _expect(source, "dataset", data.get("dataset", ""), str)
-    plan.dataset_summary = _expect(source, "dataset_summary", data.get("dataset_summary", {}), dict)
+    plan.dataset_summary = _summary(source, data.get("dataset_summary", {}))
     models = _expect(source, "models", data.get("models", []), list)
     plan.models = [_expect(source, f"models[{i}]", m, str) for i, m in enumerate(models)]
     plan.chosen_model = _expect(source, "chosen_model", data.get("chosen_model", ""), str)
@@ -112,25 +190,36 @@ def plan_from_dict(data: Any, source: str) -> Plan:
     values: dict[str, Any] = {}
     for key, default in asdict(defaults).items():
         value = _expect(source, f"traffic.{key}", traffic.get(key, default), (int, float))
-        if value < 0 or (key.endswith("_share") and value > 1):
-            raise UserError(f"{source}: traffic.{key}: out of range ({value})")
+        high = 1 if key.endswith("_share") else TRAFFIC_LIMITS.get(key, MAX_COUNT)
+        if not 0 <= value <= high:  # also refuses NaN
+            raise UserError(
+                f"{source}: traffic.{key}: out of range, must be between 0 and {high:,} ({value})"
+            )
         values[key] = int(value) if isinstance(default, int) else float(value)
     plan.traffic = Traffic(**values)
     return plan
 
 
+def loads_plan_json(text: str, source: str) -> Any:
+    """Decoded plan JSON; NaN/Infinity, deep nesting and broken JSON are one UserError naming ``source``."""
+    try:
+        return json.loads(text, parse_constant=_NonFinite)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{source}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise UserError(f"{source}: nested more than {MAX_DEPTH} levels deep") from None
+
+
 def load_plan(path: Path) -> Plan:
     try:
+        if path.stat().st_size > MAX_PLAN_BYTES:
+            raise UserError(f"{path}: larger than {MAX_PLAN_BYTES // (1024 * 1024)} MB; not a plan file")
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{path}: cannot be read ({exc})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
-    return plan_from_dict(data, str(path))
+    return plan_from_dict(loads_plan_json(text, str(path)), str(path))
 
 
 def save_plan(plan: Plan, path: Path) -> None:

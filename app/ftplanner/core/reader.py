@@ -10,8 +10,12 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
+import stat
+import tempfile
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -46,6 +50,36 @@ def _open_raw(path: Path) -> BinaryIO:
         raise UserError(f"{path}: cannot be read (permission denied)") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+@contextmanager
+def regular_file(path: Path) -> Iterator[Path]:
+    """``path`` when it is a regular file; a stream (pipe, ``/dev/stdin``, ``<(...)``) as a temporary copy.
+
+    The analysis reads a file more than once, which a stream cannot do.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        yield path
+        return
+    fd, name = tempfile.mkstemp(prefix="ftplanner-stream-", suffix=".jsonl")
+    copy = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle, _open_raw(path) as raw:
+            try:
+                shutil.copyfileobj(raw, handle, 1024 * 1024)
+            except OSError as exc:
+                raise UserError(
+                    f"{path}: cannot keep a copy of the stream to read ({exc.strerror or exc})"
+                ) from None
+        yield copy
+    finally:
+        copy.unlink(missing_ok=True)
 
 
 def is_gzip(path: Path) -> bool:
@@ -119,6 +153,31 @@ def iter_blocks(
         raw.close()
 
 
+class _Damaged(Exception):
+    """Decompression failed; ``data`` is what was read of the current block before it did."""
+
+    def __init__(self, data: bytes, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.data = data
+        self.cause = cause
+
+
+def _read(stream: BinaryIO, size: int, piece: int = 64 * 1024) -> bytes:
+    """Up to ``size`` bytes, in pieces so a decompression error keeps what came before it."""
+    parts: list[bytes] = []
+    total = 0
+    while total < size:
+        try:
+            part = stream.read(min(piece, size - total))
+        except (OSError, EOFError, zlib.error) as exc:
+            raise _Damaged(b"".join(parts), exc) from None
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return b"".join(parts)
+
+
 def _blocks(
     stream: BinaryIO, progress: _Progress, block_bytes: int, max_line_bytes: int, path: Path
 ) -> Iterator[Block]:
@@ -129,9 +188,13 @@ def _blocks(
     first = True
     while True:
         try:
-            chunk = stream.read(block_bytes)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise UserError(f"{path}: the compressed data is damaged near line {line_no} ({exc})") from None
+            chunk = _read(stream, block_bytes)
+        except _Damaged as damaged:
+            good = line_no - 1 + (pending + damaged.data).count(b"\n")
+            raise UserError(
+                f"{path}: the compressed data is damaged or cut short after line {good:,}"
+                f" ({damaged.cause}); the lines before it are fine"
+            ) from None
         if first:
             chunk = chunk.removeprefix(UTF8_BOM)
             first = False

@@ -7,7 +7,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ftplanner.core.paths import user_data_dir, write_text_atomic
+from ftplanner.core import statefile
+from ftplanner.core.paths import user_data_dir
 
 SETTINGS_FILE = "settings.json"
 LANGUAGES = ("", "en", "ja")  # "" follows the system locale
@@ -53,13 +54,14 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     path = path or settings_path()
     settings = Settings()
     problems: list[str] = []
-    if not path.exists():
-        return settings, problems
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = statefile.read_state(path)
+        if raw is None:
+            return settings, problems
+        data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-    except (OSError, ValueError) as exc:
+    except (statefile.Unreadable, ValueError, RecursionError) as exc:
         return settings, [f"{path}: unreadable ({exc}); using defaults"]
     for item in fields(Settings):
         if item.name not in data:
@@ -68,9 +70,21 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         if _valid(item.name, value, default):
             setattr(settings, item.name, value)
         else:
-            problems.append(f"{path}: {item.name}: invalid value {value!r}; using the default")
+            problems.append(f"{path}: {item.name}: invalid value {str(value)[:80]!r}; using the default")
     return settings, problems
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> None:
-    write_text_atomic(path or settings_path(), json.dumps(asdict(settings), indent=2, ensure_ascii=False))
+def save_settings(settings: Settings, path: Path | None = None) -> list[str]:
+    """Write the settings atomically; a damaged file on disk is kept aside first. Returns notices to show."""
+    path = path or settings_path()
+    notices: list[str] = []
+    with statefile.locked(path):
+        _, problems = load_settings(path)
+        if problems and (path.exists() or path.is_symlink()):
+            aside = statefile.keep_aside(path)
+            reason = problems[0].removeprefix(f"{path}: ")
+            notices.append(statefile.aside_notice(path, reason, aside, "the settings in use were saved"))
+        statefile.write_state(
+            path, json.dumps(asdict(settings), indent=2, ensure_ascii=False), "save the settings"
+        )
+    return notices

@@ -259,6 +259,49 @@ class MetricRow:
     valid_accuracy: float | None
 
 
+_JSON_COLUMNS = frozenset({"request", "estimate", "data", "metrics"})
+_MONEY_COLUMNS = frozenset({"actual_cost", "provider_estimate"})
+
+
+def _decimal_ok(value: object) -> int:
+    try:
+        return int(value is None or Decimal(str(value)).is_finite())
+    except ArithmeticError:
+        return 0
+
+
+def _json_ok(value: object) -> int:  # as _loads reads it (Python's json, NaN included)
+    try:
+        json.loads(str(value))
+    except (ValueError, RecursionError):
+        return 0
+    return 1
+
+
+def _bad_value(conn: sqlite3.Connection) -> str | None:
+    """``table.column = value`` of the first stored value the readers below cannot convert, or None."""
+    conn.create_function("ft_decimal_ok", 1, _decimal_ok, deterministic=True)
+    conn.create_function("ft_json_ok", 1, _json_ok, deterministic=True)
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        for column in conn.execute(f'PRAGMA table_info("{table}")').fetchall():
+            name, declared = column[1], str(column[2]).upper()
+            if declared == "INTEGER":
+                wrong = f"typeof({name}) NOT IN ('integer', 'null')"
+            elif declared == "REAL":
+                wrong = f"typeof({name}) NOT IN ('real', 'integer', 'null')"
+            elif name in _JSON_COLUMNS:
+                wrong = f"{name} IS NOT NULL AND NOT ft_json_ok({name})"
+            elif name in _MONEY_COLUMNS:
+                wrong = f"NOT ft_decimal_ok({name})"
+            else:
+                continue
+            row = conn.execute(f'SELECT {name} FROM "{table}" WHERE {wrong} LIMIT 1').fetchone()
+            if row is not None:
+                return f"{table}.{name} = {str(row[0])[:40]!r}"
+    return None
+
+
 class JobStore:
     """The SQLite job store. Use as a context manager or call :meth:`close`.
 
@@ -269,12 +312,26 @@ class JobStore:
     def __init__(self, path: Path | str | None = None, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
         self.path = Path(path) if path is not None else default_path()
         self._lock = threading.RLock()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(
+                self.path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise UserError(self._cannot_open(exc)) from None
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-            self._check_version(conn, self._version(conn))
+            version = self._version(conn)
+            self._check_version(conn, version)
+            self._check_integrity(conn, version)
             conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise UserError(self._cannot_open(exc)) from None
+        except BaseException:
+            conn.close()
+            raise
+        try:
             self._migrate(conn)
         except BaseException:
             conn.close()
@@ -308,6 +365,37 @@ class JobStore:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.DatabaseError as exc:
             raise UserError(f"{self.path} is not an FT Planner job store ({exc}).") from None
+
+    def _cannot_open(self, exc: BaseException) -> str:
+        """One line for a store that cannot be opened, with what to do about it."""
+        if self.path.is_dir():
+            return f"{self.path}: is a folder, not the job store; move it away and try again"
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return (
+            f"{self.path}: cannot open the job store ({reason}); check its permissions and its folder's,"
+            " or if it is damaged move it aside and FT Planner starts an empty one (jobs stay with the provider)"
+        )
+
+    def _check_integrity(self, conn: sqlite3.Connection, version: int) -> None:
+        """Refuse a foreign database and a damaged one (SQLite's quick check) before anything is written."""
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise UserError(
+                f"{self.path} is not an FT Planner job store (it holds other tables); move it away and try"
+                " again; the file was not changed"
+            )
+        problems = [" ".join(str(row[0]).split()) for row in conn.execute("PRAGMA quick_check(3)").fetchall()]
+        if problems != ["ok"]:
+            raise UserError(
+                f"{self.path}: the job store is damaged ({problems[0]}); move it aside and FT Planner starts an"
+                " empty one (the jobs stay with the provider); the file was not changed"
+            )
+        if version == SCHEMA_VERSION:
+            bad = _bad_value(conn)
+            if bad:
+                raise UserError(
+                    f"{self.path}: the job store holds a value FT Planner cannot read ({bad}); move it aside and"
+                    " FT Planner starts an empty one (the jobs stay with the provider); the file was not changed"
+                )
 
     def _check_version(self, conn: sqlite3.Connection, version: int) -> None:
         if version > SCHEMA_VERSION:

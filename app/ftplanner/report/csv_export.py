@@ -11,8 +11,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ftplanner.core.errors import UserError
-from ftplanner.core.paths import write_bytes_atomic
+from ftplanner.core.exports import write_whole
 from ftplanner.report.strings import Words
 
 COMPARISON_COLUMNS = (
@@ -95,10 +94,4 @@ def cashflows_csv(figures: dict[str, Any], lang: str) -> str:
 
 def write_csv(path: Path, text: str) -> None:
     """Write ``text`` as UTF-8 with a BOM, atomically; UserError naming the file when it cannot be written."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise UserError(f"{path}: the folder {path.parent} does not exist")
-    try:
-        write_bytes_atomic(path, text.encode("utf-8-sig"))
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    write_whole(Path(path), text.encode("utf-8-sig"), "write the CSV file")

@@ -10,10 +10,8 @@ case); inside the desktop app, :func:`render_pdf` may run on a worker thread.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import uuid
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
@@ -38,6 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from ftplanner.core.errors import Cancelled, UserError
+from ftplanner.core.exports import pdf_problem, whole_or_absent
 from ftplanner.report.charts import with_family
 from ftplanner.report.fonts import NO_CJK_FONT, EmbeddedFont, cjk_face, report_fonts
 from ftplanner.report.layout import STYLE, Chart, PageBreak, Part
@@ -173,17 +172,10 @@ def render_pdf(
     families = [font.family for font in fonts]
     if cjk_font is not None:
         QFont.insertSubstitutions(latin.family, [cjk_font.family])
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise UserError(f"{out}: the folder {out.parent} does not exist")
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.tmp")  # created by Qt with the usual permissions
-    try:
-        _paint(parts, tmp, families, page_size, title, words, cancel)
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise UserError(f"{out}: cannot write ({exc.strerror or exc})") from None
+    try:  # Qt creates the temporary file with the usual permissions; a cut-short PDF is never renamed
+        with whole_or_absent(Path(out), "write the PDF", pdf_problem) as tmp:
+            _paint(parts, tmp, families, page_size, title, words, cancel)
     finally:
-        tmp.unlink(missing_ok=True)
         QFont.removeSubstitutions(latin.family)
         for font_id in ids:
             QFontDatabase.removeApplicationFont(font_id)

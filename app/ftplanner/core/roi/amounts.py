@@ -87,6 +87,9 @@ class Amount:
         return table
 
 
+MAX_AMOUNT = Decimal(10) ** 15  # a thousand trillion in any currency; beyond it the charts cannot bin
+
+
 def _number(value: object, where: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
         raise UserError(f"{where}: expected a number, got {_describe(value)}")
@@ -95,6 +98,8 @@ def _number(value: object, where: str) -> Decimal:
         raise UserError(f"{where}: expected a finite number, got {value}")
     if number < 0:
         raise UserError(f"{where}: must not be negative (got {number})")
+    if number > MAX_AMOUNT:
+        raise UserError(f"{where}: must be at most {MAX_AMOUNT:,} (got {value})")
     return number
 
 

@@ -37,6 +37,7 @@ when it can be found, the key and the problem.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -162,6 +163,7 @@ _MODEL_KEYS: Final = {
     "hosting_per_month",
 }
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+MAX_TEXT_CHARS = 2_000  # names, notes and descriptions
 
 
 class _Reader:
@@ -177,7 +179,8 @@ class _Reader:
     def check_keys(self, allowed: set[str]) -> None:
         unknown = sorted(set(self.data) - allowed)
         if unknown:
-            raise UserError(f"{self.key(unknown[0])}: unknown key")
+            name = unknown[0] if unknown[0].isprintable() else json.dumps(unknown[0])  # one line
+            raise UserError(f"{self.key(name)}: unknown key")
 
     def require(self, name: str) -> Any:
         if name not in self.data:
@@ -188,6 +191,8 @@ class _Reader:
         value = self.require(name) if default is None else self.data.get(name, default)
         if not isinstance(value, str):
             raise UserError(f"{self.key(name)}: expected text, got {_kind_of(value)}")
+        if len(value) > MAX_TEXT_CHARS:
+            raise UserError(f"{self.key(name)}: longer than {MAX_TEXT_CHARS:,} characters ({len(value):,})")
         return value
 
     def integer(self, name: str, default: int | None, low: int, high: int) -> int:
@@ -348,6 +353,8 @@ def loads_scenario(
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{source}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{source}: not valid TOML: nested too deeply") from None
     try:
         scenario = scenario_from_dict(data, lookup, today)
     except UserError as exc:

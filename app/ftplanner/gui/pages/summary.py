@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ftplanner.core import formatting as fmt
 from ftplanner.core.evaluation import PlanEvaluation
-from ftplanner.core.plan import MAX_DESCRIPTION, MAX_NAME
+from ftplanner.core.plan import MAX_DESCRIPTION, MAX_NAME_CHARS
 from ftplanner.core.recommendation import CHOSEN_BY_USER, Risk
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
@@ -53,7 +53,7 @@ class SummaryPage(QWidget):
 
         # ---------------------------------------------------------------- plan properties
         self.name = QLineEdit()
-        self.name.setMaxLength(MAX_NAME)
+        self.name.setMaxLength(MAX_NAME_CHARS)
         self.name.setToolTip(self.tr("The plan's name: the report's title"))
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(
