@@ -36,12 +36,14 @@ from ftplanner.gui.pages.pricing import PricingPage
 from ftplanner.gui.pages.roi import RoiPage
 from ftplanner.gui.pages.summary import SummaryPage
 from ftplanner.gui.report_export import ExportReportDialog, ReportExporter
+from ftplanner.gui.wheel_guard import install_wheel_guard
 
 PLAN_FILTER = "FT Planner plans (*.ftplan);;All files (*)"
 
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, startup_problems: list[str] | None = None) -> None:
+        install_wheel_guard()
         super().__init__()
         self.context = AppContext(settings, self)
         self.document = PlanDocument(self)
