@@ -153,3 +153,15 @@ def test_screenshot(qtbot, window) -> None:
     qtbot.wait(200)
     path = screenshot(window, "summary_en")
     assert path.stat().st_size > 10_000
+
+
+def test_a_currency_without_a_rate_is_said_and_amounts_stay_in_usd(qtbot, window) -> None:
+    window.document.plan.currency = "JPY"
+    window.document.edited()
+    qtbot.waitUntil(
+        lambda: settled(window) and window.evaluator.result.plan_name == "Sample plan", timeout=60_000
+    )
+    qtbot.waitUntil(lambda: window.summary_page.error.isVisible(), timeout=60_000)
+    assert "No exchange rate for JPY" in window.summary_page.error.text()
+    assert window.evaluator.result.currency == "USD"
+    assert window.summary_page.cost_cards.cards["training"].value.text().startswith("$")

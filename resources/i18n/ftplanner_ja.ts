@@ -1934,143 +1934,143 @@ counts</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="57"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="59"/>
         <source>Summary</source>
         <translation>サマリー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="59"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="61"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="90"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="92"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="91"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="93"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="92"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="94"/>
         <source>Pricing</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="93"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="95"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="114"/>
         <source>{0} (Ctrl+{1})</source>
         <translation>{0}（Ctrl+{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="135"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="137"/>
         <source>&amp;New plan</source>
         <translation>新規プラン(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="139"/>
         <source>&amp;Open plan…</source>
         <translation>プランを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="141"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったプラン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="142"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="144"/>
         <source>Open &amp;dataset…</source>
         <translation>データセットを開く(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="147"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="146"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="148"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="150"/>
         <source>&amp;Export report…</source>
         <translation>レポートを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="150"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="153"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="155"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="154"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="156"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="156"/>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="165"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="158"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="167"/>
         <source>System</source>
         <translation>システム設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="162"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="164"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="166"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="168"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="167"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="174"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="175"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="177"/>
         <source>&amp;About FT Planner</source>
         <translation>FT Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="180"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="182"/>
         <source>The language changes the next time FT Planner starts.</source>
         <translation>言語の変更は、FT Planner の次回起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="192"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="194"/>
         <source>Theme applied.</source>
         <translation>テーマを適用しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="197"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="199"/>
         <source>About FT Planner</source>
         <translation>FT Planner について</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="199"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="201"/>
         <source>FT Planner {0}
 Plan, price and track LLM fine-tunes, offline first.
 
@@ -2081,67 +2081,67 @@ LLM ファインチューニングの計画・費用見積り・追跡を、オ�
 Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数えます（Llama 3.1 Community License、Copyright © Meta Platforms, Inc.）。Built with Llama.</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="212"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="228"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="230"/>
         <source>Sample plan</source>
         <translation>サンプルプラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="239"/>
         <source>Recover unsaved work?</source>
         <translation>未保存の作業を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="238"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="240"/>
         <source>FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?</source>
         <translation>FT Planner は正常に終了しませんでした。{0} に自動保存されたプラン（{1}）を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="256"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="258"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="259"/>
         <source>Save the changes to {0}?</source>
         <translation>{0} への変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="275"/>
         <source>Open plan</source>
         <translation>プランを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="283"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="285"/>
         <source>Cannot open plan</source>
         <translation>プランを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="289"/>
         <source>The plan&apos;s dataset was not found: {0}. Open it again from the Dataset page.</source>
         <translation>プランのデータセットが見つかりません: {0}。「データセット」ページから開き直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="298"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="300"/>
         <source>Save plan</source>
         <translation>プランを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="310"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="312"/>
         <source>Cannot save plan</source>
         <translation>プランを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="314"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="316"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="328"/>
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -3696,152 +3696,157 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>計画を評価しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="245"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="243"/>
+        <source>No exchange rate for {0}: amounts are shown in USD. Set a rate on the Pricing page.</source>
+        <translation>{0} の為替レートがないため、金額は USD で表示しています。「価格」ページでレートを設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="253"/>
         <source>No model to go with yet</source>
         <translation>採用できるモデルはまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="247"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="255"/>
         <source>Tick the models to compare on the Estimate page (with a dataset open).</source>
         <translation>データセットを開き、見積もりページで比較するモデルにチェックを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="249"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="257"/>
         <source>No compared model can be launched with a known price.</source>
         <translation>価格が分かり起動できる比較モデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="253"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="261"/>
         <source>Go with {0} ({1})</source>
         <translation>{0}（{1}）を推奨します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="255"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="263"/>
         <source>Going with {0} ({1})</source>
         <translation>{0}（{1}）で進めます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="270"/>
         <source>±token uncertainty: {0} – {1}</source>
         <translation>トークン数の誤差範囲: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="279"/>
         <source>P50: {0}</source>
         <translation>P50: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="286"/>
         <source>inference + hosting at {0} requests / month</source>
         <translation>月 {0} リクエストでの推論＋ホスティング</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="288"/>
         <source>inference price unknown</source>
         <translation>推論価格は不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="303"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="311"/>
         <source>{0:,} simulated outcomes</source>
         <translation>{0:,} 回のシミュレーション結果</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="305"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="313"/>
         <source>no ROI scenario</source>
         <translation>ROI シナリオなし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="308"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="316"/>
         <source>No risk flagged.</source>
         <translation>指摘されたリスクはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="312"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="320"/>
         <source> Money in {0} at {1} per USD (set {2}).</source>
         <translation> 金額は {0}（1 USD = {1} {0}、{2} に設定）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="315"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="323"/>
         <source>Plan evaluated.</source>
         <translation>計画を評価しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="318"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="326"/>
         <source>P10–P90: {0} – {1}</source>
         <translation>P10–P90: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="324"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="332"/>
         <source>Chosen by you. The recommendation is listed first in the model box.</source>
         <translation>ユーザーが選択したモデルです。推奨モデルはモデル欄の先頭にあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="334"/>
         <source>The cheapest launchable model that fits every example and is served past {0}.</source>
         <translation>起動可能で、全例が上限に収まり、{0} 以降も提供される最も安いモデルです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="329"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="337"/>
         <source>The cheapest launchable model that fits every example; none is served past {0}.</source>
         <translation>起動可能で全例が上限に収まる最も安いモデルです（{0} 以降も提供されるモデルはありません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="332"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="340"/>
         <source>The cheapest launchable model; every one truncates some examples.</source>
         <translation>起動可能な最も安いモデルです（どのモデルでも一部の例が切り詰められます）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="344"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="352"/>
         <source>{0} retires on {1}, before the plan ends ({2}).</source>
         <translation>{0} は計画の終了（{2}）より前の {1} に提供終了します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="348"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="356"/>
         <source>No new fine-tuning jobs on {0} after {1}: later retraining needs another model.</source>
         <translation>{0} は {1} 以降、新しいファインチューニングジョブを受け付けません。その後の再学習には別のモデルが必要です。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="350"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="358"/>
         <source>Prices as of {0} are more than 180 days old.</source>
         <translation>{0} 時点の価格で、180 日以上前のものです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="352"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="360"/>
         <source>Token counts are approximate ({0} stand-in, ±{1:.0%}).</source>
         <translation>トークン数は概算です（{0} で代用、±{1:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="355"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="363"/>
         <source>No inference price for {0}: running costs exclude inference.</source>
         <translation>{0} の推論価格が不明なため、運用コストに推論を含みません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="358"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="366"/>
         <source>{0} example(s) exceed the per-example limit and will be truncated.</source>
         <translation>{0} 件の例が 1 例あたりの上限を超え、切り詰められます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="360"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="368"/>
         <source>{0} line(s) of the dataset have data errors.</source>
         <translation>データセットの {0} 行にデータエラーがあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="361"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="369"/>
         <source>Dataset not found: {0}</source>
         <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="363"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="371"/>
         <source>ROI is positive in only {0:.0%} of the simulated outcomes.</source>
         <translation>シミュレーション結果のうち ROI がプラスになるのは {0:.0%} だけです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="365"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="373"/>
         <source>The exchange rate is more than 30 days old.</source>
         <translation>為替レートが 30 日以上前のものです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="371"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="379"/>
         <source>The plan cannot be evaluated: {0}</source>
         <translation>計画を評価できません: {0}</translation>
     </message>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner.core import formatting as fmt
-from ftplanner.core.evaluation import PlanEvaluation
+from ftplanner.core.evaluation import W_CURRENCY, PlanEvaluation
 from ftplanner.core.plan import MAX_DESCRIPTION, MAX_NAME_CHARS
 from ftplanner.core.recommendation import CHOSEN_BY_USER, Risk
 from ftplanner.gui.context import AppContext
@@ -237,7 +237,15 @@ class SummaryPage(QWidget):
         if evaluation is None:
             self.headline.setText(self.tr("Evaluating the plan…"))
             return
-        self.error.setVisible(False)
+        fallback = next((w for w in evaluation.warnings if w.kind == W_CURRENCY), None)
+        self.error.setText(
+            self.tr(
+                "No exchange rate for {0}: amounts are shown in USD. Set a rate on the Pricing page."
+            ).format(fallback.values.get("currency", ""))
+            if fallback is not None
+            else ""
+        )
+        self.error.setVisible(fallback is not None)
         units = self.units()
         s, cur = evaluation.summary, evaluation.currency
         self._fill_choice(evaluation)
