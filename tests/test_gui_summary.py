@@ -165,3 +165,11 @@ def test_a_currency_without_a_rate_is_said_and_amounts_stay_in_usd(qtbot, window
     assert "No exchange rate for JPY" in window.summary_page.error.text()
     assert window.evaluator.result.currency == "USD"
     assert window.summary_page.cost_cards.cards["training"].value.text().startswith("$")
+
+
+def test_the_window_title_follows_the_plan_name(qtbot, window) -> None:
+    page = window.pages[0]
+    for text in ("T", "Tr", "Triage pilot"):
+        page.name.setText(text)
+        page.name.textEdited.emit(text)
+    assert window.windowTitle() == "Triage pilot * — FT Planner"

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.document.dirty_changed.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
+        self.document.changed.connect(self._update_title)  # a new plan name shows at once
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start(max(10, settings.autosave_seconds) * 1000)
