@@ -248,27 +248,27 @@ until</source>
 <context>
     <name>CheckpointsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="204"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="269"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="205"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="270"/>
         <source>Train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="207"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="272"/>
         <source>Train accuracy</source>
         <translation>学習精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="275"/>
         <source>Valid loss</source>
         <translation>検証損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="211"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="276"/>
         <source>Checkpoint</source>
         <translation>チェックポイント</translation>
     </message>
@@ -1278,90 +1278,115 @@ counts</source>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="34"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="37"/>
         <source>validating</source>
         <translation>検証中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="35"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="38"/>
         <source>queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="36"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
         <source>running</source>
         <translation>実行中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="37"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="38"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="41"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="42"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="43"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="44"/>
+        <source>pending</source>
+        <translation>保留中</translation>
     </message>
 </context>
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
         <source>Actual vs estimate</source>
         <translation>実績 / 見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="166"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="206"/>
+        <source>Launch of {0}</source>
+        <translation>{0} の起動</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="228"/>
         <source>Actual cost against the estimate: {0} times it ({1})</source>
         <translation>見積もりに対する実コスト: {0} 倍 ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="81"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="86"/>
         <source>{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens.</source>
         <translation>見積もりを {0} 超過: 学習トークン数 {1} (見積もり {2})、単価 100 万トークンあたり {3}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="191"/>
         <source>Last checked</source>
         <translation>最終確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="184"/>
         <source>Job</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="135"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="118"/>
+        <source>uploaded as {0}</source>
+        <translation>{0} としてアップロード済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="120"/>
+        <source>not uploaded</source>
+        <translation>未アップロード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="122"/>
+        <source>Launch {0} on profile {1}: {2}, {3} ({4}), since {5}. It is not known whether the provider created its job: Check pending launches finds out.</source>
+        <translation>プロファイル {1} の起動 {0}: {2}、{3} ({4})、{5} から。プロバイダーがジョブを作成したかどうかは不明です。「保留中の起動を確認」で確かめられます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="185"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="136"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="186"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="190"/>
         <source>Fine-tuned model</source>
         <translation>学習済みモデル</translation>
     </message>
@@ -1369,168 +1394,229 @@ counts</source>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="441"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="569"/>
         <source>Profile {0} has no API key (a key kept for one session is gone after a restart).</source>
         <translation>プロファイル {0} に API キーがありません (セッション限りのキーは再起動で消えます)。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="444"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="572"/>
         <source>profile {0} has no API key.</source>
         <translation>プロファイル {0} に API キーがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="233"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="306"/>
         <source>Job {0} has ended: {1}.</source>
         <translation>ジョブ {0} が終了しました: {1}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="187"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="162"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="260"/>
         <source>Provider profiles</source>
         <translation>プロバイダープロファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="262"/>
         <source>Launch a fine-tune</source>
         <translation>ファインチューニングを開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="205"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="277"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="282"/>
         <source>Selected job</source>
         <translation>選択中のジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="363"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="398"/>
+        <source>Pending launches: {0}. It is not known whether the provider created their job; a new launch on the same profile checks them first.</source>
+        <translation>保留中の起動: {0} 件。プロバイダーがジョブを作成したかどうかは不明です。同じプロファイルで新たに起動すると、先にこれらを確認します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="491"/>
         <source>Found the job of an interrupted launch: {0}</source>
         <translation>中断された開始処理のジョブが見つかりました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="367"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="495"/>
         <source>Tracking problem: {0}</source>
         <translation>追跡中の問題: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="395"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="523"/>
         <source>Checking {0}…</source>
         <translation>{0} を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="414"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="415"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="542"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="543"/>
         <source>Not launched: {0}</source>
         <translation>開始しませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="544"/>
         <source>Launch refused</source>
         <translation>開始を拒否しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="426"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="554"/>
         <source>Launch cancelled; nothing was uploaded.</source>
         <translation>開始を取り消しました。何もアップロードされていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="345"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="473"/>
         <source>Launched job {0} ({1}); tracking it.</source>
         <translation>ジョブ {0}（{1}）を開始しました。追跡しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="490"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="196"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="408"/>
+        <source>Check pending launches</source>
+        <translation>保留中の起動を確認</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="199"/>
+        <source>Ask the provider whether each pending launch created its job: a job found is attached and tracked; a launch without one is closed and its uploaded file deleted.</source>
+        <translation>保留中の各起動についてジョブが作成されたかをプロバイダーに問い合わせます。見つかったジョブは関連付けて追跡し、ジョブのない起動は終了してアップロード済みファイルを削除します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="234"/>
+        <source>Could not check pending launches: {0}</source>
+        <translation>保留中の起動を確認できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="408"/>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="417"/>
+        <source>Checking pending launches with the provider…</source>
+        <translation>保留中の起動をプロバイダーに確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="423"/>
+        <source>launch {0}: attached job {1} ({2})</source>
+        <translation>起動 {0}: ジョブ {1} を関連付けました ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="427"/>
+        <source>launch {0}: {1}</source>
+        <translation>起動 {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="427"/>
+        <source>no job was created</source>
+        <translation>ジョブは作成されていません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="431"/>
+        <source>launch {0}: could not check, it stays pending ({1})</source>
+        <translation>起動 {0}: 確認できなかったため保留のままです ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
+        <source>No pending launches.</source>
+        <translation>保留中の起動はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="438"/>
+        <source>Pending launches checked: {0}</source>
+        <translation>保留中の起動を確認しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="618"/>
         <source>Launching {0}…</source>
         <translation>{0} を開始しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="495"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="623"/>
         <source>Checking the data… %p%</source>
         <translation>データを確認中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="496"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="624"/>
         <source>Uploading the training file… %p%</source>
         <translation>学習ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="497"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="625"/>
         <source>Uploading the validation file… %p%</source>
         <translation>検証ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="498"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="626"/>
         <source>Creating the job…</source>
         <translation>ジョブを作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="509"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="637"/>
         <source>Launch stopped; no job was created.</source>
         <translation>開始を中止しました。ジョブは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="516"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="644"/>
         <source>Cancel job</source>
         <translation>ジョブのキャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="517"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="645"/>
         <source>Cancel job {0} at the provider? Training stops and cannot be resumed.</source>
         <translation>プロバイダーでジョブ {0} をキャンセルしますか？学習は停止し、再開できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="543"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="671"/>
         <source>Sending {0} for {1}…</source>
         <translation>{1} に{0}を送信しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="547"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="675"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="547"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="675"/>
         <source>pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="547"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="675"/>
         <source>resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="551"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="679"/>
         <source>Job {0} is {1}.</source>
         <translation>ジョブ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="556"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
         <source>Could not {0} the job: {1}</source>
         <translation>ジョブの{0}に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="566"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="694"/>
         <source>The provider estimates {0} for this job; our estimate is {1}{2}. Create the job?</source>
         <translation>プロバイダーの見積りはこのジョブで {0}、こちらの見積りは {1}{2} です。ジョブを作成しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="570"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="698"/>
         <source> ({0:+.1f}% vs ours)</source>
         <translation>（こちらの見積り比 {0:+.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="572"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="700"/>
         <source>Provider&apos;s estimate</source>
         <translation>プロバイダーの見積り</translation>
     </message>
@@ -2755,77 +2841,77 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="144"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="145"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="146"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="97"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="147"/>
         <source>Budget</source>
         <translation>予算</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="98"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="148"/>
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="106"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="156"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="157"/>
         <source>Azure OpenAI</source>
         <translation>Azure OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="158"/>
         <source>OpenAI-compatible</source>
         <translation>OpenAI 互換</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="109"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="159"/>
         <source>Together AI</source>
         <translation>Together AI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="115"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="165"/>
         <source>stored</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="167"/>
         <source>session only</source>
         <translation>セッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="169"/>
         <source>from {0}</source>
         <translation>{0} から</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="170"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="176"/>
         <source>resource {0}</source>
         <translation>リソース {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="127"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="177"/>
         <source>default</source>
         <translation>既定</translation>
     </message>
@@ -3849,12 +3935,12 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="181"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="246"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="182"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="247"/>
         <source>Since</source>
         <translation>開始時刻</translation>
     </message>
