@@ -1394,12 +1394,12 @@ counts</source>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="569"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="607"/>
         <source>Profile {0} has no API key (a key kept for one session is gone after a restart).</source>
         <translation>プロファイル {0} に API キーがありません (セッション限りのキーは再起動で消えます)。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="572"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="610"/>
         <source>profile {0} has no API key.</source>
         <translation>プロファイル {0} に API キーがありません。</translation>
     </message>
@@ -1470,7 +1470,7 @@ counts</source>
         <translation>開始を拒否しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="554"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="592"/>
         <source>Launch cancelled; nothing was uploaded.</source>
         <translation>開始を取り消しました。何もアップロードされていません。</translation>
     </message>
@@ -1536,87 +1536,122 @@ counts</source>
         <translation>保留中の起動を確認しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="618"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="556"/>
+        <source>{0} sends a W&amp;B API key with the job, and none is set.</source>
+        <translation>{0} ではジョブと一緒に W&amp;B の API キーを送信しますが、まだ設定されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="560"/>
+        <source>W&amp;B project {0}: no W&amp;B API key.</source>
+        <translation>W&amp;B プロジェクト {0}: W&amp;B の API キーがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="565"/>
+        <source>project {0}</source>
+        <translation>プロジェクト {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="565"/>
+        <source>not logged</source>
+        <translation>記録しない</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="578"/>
+        <source>in the system keyring</source>
+        <translation>システムのキーリングに保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="578"/>
+        <source>for this session only</source>
+        <translation>このセッションのみ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="579"/>
+        <source>W&amp;B API key set ({0}).</source>
+        <translation>W&amp;B の API キーを設定しました ({0})。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="657"/>
         <source>Launching {0}…</source>
         <translation>{0} を開始しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="623"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="662"/>
         <source>Checking the data… %p%</source>
         <translation>データを確認中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="624"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="663"/>
         <source>Uploading the training file… %p%</source>
         <translation>学習ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="625"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="664"/>
         <source>Uploading the validation file… %p%</source>
         <translation>検証ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="626"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="665"/>
         <source>Creating the job…</source>
         <translation>ジョブを作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="637"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="676"/>
         <source>Launch stopped; no job was created.</source>
         <translation>開始を中止しました。ジョブは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="644"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="683"/>
         <source>Cancel job</source>
         <translation>ジョブのキャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="645"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
         <source>Cancel job {0} at the provider? Training stops and cannot be resumed.</source>
         <translation>プロバイダーでジョブ {0} をキャンセルしますか？学習は停止し、再開できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="671"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="710"/>
         <source>Sending {0} for {1}…</source>
         <translation>{1} に{0}を送信しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="675"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="714"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="675"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="714"/>
         <source>pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="675"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="714"/>
         <source>resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="679"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="718"/>
         <source>Job {0} is {1}.</source>
         <translation>ジョブ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="723"/>
         <source>Could not {0} the job: {1}</source>
         <translation>ジョブの{0}に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="694"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="733"/>
         <source>The provider estimates {0} for this job; our estimate is {1}{2}. Create the job?</source>
         <translation>プロバイダーの見積りはこのジョブで {0}、こちらの見積りは {1}{2} です。ジョブを作成しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="698"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="737"/>
         <source> ({0:+.1f}% vs ours)</source>
         <translation>（こちらの見積り比 {0:+.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="700"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="739"/>
         <source>Provider&apos;s estimate</source>
         <translation>プロバイダーの見積り</translation>
     </message>
@@ -1721,117 +1756,122 @@ counts</source>
 <context>
     <name>LaunchConfirmDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="242"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="244"/>
         <source>Launch fine-tune?</source>
         <translation>ファインチューニングを開始しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="258"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="261"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
         <source>supervised</source>
         <translation>教師あり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="265"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="264"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="266"/>
         <source>{0} ({1} examples, {2} tokens)</source>
         <translation>{0}（学習例 {1} 件、{2} トークン）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="273"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="274"/>
         <source>{0} ({1} examples)</source>
         <translation>{0}（学習例 {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="277"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="279"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="280"/>
         <source>Charged tokens:</source>
         <translation>課金トークン数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="281"/>
         <source>Estimated cost:</source>
         <translation>見積コスト:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="282"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="284"/>
         <source>Estimated time (P10–P90):</source>
         <translation>見積時間（P10–P90）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="289"/>
         <source>Budget cap:</source>
         <translation>予算上限:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="288"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="290"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="293"/>
+        <source>Weights &amp;&amp; Biases:</source>
+        <translation>Weights &amp;&amp; Biases:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="297"/>
         <source>Warnings:</source>
         <translation>警告:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="300"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="304"/>
         <source>The files are uploaded and the job is created when you press Launch.</source>
         <translation>「開始」を押すとファイルがアップロードされ、ジョブが作成されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="304"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="308"/>
         <source>Launch</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="313"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="317"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="315"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="319"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="320"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="324"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
@@ -1839,180 +1879,195 @@ counts</source>
 <context>
     <name>LaunchForm</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="66"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="67"/>
         <source>JSONL training file</source>
         <translation>JSONL 学習ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="68"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="69"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="81"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="76"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="77"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="87"/>
         <source>auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="79"/>
         <source>optional, e.g. support-bot</source>
         <translation>任意（例: support-bot）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="83"/>
         <source>supervised</source>
         <translation>教師あり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="88"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="89"/>
         <source>auto, e.g. 1.8</source>
         <translation>自動（例: 1.8）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="90"/>
         <source>Learning-rate multiplier (Together: × its default rate)</source>
         <translation>学習率の倍率（Together では既定の学習率に掛けます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="91"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="92"/>
         <source>auto (DPO only)</source>
         <translation>自動（DPO のみ）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="97"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="98"/>
         <source>no cap</source>
         <translation>上限なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="98"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="100"/>
+        <source>optional: log the run to Weights &amp; Biases</source>
+        <translation>任意: 学習を Weights &amp; Biases に記録</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="103"/>
+        <source>OpenAI and Azure log with the W&amp;B key registered in the organisation&apos;s settings; Together sends the W&amp;B key kept in the system keyring (asked for at the first launch).</source>
+        <translation>OpenAI と Azure は組織の設定に登録された W&amp;B キーで記録します。Together はシステムのキーリングに保存した W&amp;B キーを送信します (最初の起動時に入力を求めます)。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="107"/>
         <source>Review and launch…</source>
         <translation>確認して開始…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="117"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="109"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="118"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="110"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="119"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="111"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="120"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="121"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="113"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="122"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="123"/>
         <source>Batch size:</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="115"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="124"/>
         <source>LR multiplier:</source>
         <translation>学習率倍率:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="116"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="125"/>
         <source>DPO beta:</source>
         <translation>DPO ベータ:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="126"/>
         <source>Suffix:</source>
         <translation>サフィックス:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="127"/>
         <source>Seed:</source>
         <translation>シード:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="128"/>
         <source>Budget cap (USD):</source>
         <translation>予算上限（USD）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="129"/>
+        <source>W&amp;&amp;B project:</source>
+        <translation>W&amp;&amp;B プロジェクト:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="148"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="155"/>
         <source>Choose a data file</source>
         <translation>データファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="173"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="183"/>
         <source>closed</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="231"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="241"/>
         <source>DPO is not offered for this model.</source>
         <translation>このモデルでは DPO を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="247"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="257"/>
         <source>Choose a training file.</source>
         <translation>学習ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="249"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="252"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="262"/>
         <source>{0}: no such file</source>
         <translation>{0}: ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="254"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="264"/>
         <source>Choose a model.</source>
         <translation>モデルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="256"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="266"/>
         <source>Add a provider profile first.</source>
         <translation>先にプロバイダープロファイルを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="261"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="271"/>
         <source>Seed: expected a whole number, got {0}</source>
         <translation>シード: 整数を入力してください（入力値: {0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="266"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="276"/>
         <source>LR multiplier</source>
         <translation>学習率倍率</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="267"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="277"/>
         <source>DPO beta</source>
         <translation>DPO ベータ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="283"/>
         <source>budget cap</source>
         <translation>予算上限</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="295"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="306"/>
         <source>{0}: expected a number above 0, got {1}</source>
         <translation>{0}: 0 より大きい数値を入力してください（入力値: {1}）</translation>
     </message>

@@ -41,18 +41,18 @@ from ftplanner.core.money import format_money
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.jobs_detail import JobDetail, JobSnapshot
-from ftplanner.gui.pages.jobs_dialogs import LaunchConfirmDialog
+from ftplanner.gui.pages.jobs_dialogs import KeyDialog, LaunchConfirmDialog
 from ftplanner.gui.pages.jobs_launch import LaunchForm, LaunchRequest
 from ftplanner.gui.pages.jobs_model import KEY_NONE, JobRow, JobsModel, pending_row, status_text
 from ftplanner.gui.pages.jobs_poller import RECONCILE_SECONDS, JobPoller, RoundResult, Target
 from ftplanner.gui.pages.jobs_profiles import ProfilesPanel, key_state
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import TaskProgress, show_error
-from ftplanner.jobs import profiles, secrets
+from ftplanner.jobs import profiles, secrets, wandb
 from ftplanner.jobs.launch import LaunchPlan, launch, prepare_launch, resume_pending
 from ftplanner.jobs.store import TERMINAL_STATUSES, JobStore, default_path
 from ftplanner.jobs.tracker import cost_check, poll_once, training_progress
-from ftplanner.providers.base import JobInfo, Provider, ProviderError, ProviderEstimate
+from ftplanner.providers.base import WANDB_API_KEY, JobInfo, Provider, ProviderError, ProviderEstimate
 
 ERROR_STYLE = "color: #c0392b;"
 BANNER_OK_STYLE = "QFrame { background: #d4efdf; border-radius: 4px; } QLabel { color: #145a32; }"
@@ -543,14 +543,52 @@ class JobsPage(QWidget):
         self.show_message(self.tr("Not launched: {0}").format(text), True)
         show_error(self, self.tr("Launch refused"), secrets.redact(text))
 
-    def confirm(self, plan: LaunchPlan, profile: str) -> bool:
-        dialog = LaunchConfirmDialog(plan, profile, self)
+    def confirm(self, plan: LaunchPlan, profile: str, wandb_text: str | None = None) -> bool:
+        dialog = LaunchConfirmDialog(plan, profile, self, wandb=wandb_text)
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _wandb_text(self, request: LaunchRequest, plan: LaunchPlan) -> str | None:
+        """What the launch sends to W&B, for the confirmation (asking for the W&B key where the provider
+        needs it); None when the launch is refused."""
+        try:
+            provider = self.provider_for(request.profile)
+            if getattr(provider, "wandb_support", None) == WANDB_API_KEY and not wandb.load_key():
+                reason = self.tr("{0} sends a W&B API key with the job, and none is set.").format(
+                    plan.provider
+                )
+                if not self.ask_wandb_key(reason):
+                    raise UserError(self.tr("W&B project {0}: no W&B API key.").format(request.wandb_project))
+            settings = wandb.settings_for(provider, request.wandb_project, plan.provider)
+        except UserError as exc:
+            self._refuse(str(exc))
+            return None
+        text = self.tr("project {0}").format(settings.project) if settings.project else self.tr("not logged")
+        return f"{text} ({settings.note})" if settings.note else text
+
+    def ask_wandb_key(self, reason: str = "") -> bool:
+        """Ask for the W&B API key and keep it in the keyring; True when one was set."""
+        dialog = KeyDialog("Weights & Biases", reason, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                in_keyring = wandb.save_key(dialog.api_key())
+            except UserError as exc:
+                dialog.error.setText(str(exc))
+                dialog.error.setVisible(True)
+                continue
+            where = self.tr("in the system keyring") if in_keyring else self.tr("for this session only")
+            self.show_message(self.tr("W&B API key set ({0}).").format(where))
+            return True
+        return False
 
     def _on_launch_step(self, result: object) -> None:
         if isinstance(result, LaunchPlan):
             request = self._request
-            if not self.confirm(result, request.profile):
+            wandb_text = None
+            if request.wandb_project:
+                wandb_text = self._wandb_text(request, result)
+                if wandb_text is None:
+                    return
+            if not self.confirm(result, request.profile, wandb_text):
                 self.show_message(self.tr("Launch cancelled; nothing was uploaded."))
                 return
             self._start_launch(result, request)
@@ -613,6 +651,7 @@ class JobsPage(QWidget):
                     cancel=cancelled,
                     on_quote=confirm_quote,
                     sleep=pause,
+                    wandb_project=request.wandb_project,
                 )
 
         self.show_message(self.tr("Launching {0}…").format(plan.model))
