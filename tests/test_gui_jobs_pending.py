@@ -75,6 +75,10 @@ def test_pending_launches_are_listed_and_checking_settles_them(
         tip = cell(page, 1, 0, Qt.ItemDataRole.ToolTipRole)  # its upload's answer was lost: not known here
         assert orphan in tip and "b.jsonl (not uploaded)" in tip
         assert page.selected_job() is None  # nothing to detail yet: no job is known
+        page.jobs_view.selectRow(1)  # its details say what is known of it
+        assert page.detail.title.text() == "Pending launch of b.jsonl on profile fake"
+        assert "not uploaded" in page.detail.costs.text()
+        assert not page.detail.cancel_button.isEnabled()
         screenshot(page, "jobs_pending_launches")
 
         qtbot.mouseClick(page.recover_button, Qt.MouseButton.LeftButton)

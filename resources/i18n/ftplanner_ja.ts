@@ -248,27 +248,27 @@ until</source>
 <context>
     <name>CheckpointsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="272"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="270"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="273"/>
         <source>Train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="275"/>
         <source>Train accuracy</source>
         <translation>学習精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="275"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="278"/>
         <source>Valid loss</source>
         <translation>検証損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="279"/>
         <source>Checkpoint</source>
         <translation>チェックポイント</translation>
     </message>
@@ -1321,17 +1321,17 @@ counts</source>
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="192"/>
         <source>Actual vs estimate</source>
         <translation>実績 / 見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="206"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="209"/>
         <source>Launch of {0}</source>
         <translation>{0} の起動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="228"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="231"/>
         <source>Actual cost against the estimate: {0} times it ({1})</source>
         <translation>見積もりに対する実コスト: {0} 倍 ({1})</translation>
     </message>
@@ -1341,12 +1341,12 @@ counts</source>
         <translation>見積もりを {0} 超過: 学習トークン数 {1} (見積もり {2})、単価 100 万トークンあたり {3}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="191"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="194"/>
         <source>Last checked</source>
         <translation>最終確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="184"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
         <source>Job</source>
         <translation>ジョブ</translation>
     </message>
@@ -1356,37 +1356,37 @@ counts</source>
         <translation>{0} としてアップロード済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="119"/>
         <source>not uploaded</source>
         <translation>未アップロード</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="125"/>
         <source>Launch {0} on profile {1}: {2}, {3} ({4}), since {5}. It is not known whether the provider created its job: Check pending launches finds out.</source>
         <translation>プロファイル {1} の起動 {0}: {2}、{3} ({4})、{5} から。プロバイダーがジョブを作成したかどうかは不明です。「保留中の起動を確認」で確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="186"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="190"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="191"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="193"/>
         <source>Fine-tuned model</source>
         <translation>学習済みモデル</translation>
     </message>
@@ -1394,264 +1394,274 @@ counts</source>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="607"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="628"/>
         <source>Profile {0} has no API key (a key kept for one session is gone after a restart).</source>
         <translation>プロファイル {0} に API キーがありません (セッション限りのキーは再起動で消えます)。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="610"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="631"/>
         <source>profile {0} has no API key.</source>
         <translation>プロファイル {0} に API キーがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="306"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="314"/>
         <source>Job {0} has ended: {1}.</source>
         <translation>ジョブ {0} が終了しました: {1}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="195"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="162"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="170"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="268"/>
         <source>Provider profiles</source>
         <translation>プロバイダープロファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="270"/>
         <source>Launch a fine-tune</source>
         <translation>ファインチューニングを開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="277"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="285"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="282"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="290"/>
         <source>Selected job</source>
         <translation>選択中のジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="398"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="406"/>
         <source>Pending launches: {0}. It is not known whether the provider created their job; a new launch on the same profile checks them first.</source>
         <translation>保留中の起動: {0} 件。プロバイダーがジョブを作成したかどうかは不明です。同じプロファイルで新たに起動すると、先にこれらを確認します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="491"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="512"/>
         <source>Found the job of an interrupted launch: {0}</source>
         <translation>中断された開始処理のジョブが見つかりました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="495"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="516"/>
         <source>Tracking problem: {0}</source>
         <translation>追跡中の問題: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="523"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="544"/>
         <source>Checking {0}…</source>
         <translation>{0} を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="542"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="543"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="563"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="564"/>
         <source>Not launched: {0}</source>
         <translation>開始しませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="544"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="565"/>
         <source>Launch refused</source>
         <translation>開始を拒否しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="592"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="613"/>
         <source>Launch cancelled; nothing was uploaded.</source>
         <translation>開始を取り消しました。何もアップロードされていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="473"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="494"/>
         <source>Launched job {0} ({1}); tracking it.</source>
         <translation>ジョブ {0}（{1}）を開始しました。追跡しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="196"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="408"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="204"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
         <source>Check pending launches</source>
         <translation>保留中の起動を確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="199"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="207"/>
         <source>Ask the provider whether each pending launch created its job: a job found is attached and tracked; a launch without one is closed and its uploaded file deleted.</source>
         <translation>保留中の各起動についてジョブが作成されたかをプロバイダーに問い合わせます。見つかったジョブは関連付けて追跡し、ジョブのない起動は終了してアップロード済みファイルを削除します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="234"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="242"/>
         <source>Could not check pending launches: {0}</source>
         <translation>保留中の起動を確認できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="408"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="417"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="425"/>
         <source>Checking pending launches with the provider…</source>
         <translation>保留中の起動をプロバイダーに確認しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="423"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="431"/>
         <source>launch {0}: attached job {1} ({2})</source>
         <translation>起動 {0}: ジョブ {1} を関連付けました ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="427"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
         <source>launch {0}: {1}</source>
         <translation>起動 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="427"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
         <source>no job was created</source>
         <translation>ジョブは作成されていません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="431"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="439"/>
         <source>launch {0}: could not check, it stays pending ({1})</source>
         <translation>起動 {0}: 確認できなかったため保留のままです ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="443"/>
         <source>No pending launches.</source>
         <translation>保留中の起動はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="438"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="446"/>
         <source>Pending launches checked: {0}</source>
         <translation>保留中の起動を確認しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="556"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="467"/>
+        <source>Pending launch of {0} on profile {1}</source>
+        <translation>プロファイル {1} の保留中の起動: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="473"/>
+        <source>Since {0}, {1}; Check pending launches finds out whether its job exists.</source>
+        <translation>{0} から、{1}。「保留中の起動を確認」でジョブがあるかどうかを確かめられます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="577"/>
         <source>{0} sends a W&amp;B API key with the job, and none is set.</source>
         <translation>{0} ではジョブと一緒に W&amp;B の API キーを送信しますが、まだ設定されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="560"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="581"/>
         <source>W&amp;B project {0}: no W&amp;B API key.</source>
         <translation>W&amp;B プロジェクト {0}: W&amp;B の API キーがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="565"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="586"/>
         <source>project {0}</source>
         <translation>プロジェクト {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="565"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="586"/>
         <source>not logged</source>
         <translation>記録しない</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="578"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
         <source>in the system keyring</source>
         <translation>システムのキーリングに保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="578"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
         <source>for this session only</source>
         <translation>このセッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="579"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="600"/>
         <source>W&amp;B API key set ({0}).</source>
         <translation>W&amp;B の API キーを設定しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="657"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="678"/>
         <source>Launching {0}…</source>
         <translation>{0} を開始しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="662"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="683"/>
         <source>Checking the data… %p%</source>
         <translation>データを確認中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="663"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
         <source>Uploading the training file… %p%</source>
         <translation>学習ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="664"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="685"/>
         <source>Uploading the validation file… %p%</source>
         <translation>検証ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="665"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="686"/>
         <source>Creating the job…</source>
         <translation>ジョブを作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="676"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="697"/>
         <source>Launch stopped; no job was created.</source>
         <translation>開始を中止しました。ジョブは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="683"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="704"/>
         <source>Cancel job</source>
         <translation>ジョブのキャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="705"/>
         <source>Cancel job {0} at the provider? Training stops and cannot be resumed.</source>
         <translation>プロバイダーでジョブ {0} をキャンセルしますか？学習は停止し、再開できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="710"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="731"/>
         <source>Sending {0} for {1}…</source>
         <translation>{1} に{0}を送信しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="714"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="735"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="714"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="735"/>
         <source>pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="714"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="735"/>
         <source>resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="718"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="739"/>
         <source>Job {0} is {1}.</source>
         <translation>ジョブ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="723"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="744"/>
         <source>Could not {0} the job: {1}</source>
         <translation>ジョブの{0}に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="733"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="754"/>
         <source>The provider estimates {0} for this job; our estimate is {1}{2}. Create the job?</source>
         <translation>プロバイダーの見積りはこのジョブで {0}、こちらの見積りは {1}{2} です。ジョブを作成しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="737"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="758"/>
         <source> ({0:+.1f}% vs ours)</source>
         <translation>（こちらの見積り比 {0:+.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="739"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="760"/>
         <source>Provider&apos;s estimate</source>
         <translation>プロバイダーの見積り</translation>
     </message>
@@ -2896,77 +2906,77 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="144"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="147"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="148"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="146"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="149"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="147"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="150"/>
         <source>Budget</source>
         <translation>予算</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="156"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="159"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="157"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="160"/>
         <source>Azure OpenAI</source>
         <translation>Azure OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="158"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="161"/>
         <source>OpenAI-compatible</source>
         <translation>OpenAI 互換</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="159"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="162"/>
         <source>Together AI</source>
         <translation>Together AI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="165"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="168"/>
         <source>stored</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="167"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="170"/>
         <source>session only</source>
         <translation>セッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="172"/>
         <source>from {0}</source>
         <translation>{0} から</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="170"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="173"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="176"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="179"/>
         <source>resource {0}</source>
         <translation>リソース {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="177"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="180"/>
         <source>default</source>
         <translation>既定</translation>
     </message>
@@ -3990,12 +4000,12 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="249"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="247"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="250"/>
         <source>Since</source>
         <translation>開始時刻</translation>
     </message>

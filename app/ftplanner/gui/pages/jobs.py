@@ -43,7 +43,15 @@ from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.jobs_detail import JobDetail, JobSnapshot
 from ftplanner.gui.pages.jobs_dialogs import KeyDialog, LaunchConfirmDialog
 from ftplanner.gui.pages.jobs_launch import LaunchForm, LaunchRequest
-from ftplanner.gui.pages.jobs_model import KEY_NONE, JobRow, JobsModel, pending_row, status_text
+from ftplanner.gui.pages.jobs_model import (
+    KEY_NONE,
+    JobRow,
+    JobsModel,
+    pending_row,
+    status_text,
+    upload_text,
+    when_text,
+)
 from ftplanner.gui.pages.jobs_poller import RECONCILE_SECONDS, JobPoller, RoundResult, Target
 from ftplanner.gui.pages.jobs_profiles import ProfilesPanel, key_state
 from ftplanner.gui.tasks import TaskRunner
@@ -452,6 +460,19 @@ class JobsPage(QWidget):
         row = self._row(job_id)
         if row is None or job_id is None or store is None:
             self.detail.show_job(None)
+            chosen = self.jobs_view.selectionModel().selectedRows()
+            pending = self.jobs_model.row(chosen[0].row()).pending if chosen else None
+            if pending is not None:  # what is known of a pending launch, where a job's details go
+                self.detail.title.setText(
+                    self.tr("Pending launch of {0} on profile {1}").format(
+                        Path(pending.training_file).name, pending.profile
+                    )
+                )
+                self.detail.costs.setText(
+                    self.tr(
+                        "Since {0}, {1}; Check pending launches finds out whether its job exists."
+                    ).format(when_text(pending.created_at), upload_text(pending))
+                )
             return
         self.detail.show_job(
             JobSnapshot(

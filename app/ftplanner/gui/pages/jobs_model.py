@@ -112,13 +112,16 @@ def pending_row(launch: Launch) -> JobRow:
     )
 
 
+def upload_text(launch: Launch) -> str:
+    """Whether a launch's training file is known to be uploaded."""
+    if launch.training_file_id:
+        return QCoreApplication.translate("JobsModel", "uploaded as {0}").format(launch.training_file_id)
+    return QCoreApplication.translate("JobsModel", "not uploaded")
+
+
 def pending_text(launch: Launch) -> str:
     """What is known of a pending launch, in one sentence."""
-    upload = (
-        QCoreApplication.translate("JobsModel", "uploaded as {0}").format(launch.training_file_id)
-        if launch.training_file_id
-        else QCoreApplication.translate("JobsModel", "not uploaded")
-    )
+    upload = upload_text(launch)
     return QCoreApplication.translate(
         "JobsModel",
         "Launch {0} on profile {1}: {2}, {3} ({4}), since {5}. It is not known whether the provider created"
