@@ -248,27 +248,27 @@ until</source>
 <context>
     <name>CheckpointsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="204"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="272"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="205"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="273"/>
         <source>Train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="207"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="275"/>
         <source>Train accuracy</source>
         <translation>学習精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="278"/>
         <source>Valid loss</source>
         <translation>検証損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="211"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="279"/>
         <source>Checkpoint</source>
         <translation>チェックポイント</translation>
     </message>
@@ -1278,90 +1278,115 @@ counts</source>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="34"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="37"/>
         <source>validating</source>
         <translation>検証中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="35"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="38"/>
         <source>queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="36"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
         <source>running</source>
         <translation>実行中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="37"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="38"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="41"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="42"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="43"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="44"/>
+        <source>pending</source>
+        <translation>保留中</translation>
     </message>
 </context>
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="192"/>
         <source>Actual vs estimate</source>
         <translation>実績 / 見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="166"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="209"/>
+        <source>Launch of {0}</source>
+        <translation>{0} の起動</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="231"/>
         <source>Actual cost against the estimate: {0} times it ({1})</source>
         <translation>見積もりに対する実コスト: {0} 倍 ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="81"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="86"/>
         <source>{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens.</source>
         <translation>見積もりを {0} 超過: 学習トークン数 {1} (見積もり {2})、単価 100 万トークンあたり {3}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="194"/>
         <source>Last checked</source>
         <translation>最終確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
         <source>Job</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="135"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="118"/>
+        <source>uploaded as {0}</source>
+        <translation>{0} としてアップロード済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="119"/>
+        <source>not uploaded</source>
+        <translation>未アップロード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="125"/>
+        <source>Launch {0} on profile {1}: {2}, {3} ({4}), since {5}. It is not known whether the provider created its job: Check pending launches finds out.</source>
+        <translation>プロファイル {1} の起動 {0}: {2}、{3} ({4})、{5} から。プロバイダーがジョブを作成したかどうかは不明です。「保留中の起動を確認」で確かめられます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="136"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="190"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="191"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="193"/>
         <source>Fine-tuned model</source>
         <translation>学習済みモデル</translation>
     </message>
@@ -1369,168 +1394,274 @@ counts</source>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="441"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="628"/>
         <source>Profile {0} has no API key (a key kept for one session is gone after a restart).</source>
         <translation>プロファイル {0} に API キーがありません (セッション限りのキーは再起動で消えます)。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="444"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="631"/>
         <source>profile {0} has no API key.</source>
         <translation>プロファイル {0} に API キーがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="233"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="314"/>
         <source>Job {0} has ended: {1}.</source>
         <translation>ジョブ {0} が終了しました: {1}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="195"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="170"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="268"/>
         <source>Provider profiles</source>
         <translation>プロバイダープロファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="270"/>
         <source>Launch a fine-tune</source>
         <translation>ファインチューニングを開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="205"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="285"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="290"/>
         <source>Selected job</source>
         <translation>選択中のジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="363"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="406"/>
+        <source>Pending launches: {0}. It is not known whether the provider created their job; a new launch on the same profile checks them first.</source>
+        <translation>保留中の起動: {0} 件。プロバイダーがジョブを作成したかどうかは不明です。同じプロファイルで新たに起動すると、先にこれらを確認します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="512"/>
         <source>Found the job of an interrupted launch: {0}</source>
         <translation>中断された開始処理のジョブが見つかりました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="367"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="516"/>
         <source>Tracking problem: {0}</source>
         <translation>追跡中の問題: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="395"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="544"/>
         <source>Checking {0}…</source>
         <translation>{0} を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="414"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="415"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="563"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="564"/>
         <source>Not launched: {0}</source>
         <translation>開始しませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="565"/>
         <source>Launch refused</source>
         <translation>開始を拒否しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="426"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="613"/>
         <source>Launch cancelled; nothing was uploaded.</source>
         <translation>開始を取り消しました。何もアップロードされていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="345"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="494"/>
         <source>Launched job {0} ({1}); tracking it.</source>
         <translation>ジョブ {0}（{1}）を開始しました。追跡しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="490"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="204"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
+        <source>Check pending launches</source>
+        <translation>保留中の起動を確認</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="207"/>
+        <source>Ask the provider whether each pending launch created its job: a job found is attached and tracked; a launch without one is closed and its uploaded file deleted.</source>
+        <translation>保留中の各起動についてジョブが作成されたかをプロバイダーに問い合わせます。見つかったジョブは関連付けて追跡し、ジョブのない起動は終了してアップロード済みファイルを削除します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="242"/>
+        <source>Could not check pending launches: {0}</source>
+        <translation>保留中の起動を確認できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="425"/>
+        <source>Checking pending launches with the provider…</source>
+        <translation>保留中の起動をプロバイダーに確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="431"/>
+        <source>launch {0}: attached job {1} ({2})</source>
+        <translation>起動 {0}: ジョブ {1} を関連付けました ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
+        <source>launch {0}: {1}</source>
+        <translation>起動 {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
+        <source>no job was created</source>
+        <translation>ジョブは作成されていません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="439"/>
+        <source>launch {0}: could not check, it stays pending ({1})</source>
+        <translation>起動 {0}: 確認できなかったため保留のままです ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="443"/>
+        <source>No pending launches.</source>
+        <translation>保留中の起動はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="446"/>
+        <source>Pending launches checked: {0}</source>
+        <translation>保留中の起動を確認しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="467"/>
+        <source>Pending launch of {0} on profile {1}</source>
+        <translation>プロファイル {1} の保留中の起動: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="473"/>
+        <source>Since {0}, {1}; Check pending launches finds out whether its job exists.</source>
+        <translation>{0} から、{1}。「保留中の起動を確認」でジョブがあるかどうかを確かめられます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="577"/>
+        <source>{0} sends a W&amp;B API key with the job, and none is set.</source>
+        <translation>{0} ではジョブと一緒に W&amp;B の API キーを送信しますが、まだ設定されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="581"/>
+        <source>W&amp;B project {0}: no W&amp;B API key.</source>
+        <translation>W&amp;B プロジェクト {0}: W&amp;B の API キーがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="586"/>
+        <source>project {0}</source>
+        <translation>プロジェクト {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="586"/>
+        <source>not logged</source>
+        <translation>記録しない</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
+        <source>in the system keyring</source>
+        <translation>システムのキーリングに保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
+        <source>for this session only</source>
+        <translation>このセッションのみ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="600"/>
+        <source>W&amp;B API key set ({0}).</source>
+        <translation>W&amp;B の API キーを設定しました ({0})。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="678"/>
         <source>Launching {0}…</source>
         <translation>{0} を開始しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="495"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="683"/>
         <source>Checking the data… %p%</source>
         <translation>データを確認中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="496"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
         <source>Uploading the training file… %p%</source>
         <translation>学習ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="497"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="685"/>
         <source>Uploading the validation file… %p%</source>
         <translation>検証ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="498"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="686"/>
         <source>Creating the job…</source>
         <translation>ジョブを作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="509"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="697"/>
         <source>Launch stopped; no job was created.</source>
         <translation>開始を中止しました。ジョブは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="516"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="704"/>
         <source>Cancel job</source>
         <translation>ジョブのキャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="517"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="705"/>
         <source>Cancel job {0} at the provider? Training stops and cannot be resumed.</source>
         <translation>プロバイダーでジョブ {0} をキャンセルしますか？学習は停止し、再開できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="543"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="731"/>
         <source>Sending {0} for {1}…</source>
         <translation>{1} に{0}を送信しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="547"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="735"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="547"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="735"/>
         <source>pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="547"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="735"/>
         <source>resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="551"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="739"/>
         <source>Job {0} is {1}.</source>
         <translation>ジョブ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="556"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="744"/>
         <source>Could not {0} the job: {1}</source>
         <translation>ジョブの{0}に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="566"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="754"/>
         <source>The provider estimates {0} for this job; our estimate is {1}{2}. Create the job?</source>
         <translation>プロバイダーの見積りはこのジョブで {0}、こちらの見積りは {1}{2} です。ジョブを作成しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="570"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="758"/>
         <source> ({0:+.1f}% vs ours)</source>
         <translation>（こちらの見積り比 {0:+.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="572"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="760"/>
         <source>Provider&apos;s estimate</source>
         <translation>プロバイダーの見積り</translation>
     </message>
@@ -1635,117 +1766,122 @@ counts</source>
 <context>
     <name>LaunchConfirmDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="242"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="244"/>
         <source>Launch fine-tune?</source>
         <translation>ファインチューニングを開始しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="258"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="261"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
         <source>supervised</source>
         <translation>教師あり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="265"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="264"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="266"/>
         <source>{0} ({1} examples, {2} tokens)</source>
         <translation>{0}（学習例 {1} 件、{2} トークン）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="273"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="274"/>
         <source>{0} ({1} examples)</source>
         <translation>{0}（学習例 {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="277"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="279"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="280"/>
         <source>Charged tokens:</source>
         <translation>課金トークン数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="281"/>
         <source>Estimated cost:</source>
         <translation>見積コスト:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="282"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="284"/>
         <source>Estimated time (P10–P90):</source>
         <translation>見積時間（P10–P90）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="289"/>
         <source>Budget cap:</source>
         <translation>予算上限:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="288"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="290"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="293"/>
+        <source>Weights &amp;&amp; Biases:</source>
+        <translation>Weights &amp;&amp; Biases:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="297"/>
         <source>Warnings:</source>
         <translation>警告:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="300"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="304"/>
         <source>The files are uploaded and the job is created when you press Launch.</source>
         <translation>「開始」を押すとファイルがアップロードされ、ジョブが作成されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="304"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="308"/>
         <source>Launch</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="313"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="317"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="315"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="319"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="320"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="324"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
@@ -1753,180 +1889,195 @@ counts</source>
 <context>
     <name>LaunchForm</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="66"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="67"/>
         <source>JSONL training file</source>
         <translation>JSONL 学習ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="68"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="69"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="81"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="76"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="77"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="87"/>
         <source>auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="79"/>
         <source>optional, e.g. support-bot</source>
         <translation>任意（例: support-bot）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="83"/>
         <source>supervised</source>
         <translation>教師あり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="88"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="89"/>
         <source>auto, e.g. 1.8</source>
         <translation>自動（例: 1.8）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="90"/>
         <source>Learning-rate multiplier (Together: × its default rate)</source>
         <translation>学習率の倍率（Together では既定の学習率に掛けます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="91"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="92"/>
         <source>auto (DPO only)</source>
         <translation>自動（DPO のみ）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="97"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="98"/>
         <source>no cap</source>
         <translation>上限なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="98"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="100"/>
+        <source>optional: log the run to Weights &amp; Biases</source>
+        <translation>任意: 学習を Weights &amp; Biases に記録</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="103"/>
+        <source>OpenAI and Azure log with the W&amp;B key registered in the organisation&apos;s settings; Together sends the W&amp;B key kept in the system keyring (asked for at the first launch).</source>
+        <translation>OpenAI と Azure は組織の設定に登録された W&amp;B キーで記録します。Together はシステムのキーリングに保存した W&amp;B キーを送信します (最初の起動時に入力を求めます)。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="107"/>
         <source>Review and launch…</source>
         <translation>確認して開始…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="117"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="109"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="118"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="110"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="119"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="111"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="120"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="121"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="113"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="122"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="123"/>
         <source>Batch size:</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="115"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="124"/>
         <source>LR multiplier:</source>
         <translation>学習率倍率:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="116"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="125"/>
         <source>DPO beta:</source>
         <translation>DPO ベータ:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="126"/>
         <source>Suffix:</source>
         <translation>サフィックス:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="127"/>
         <source>Seed:</source>
         <translation>シード:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="128"/>
         <source>Budget cap (USD):</source>
         <translation>予算上限（USD）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="129"/>
+        <source>W&amp;&amp;B project:</source>
+        <translation>W&amp;&amp;B プロジェクト:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="148"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="155"/>
         <source>Choose a data file</source>
         <translation>データファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="173"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="183"/>
         <source>closed</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="231"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="241"/>
         <source>DPO is not offered for this model.</source>
         <translation>このモデルでは DPO を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="247"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="257"/>
         <source>Choose a training file.</source>
         <translation>学習ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="249"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="252"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="262"/>
         <source>{0}: no such file</source>
         <translation>{0}: ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="254"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="264"/>
         <source>Choose a model.</source>
         <translation>モデルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="256"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="266"/>
         <source>Add a provider profile first.</source>
         <translation>先にプロバイダープロファイルを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="261"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="271"/>
         <source>Seed: expected a whole number, got {0}</source>
         <translation>シード: 整数を入力してください（入力値: {0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="266"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="276"/>
         <source>LR multiplier</source>
         <translation>学習率倍率</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="267"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="277"/>
         <source>DPO beta</source>
         <translation>DPO ベータ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="283"/>
         <source>budget cap</source>
         <translation>予算上限</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="295"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="306"/>
         <source>{0}: expected a number above 0, got {1}</source>
         <translation>{0}: 0 より大きい数値を入力してください（入力値: {1}）</translation>
     </message>
@@ -1944,133 +2095,133 @@ counts</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="92"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="93"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="93"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="94"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="95"/>
         <source>Pricing</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="96"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="115"/>
         <source>{0} (Ctrl+{1})</source>
         <translation>{0}（Ctrl+{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="136"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="138"/>
         <source>&amp;New plan</source>
         <translation>新規プラン(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="140"/>
         <source>&amp;Open plan…</source>
         <translation>プランを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="142"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったプラン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="144"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="145"/>
         <source>Open &amp;dataset…</source>
         <translation>データセットを開く(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="147"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="148"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="149"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="150"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="151"/>
         <source>&amp;Export report…</source>
         <translation>レポートを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="152"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="155"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="156"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="156"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="157"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="158"/>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="167"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="159"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="168"/>
         <source>System</source>
         <translation>システム設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="164"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="165"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="168"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="170"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="176"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="177"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="178"/>
         <source>&amp;About FT Planner</source>
         <translation>FT Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="182"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="183"/>
         <source>The language changes the next time FT Planner starts.</source>
         <translation>言語の変更は、FT Planner の次回起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="194"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="195"/>
         <source>Theme applied.</source>
         <translation>テーマを適用しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="199"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="200"/>
         <source>About FT Planner</source>
         <translation>FT Planner について</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="201"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="202"/>
         <source>FT Planner {0}
 Plan, price and track LLM fine-tunes, offline first.
 
@@ -2081,67 +2232,67 @@ LLM ファインチューニングの計画・費用見積り・追跡を、オ�
 Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数えます（Llama 3.1 Community License、Copyright © Meta Platforms, Inc.）。Built with Llama.</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="212"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="213"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="230"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="231"/>
         <source>Sample plan</source>
         <translation>サンプルプラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="239"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="240"/>
         <source>Recover unsaved work?</source>
         <translation>未保存の作業を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="240"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="241"/>
         <source>FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?</source>
         <translation>FT Planner は正常に終了しませんでした。{0} に自動保存されたプラン（{1}）を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="258"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="259"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="260"/>
         <source>Save the changes to {0}?</source>
         <translation>{0} への変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="275"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="276"/>
         <source>Open plan</source>
         <translation>プランを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="285"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="286"/>
         <source>Cannot open plan</source>
         <translation>プランを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="289"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="290"/>
         <source>The plan&apos;s dataset was not found: {0}. Open it again from the Dataset page.</source>
         <translation>プランのデータセットが見つかりません: {0}。「データセット」ページから開き直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="300"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="301"/>
         <source>Save plan</source>
         <translation>プランを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="312"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="313"/>
         <source>Cannot save plan</source>
         <translation>プランを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="317"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="328"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="329"/>
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -2755,77 +2906,77 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="147"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="148"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="149"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="97"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="150"/>
         <source>Budget</source>
         <translation>予算</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="98"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="106"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="159"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="160"/>
         <source>Azure OpenAI</source>
         <translation>Azure OpenAI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="161"/>
         <source>OpenAI-compatible</source>
         <translation>OpenAI 互換</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="109"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="162"/>
         <source>Together AI</source>
         <translation>Together AI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="115"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="168"/>
         <source>stored</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="170"/>
         <source>session only</source>
         <translation>セッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="172"/>
         <source>from {0}</source>
         <translation>{0} から</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="173"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="179"/>
         <source>resource {0}</source>
         <translation>リソース {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="127"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="180"/>
         <source>default</source>
         <translation>既定</translation>
     </message>
@@ -3854,12 +4005,12 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="181"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="249"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="182"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="250"/>
         <source>Since</source>
         <translation>開始時刻</translation>
     </message>

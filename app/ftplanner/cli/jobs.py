@@ -21,7 +21,7 @@ from ftplanner.cli.models import add_catalog_options, catalog_from_args, format_
 from ftplanner.core.catalog import Catalog, ModelEntry, resolve_name
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
-from ftplanner.jobs import profiles, secrets
+from ftplanner.jobs import profiles, secrets, wandb
 from ftplanner.jobs.calibration import calibrated_time_model
 from ftplanner.jobs.launch import (
     JobOptions,
@@ -135,6 +135,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     go.add_argument("--suffix", metavar="S")
     go.add_argument("--seed", type=whole_number(0), metavar="N")
     go.add_argument(
+        "--wandb-project",
+        metavar="NAME",
+        help="log the run to this Weights & Biases project (OpenAI-style APIs and Together; the W&B key"
+        " from `jobs wandb set-key`)",
+    )
+    go.add_argument(
         "--budget", "--budget-cap", dest="budget", metavar="USD", help="overrides the profile's budget cap"
     )
     go.add_argument("--yes", action="store_true", help="launch without asking")
@@ -169,6 +175,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                 help=f"stop (exit 1) when the provider has not answered for S seconds ({WATCH_GIVE_UP_SECONDS:.0f})",
             )
         cmd.set_defaults(func=func)
+
+    wb = sub.add_parser("wandb", help="the Weights & Biases key (kept in the system keyring)")
+    wb.set_defaults(func=lambda args: _help(wb))
+    wb_sub = wb.add_subparsers(dest="wandb_command", metavar="ACTION")
+    wb_key = wb_sub.add_parser("set-key", help="set or replace the W&B API key (read from stdin)")
+    wb_key.add_argument("--key-stdin", action="store_true", required=True, help="read the key from stdin")
+    wb_key.set_defaults(func=run_wandb_set_key)
+    wb_sub.add_parser("remove-key", help="forget the stored W&B API key").set_defaults(
+        func=run_wandb_remove_key
+    )
 
     recover = sub.add_parser("recover", help="attach jobs of launches interrupted around the create")
     recover.add_argument("--profile", metavar="P", help="default: every profile with interrupted launches")
@@ -243,6 +259,23 @@ def run_profiles_edit(args: argparse.Namespace) -> int:
 def run_profiles_set_key(args: argparse.Namespace) -> int:
     profiles.get_profile(args.name)  # an unknown name is refused before reading the key
     _report_key(args.name, profiles.set_key(args.name, _read_key(args.name)))
+    return 0
+
+
+def run_wandb_set_key(args: argparse.Namespace) -> int:
+    key = sys.stdin.readline().strip()
+    if not key:
+        raise UserError("--key-stdin: no W&B API key on stdin")
+    if wandb.save_key(key):
+        print("W&B API key stored in the system keyring.")
+    else:
+        print(f"{secrets.keyring_status().message} The W&B key is kept for this session only.")
+    return 0
+
+
+def run_wandb_remove_key(args: argparse.Namespace) -> int:
+    wandb.delete_key()
+    print("W&B API key removed.")
     return 0
 
 
@@ -399,9 +432,14 @@ def run_launch(args: argparse.Namespace) -> int:
     if args.beta is not None:
         options["beta"] = args.beta
     check_hyperparameters(plan.method, seed=args.seed, options=options)
+    wandb_project = wandb.check_project(args.wandb_project)
     extra: dict[str, Any] = {"plan": plan.estimate_record(), "warnings": list(plan.warnings)}
+    if wandb_project:
+        extra["wandb_project"] = wandb_project
     if not args.json:
         print("\n".join(_plan_lines(plan)))
+        if wandb_project:
+            print(f"W&B project: {wandb_project}")
     if not _confirmed(args):
         if args.json:
             print(json.dumps({"id": None, "launched": False, **extra}, indent=2, ensure_ascii=False))
@@ -426,6 +464,7 @@ def run_launch(args: argparse.Namespace) -> int:
             options=options,
             on_quote=on_quote,
             note=_note,
+            wandb_project=wandb_project,
         )
         record = job_record(store, info.id)
     if args.json:

@@ -14,7 +14,7 @@ import hashlib
 import math
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +29,7 @@ from ftplanner.core.money import decimal_text, format_money
 from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
 from ftplanner.jobs.store import JobStore, Launch
+from ftplanner.jobs.wandb import settings_for
 from ftplanner.providers.base import JobInfo, JobRequest, Method, Provider, ProviderError, ProviderEstimate
 from ftplanner.providers.retry import RECONCILE_SECONDS, retry
 
@@ -613,6 +614,7 @@ def launch(
     on_quote: Callable[[ProviderEstimate], bool] | None = None,
     reconcile_seconds: float = RECONCILE_SECONDS,
     note: Callable[[str], None] | None = None,
+    wandb_project: str | None = None,
 ) -> JobInfo:
     """Record, upload and create the job of ``plan``; returns the created (or found) job.
 
@@ -621,11 +623,15 @@ def launch(
     Pass the ``client_id`` of a launch that failed before getting a job to continue it. ``on_quote`` sees
     the provider's own price quote (if it gives one) before the create and returns whether to go ahead.
     Reads that decide whether a job exists are retried for ``reconcile_seconds``; ``note`` hears about
-    waits and earlier launches.
+    waits and earlier launches. ``wandb_project`` logs the run to Weights & Biases where the provider
+    takes it (see :mod:`ftplanner.jobs.wandb`; ``note`` hears when it is left out).
     """
     options = options or {}
     check_hyperparameters(plan.method, seed=seed, options=options)
     provider.check_suffix(suffix)
+    wandb = settings_for(provider, wandb_project, plan.provider)
+    if wandb.note and note is not None:
+        note(wandb.note)
     wait = _Waiter(sleep, reconcile_seconds, note)
     resuming = client_id is not None
     if client_id is None:
@@ -639,6 +645,7 @@ def launch(
             "training_sha256": file_digest(plan.training_path),
             "validation_sha256": file_digest(plan.validation_path) if plan.validation_path else None,
             **options,
+            **({"wandb_project": wandb.project} if wandb.project else {}),  # never the W&B key
         }
         client_id = store.record_launch(
             profile=profile_name,
@@ -683,6 +690,8 @@ def launch(
     stop_if_cancelled()
     tags = {**dict(metadata or {}), CLIENT_ID_KEY: client_id}
     request = plan.job_request(training_id, validation_id, suffix=suffix, seed=seed, metadata=tags, **options)
+    if wandb.project:
+        request = replace(request, wandb_project=wandb.project, wandb_api_key=wandb.api_key)
     _check_quote(plan, provider, store, client_id, request, on_quote, wait)
     stop_if_cancelled()
     if progress is not None:

@@ -100,6 +100,15 @@ class JobRequest:
     suffix: str | None = None
     seed: int | None = None
     metadata: Mapping[str, str] = field(default_factory=dict)
+    wandb_project: str | None = None  # log the run to this Weights & Biases project
+    wandb_api_key: str | None = field(default=None, repr=False)  # sent only where the API takes it
+
+
+#: What a provider's ``wandb_support`` attribute says about Weights & Biases: "integrations" (OpenAI's
+#: ``integrations``, the W&B key registered with the provider account) or "api_key" (the request carries
+#: the W&B key, as Together's ``wandb_api_key``). A provider without the attribute takes no W&B settings.
+WANDB_INTEGRATIONS = "integrations"
+WANDB_API_KEY = "api_key"
 
 
 @dataclass(frozen=True)

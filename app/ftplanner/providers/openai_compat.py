@@ -15,6 +15,7 @@ import openai
 from ftplanner.core.errors import UserError
 from ftplanner.providers.base import (
     OPENAI_STATUS_MAP,
+    WANDB_INTEGRATIONS,
     Checkpoint,
     Event,
     FileRef,
@@ -151,6 +152,7 @@ class OpenAICompatibleProvider:
     """The provider interface over an injected ``openai.OpenAI`` client."""
 
     status_map = OPENAI_STATUS_MAP
+    wandb_support = WANDB_INTEGRATIONS  # the W&B key is registered with the provider's organisation
 
     def __init__(self, client: openai.OpenAI, profile: Profile | None = None) -> None:
         self._client = client
@@ -300,6 +302,8 @@ class OpenAICompatibleProvider:
                 params[key] = getattr(request, key)
         if request.metadata:
             params["metadata"] = dict(request.metadata)
+        if request.wandb_project:
+            params["integrations"] = [{"type": "wandb", "wandb": {"project": request.wandb_project}}]
         if self.profile.kind == "azure" and self.profile.training_type:
             params["extra_body"] = {"trainingType": self.profile.training_type}
         client = self._client.with_options(max_retries=0)

@@ -21,6 +21,7 @@ import httpx2
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import decimal_or_none
 from ftplanner.providers.base import (
+    WANDB_API_KEY,
     Checkpoint,
     Event,
     FileRef,
@@ -157,6 +158,7 @@ class TogetherProvider:
 
     status_map = TOGETHER_STATUS_MAP
     name = "together"
+    wandb_support = WANDB_API_KEY  # the create carries the W&B key (wandb_api_key)
 
     def __init__(
         self,
@@ -186,6 +188,7 @@ class TogetherProvider:
         self.n_evals = n_evals
         self.learning_rate = learning_rate
         self._sleep = sleep
+        self._also_secret: set[str] = set()  # e.g. a W&B key sent in a create
 
     def __repr__(self) -> str:
         return f"TogetherProvider({self.base_url})"
@@ -198,6 +201,8 @@ class TogetherProvider:
     def _redact(self, text: str) -> str:
         if len(self._key) >= 4:
             text = text.replace(self._key, "***")
+        for secret in self._also_secret:
+            text = text.replace(secret, "***")
         return _KEY_PATTERN.sub("***", text)
 
     def _status_error(self, response: httpx2.Response, action: str) -> ProviderError:
@@ -398,6 +403,11 @@ class TogetherProvider:
             "suffix": suffix,
             "random_seed": request.seed,
         }
+        if request.wandb_project and request.wandb_api_key:
+            optional["wandb_api_key"] = request.wandb_api_key
+            optional["wandb_project_name"] = request.wandb_project
+            if len(request.wandb_api_key) >= 4:
+                self._also_secret.add(request.wandb_api_key)
         body.update({key: value for key, value in optional.items() if value is not None})
         data = self._request("POST", "/fine-tunes", "creating the job", json=body)
         return self._job(data, {TAG_KEY: client_id} if client_id else None)

@@ -41,18 +41,26 @@ from ftplanner.core.money import format_money
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.jobs_detail import JobDetail, JobSnapshot
-from ftplanner.gui.pages.jobs_dialogs import LaunchConfirmDialog
+from ftplanner.gui.pages.jobs_dialogs import KeyDialog, LaunchConfirmDialog
 from ftplanner.gui.pages.jobs_launch import LaunchForm, LaunchRequest
-from ftplanner.gui.pages.jobs_model import KEY_NONE, JobRow, JobsModel, status_text
-from ftplanner.gui.pages.jobs_poller import JobPoller, RoundResult, Target
+from ftplanner.gui.pages.jobs_model import (
+    KEY_NONE,
+    JobRow,
+    JobsModel,
+    pending_row,
+    status_text,
+    upload_text,
+    when_text,
+)
+from ftplanner.gui.pages.jobs_poller import RECONCILE_SECONDS, JobPoller, RoundResult, Target
 from ftplanner.gui.pages.jobs_profiles import ProfilesPanel, key_state
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import TaskProgress, show_error
-from ftplanner.jobs import profiles, secrets
-from ftplanner.jobs.launch import LaunchPlan, launch, prepare_launch
+from ftplanner.jobs import profiles, secrets, wandb
+from ftplanner.jobs.launch import LaunchPlan, launch, prepare_launch, resume_pending
 from ftplanner.jobs.store import TERMINAL_STATUSES, JobStore, default_path
 from ftplanner.jobs.tracker import cost_check, poll_once, training_progress
-from ftplanner.providers.base import JobInfo, Provider, ProviderError, ProviderEstimate
+from ftplanner.providers.base import WANDB_API_KEY, JobInfo, Provider, ProviderError, ProviderEstimate
 
 ERROR_STYLE = "color: #c0392b;"
 BANNER_OK_STYLE = "QFrame { background: #d4efdf; border-radius: 4px; } QLabel { color: #145a32; }"
@@ -82,6 +90,53 @@ def quote_difference(quote: ProviderEstimate, local: Decimal | None) -> float | 
     return float((quote.total_usd - local) / local * 100)
 
 
+@dataclass(frozen=True)
+class RecoverOutcome:
+    """What checking the pending launches did: jobs attached, launches closed, launches still pending."""
+
+    attached: tuple[tuple[str, str, str], ...] = ()  # client id, job id, status
+    closed: tuple[tuple[str, str], ...] = ()  # client id, why (no job was created; its upload …)
+    errors: tuple[tuple[str, str], ...] = ()  # client id or profile, why it could not be checked
+
+
+def recover_task(store_path: Path, provider_for: Callable[[str], Provider], pause_step: float = 0.2):
+    """A TaskRunner task doing what ``ftplanner jobs recover`` does, for every profile with pending launches."""
+
+    def task(progress, cancelled) -> RecoverOutcome:
+        def pause(seconds: float) -> None:  # a retry wait that Cancel (or closing the app) ends
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                if cancelled():
+                    raise Cancelled
+                time.sleep(min(pause_step, max(0.0, end - time.monotonic())))
+
+        attached: list[tuple[str, str, str]] = []
+        closed: list[tuple[str, str]] = []
+        errors: list[tuple[str, str]] = []
+        with JobStore(store_path) as store:
+            for name in sorted({p.profile for p in store.pending_launches()}):
+                try:
+                    report = resume_pending(
+                        provider_for(name),
+                        store,
+                        profile_name=name,
+                        sleep=pause,
+                        reconcile_seconds=RECONCILE_SECONDS,
+                        note=lambda text: progress(0.0, text),
+                    )
+                except UserError as exc:  # e.g. the profile has no key: its launches stay pending
+                    errors.append((name, str(exc)))
+                    continue
+                attached += [(client_id, info.id, info.status) for client_id, info in report.attached]
+                for pending in report.unresolved:
+                    record = store.launch(pending.client_id)
+                    closed.append((pending.client_id, (record.closed_reason if record else None) or ""))
+                errors += list(report.errors)
+        return RecoverOutcome(tuple(attached), tuple(closed), tuple(errors))
+
+    return task
+
+
 class JobsPage(QWidget):
     status = Signal(str)
     _quote_asked = Signal(object)  # QuoteQuestion, from the launch worker
@@ -108,6 +163,7 @@ class JobsPage(QWidget):
         self.runner = TaskRunner(self)  # the launch: analysis, then upload and create
         self._quote_asked.connect(self._answer_quote)
         self.action_runner = TaskRunner(self)  # cancel / pause / resume of a job
+        self.recover_runner = TaskRunner(self)  # checking pending launches (what `jobs recover` does)
 
         self.profiles_panel = ProfilesPanel(self.provider_for, self)
         self.form = LaunchForm(self)
@@ -142,6 +198,22 @@ class JobsPage(QWidget):
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(dismiss)
         self.banner.setVisible(False)
+        self.pending_bar = QFrame()
+        self.pending_label = QLabel()
+        self.pending_label.setWordWrap(True)
+        self.recover_button = QPushButton(self.tr("Check pending launches"))
+        self.recover_button.setToolTip(
+            self.tr(
+                "Ask the provider whether each pending launch created its job: a job found is attached and"
+                " tracked; a launch without one is closed and its uploaded file deleted."
+            )
+        )
+        self.recover_button.clicked.connect(self.check_pending)
+        pending_layout = QHBoxLayout(self.pending_bar)
+        pending_layout.setContentsMargins(0, 0, 0, 0)
+        pending_layout.addWidget(self.pending_label, 1)
+        pending_layout.addWidget(self.recover_button)
+        self.pending_bar.setVisible(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -162,7 +234,15 @@ class JobsPage(QWidget):
         self.runner.failed.connect(self._on_launch_failed)
         self.runner.cancelled.connect(self._on_launch_cancelled)
         self.runner.progress.connect(self._on_launch_progress)
-        self.runner.busy_changed.connect(lambda busy: self.form.review_button.setEnabled(not busy))
+        self.runner.busy_changed.connect(lambda _busy: self._update_busy())
+        self.recover_runner.busy_changed.connect(lambda _busy: self._update_busy())
+        self.recover_runner.finished.connect(self._on_recovered)
+        self.recover_runner.failed.connect(
+            lambda text: self.show_message(
+                self.tr("Could not check pending launches: {0}").format(text), True
+            )
+        )
+        self.recover_runner.progress.connect(lambda _fraction, text: text and self.show_message(text))
         self.action_runner.finished.connect(self._on_action_done)
         self.action_runner.failed.connect(self._on_action_failed)
         self.action_runner.busy_changed.connect(self.detail.set_busy)
@@ -205,6 +285,7 @@ class JobsPage(QWidget):
         jobs_box = QGroupBox(self.tr("Jobs"))
         jobs_layout = QVBoxLayout(jobs_box)
         jobs_layout.addWidget(self.banner)
+        jobs_layout.addWidget(self.pending_bar)
         jobs_layout.addWidget(self.jobs_view)
         detail_box = QGroupBox(self.tr("Selected job"))
         QVBoxLayout(detail_box).addWidget(self.detail)
@@ -281,6 +362,7 @@ class JobsPage(QWidget):
         selected = self.selected_job()
         rows: list[JobRow] = []
         if store is not None:
+            rows += [pending_row(launch) for launch in store.pending_launches()]
             known = self._profiles_by_job(store)
             for job in store.jobs():
                 check = cost_check(store, job.job_id)
@@ -301,17 +383,71 @@ class JobsPage(QWidget):
         self._reloading = True  # one detail refresh at the end, not one per selection change
         try:
             self.jobs_model.set_rows(rows)
+            jobs = [row for row in rows if row.pending is None]
             if selected is not None:
                 self.select_job(selected)
-            elif rows:
-                self.select_job(rows[0].job.job_id)
+            elif jobs:
+                self.select_job(jobs[0].job.job_id)
         finally:
             self._reloading = False
+        self._show_pending()
         self._show_selected()
 
     def selected_job(self) -> str | None:
         rows = self.jobs_view.selectionModel().selectedRows()
-        return self.jobs_model.row(rows[0].row()).job.job_id if rows else None
+        return (self.jobs_model.row(rows[0].row()).job.job_id or None) if rows else None
+
+    # ------------------------------------------------------ pending launches
+    def _show_pending(self) -> None:
+        count = self.jobs_model.pending_count()
+        self.pending_bar.setVisible(count > 0 or self.recover_runner.busy)
+        self.pending_label.setText(
+            self.tr(
+                "Pending launches: {0}. It is not known whether the provider created their job; a new launch"
+                " on the same profile checks them first."
+            ).format(count)
+        )
+        self._update_busy()
+
+    def _update_busy(self) -> None:
+        launching, checking = self.runner.busy, self.recover_runner.busy
+        self.form.review_button.setEnabled(not launching and not checking)
+        self.recover_button.setEnabled(not launching and not checking)
+        self.recover_button.setText(self.tr("Checking…") if checking else self.tr("Check pending launches"))
+
+    def check_pending(self) -> None:
+        """Settle the pending launches in the background, as `ftplanner jobs recover` does."""
+        if self.runner.busy or self.recover_runner.busy or self._shut:
+            return
+        if self.poller.busy:  # its first round may be settling the same launches: go after it
+            QTimer.singleShot(200, self.check_pending)
+            return
+        self.show_message(self.tr("Checking pending launches with the provider…"))
+        self.recover_runner.start(recover_task(self.store_path, self.provider_for))
+
+    def _on_recovered(self, outcome: RecoverOutcome) -> None:
+        self.reload()
+        parts = [
+            self.tr("launch {0}: attached job {1} ({2})").format(client_id, job_id, status_text(status))
+            for client_id, job_id, status in outcome.attached
+        ]
+        parts += [
+            self.tr("launch {0}: {1}").format(client_id, reason or self.tr("no job was created"))
+            for client_id, reason in outcome.closed
+        ]
+        parts += [
+            self.tr("launch {0}: could not check, it stays pending ({1})").format(what, why)
+            for what, why in outcome.errors
+        ]
+        if not parts:
+            self.show_message(self.tr("No pending launches."))
+        else:
+            self.show_message(
+                self.tr("Pending launches checked: {0}").format("; ".join(parts)), bool(outcome.errors)
+            )
+        if outcome.attached:
+            self.select_job(outcome.attached[0][1])
+            self.poller.poll_now([job_id for _, job_id, _ in outcome.attached])
 
     def select_job(self, job_id: str) -> None:
         row = self.jobs_model.row_of(job_id)
@@ -324,6 +460,19 @@ class JobsPage(QWidget):
         row = self._row(job_id)
         if row is None or job_id is None or store is None:
             self.detail.show_job(None)
+            chosen = self.jobs_view.selectionModel().selectedRows()
+            pending = self.jobs_model.row(chosen[0].row()).pending if chosen else None
+            if pending is not None:  # what is known of a pending launch, where a job's details go
+                self.detail.title.setText(
+                    self.tr("Pending launch of {0} on profile {1}").format(
+                        Path(pending.training_file).name, pending.profile
+                    )
+                )
+                self.detail.costs.setText(
+                    self.tr(
+                        "Since {0}, {1}; Check pending launches finds out whether its job exists."
+                    ).format(when_text(pending.created_at), upload_text(pending))
+                )
             return
         self.detail.show_job(
             JobSnapshot(
@@ -347,7 +496,7 @@ class JobsPage(QWidget):
         self.show_message(text)
 
     def _on_round(self, result: RoundResult) -> None:
-        before = {row.job.job_id: row.job.status for row in self.jobs_model.rows()}
+        before = {row.job.job_id: row.job.status for row in self.jobs_model.rows() if row.pending is None}
         self.reload()
         launched = result.outcomes.get(self._launched or "")
         if launched and launched.status and self.message.text() == self._launch_message:
@@ -415,14 +564,52 @@ class JobsPage(QWidget):
         self.show_message(self.tr("Not launched: {0}").format(text), True)
         show_error(self, self.tr("Launch refused"), secrets.redact(text))
 
-    def confirm(self, plan: LaunchPlan, profile: str) -> bool:
-        dialog = LaunchConfirmDialog(plan, profile, self)
+    def confirm(self, plan: LaunchPlan, profile: str, wandb_text: str | None = None) -> bool:
+        dialog = LaunchConfirmDialog(plan, profile, self, wandb=wandb_text)
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _wandb_text(self, request: LaunchRequest, plan: LaunchPlan) -> str | None:
+        """What the launch sends to W&B, for the confirmation (asking for the W&B key where the provider
+        needs it); None when the launch is refused."""
+        try:
+            provider = self.provider_for(request.profile)
+            if getattr(provider, "wandb_support", None) == WANDB_API_KEY and not wandb.load_key():
+                reason = self.tr("{0} sends a W&B API key with the job, and none is set.").format(
+                    plan.provider
+                )
+                if not self.ask_wandb_key(reason):
+                    raise UserError(self.tr("W&B project {0}: no W&B API key.").format(request.wandb_project))
+            settings = wandb.settings_for(provider, request.wandb_project, plan.provider)
+        except UserError as exc:
+            self._refuse(str(exc))
+            return None
+        text = self.tr("project {0}").format(settings.project) if settings.project else self.tr("not logged")
+        return f"{text} ({settings.note})" if settings.note else text
+
+    def ask_wandb_key(self, reason: str = "") -> bool:
+        """Ask for the W&B API key and keep it in the keyring; True when one was set."""
+        dialog = KeyDialog("Weights & Biases", reason, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                in_keyring = wandb.save_key(dialog.api_key())
+            except UserError as exc:
+                dialog.error.setText(str(exc))
+                dialog.error.setVisible(True)
+                continue
+            where = self.tr("in the system keyring") if in_keyring else self.tr("for this session only")
+            self.show_message(self.tr("W&B API key set ({0}).").format(where))
+            return True
+        return False
 
     def _on_launch_step(self, result: object) -> None:
         if isinstance(result, LaunchPlan):
             request = self._request
-            if not self.confirm(result, request.profile):
+            wandb_text = None
+            if request.wandb_project:
+                wandb_text = self._wandb_text(request, result)
+                if wandb_text is None:
+                    return
+            if not self.confirm(result, request.profile, wandb_text):
                 self.show_message(self.tr("Launch cancelled; nothing was uploaded."))
                 return
             self._start_launch(result, request)
@@ -485,6 +672,7 @@ class JobsPage(QWidget):
                     cancel=cancelled,
                     on_quote=confirm_quote,
                     sleep=pause,
+                    wandb_project=request.wandb_project,
                 )
 
         self.show_message(self.tr("Launching {0}…").format(plan.model))
@@ -580,6 +768,7 @@ class JobsPage(QWidget):
         self.poller.stop()
         self.runner.shutdown()
         self.action_runner.shutdown()
+        self.recover_runner.shutdown()
         self.profiles_panel.runner.shutdown()
         if self._store is not None:
             self._store.close()

@@ -236,7 +236,9 @@ class KeyDialog(QDialog):
 class LaunchConfirmDialog(QDialog):
     """The estimate of a checked launch, with Launch and Cancel."""
 
-    def __init__(self, plan: LaunchPlan, profile: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: LaunchPlan, profile: str, parent: QWidget | None = None, *, wandb: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Launch fine-tune?"))
@@ -287,6 +289,8 @@ class LaunchConfirmDialog(QDialog):
             self.tr("Budget cap:"),
             format_money(plan.budget_cap) if plan.budget_cap is not None else self.tr("none"),
         )
+        if wandb:
+            row("wandb", self.tr("Weights && Biases:"), wandb)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if plan.warnings:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.gui.document import PlanDocument
-from ftplanner.jobs import profiles
+from ftplanner.jobs import profiles, wandb
 from ftplanner.jobs.launch import JobOptions
 from ftplanner.providers.base import Method
 
@@ -51,6 +51,7 @@ class LaunchRequest:
     method: Method
     budget_cap: Decimal | None
     options: JobOptions = field(default_factory=lambda: JobOptions())
+    wandb_project: str | None = None  # log the run to this Weights & Biases project
 
 
 class LaunchForm(QWidget):
@@ -95,6 +96,14 @@ class LaunchForm(QWidget):
         )
         self.budget = QLineEdit()
         self.budget.setPlaceholderText(self.tr("no cap"))
+        self.wandb_project = QLineEdit()
+        self.wandb_project.setPlaceholderText(self.tr("optional: log the run to Weights & Biases"))
+        self.wandb_project.setToolTip(
+            self.tr(
+                "OpenAI and Azure log with the W&B key registered in the organisation's settings; Together"
+                " sends the W&B key kept in the system keyring (asked for at the first launch)."
+            )
+        )
         self.review_button = QPushButton(self.tr("Review and launch…"))
         self.review_button.setDefault(True)
         self.review_button.clicked.connect(self.review_requested)
@@ -117,6 +126,7 @@ class LaunchForm(QWidget):
         form.addRow(self.tr("Suffix:"), self.suffix)
         form.addRow(self.tr("Seed:"), self.seed)
         form.addRow(self.tr("Budget cap (USD):"), self.budget)
+        form.addRow(self.tr("W&&B project:"), self.wandb_project)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -284,6 +294,7 @@ class LaunchForm(QWidget):
             method=self.method.currentData(),
             budget_cap=None if budget is None else Decimal(budget),
             options=options,
+            wandb_project=wandb.check_project(self.wandb_project.text()),
         )
 
     def _positive(self, text: str, label: str) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -13,10 +14,12 @@ from PySide6.QtGui import QColor
 from ftplanner.core.money import format_money
 from ftplanner.gui.table_models import RowsModel
 from ftplanner.jobs.profiles import ProviderProfile
-from ftplanner.jobs.store import Checkpoint, Job, StatusChange
+from ftplanner.jobs.store import Checkpoint, Job, Launch, StatusChange
 from ftplanner.jobs.tracker import OVERRUN_PERCENT
 
 OVERRUN_COLOR = "#c0392b"
+PENDING_COLOR = "#b9770e"
+PENDING = "pending"  # the status shown for a launch whose outcome is unknown
 
 KEY_STORED, KEY_SESSION, KEY_ENV, KEY_NONE = "stored", "session", "env", "none"
 
@@ -38,6 +41,7 @@ def status_text(status: str) -> str:
         "succeeded": QCoreApplication.translate("JobStatus", "succeeded"),
         "failed": QCoreApplication.translate("JobStatus", "failed"),
         "cancelled": QCoreApplication.translate("JobStatus", "cancelled"),
+        PENDING: QCoreApplication.translate("JobStatus", "pending"),
     }
     return names.get(status, status)
 
@@ -64,6 +68,7 @@ class JobRow:
     provider_estimate: Decimal | None = None  # the provider's own quote (Together), if it gave one
     estimated_tokens: int | None = None  # training tokens × epochs, as estimated
     price: Decimal | None = None  # per 1M tokens, what the actual cost was computed with
+    pending: Launch | None = None  # a launch not known to have created its job (``job`` stands in for it)
 
     @property
     def ratio(self) -> float | None:
@@ -81,6 +86,54 @@ def overrun_text(row: JobRow) -> str:
     return QCoreApplication.translate(
         "JobsModel", "{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens."
     ).format(error_text(row.error), tokens, estimated, format_money(row.price))
+
+
+def pending_row(launch: Launch) -> JobRow:
+    """A table row for a pending launch: what is known of it, its job id empty."""
+    estimate = launch.estimate or {}
+    cost = estimate.get("training_cost")
+    stand_in = Job(
+        job_id="",
+        client_id=launch.client_id,
+        provider=launch.provider,
+        model=launch.model,
+        status=PENDING,
+        raw_status=None,
+        fine_tuned_model=None,
+        trained_tokens=None,
+        estimated_finish=None,
+        created_at=launch.created_at,
+        finished_at=None,
+        error=None,
+        actual_cost=None,
+    )
+    return JobRow(
+        stand_in, launch.profile, None if cost is None else Decimal(str(cost)), None, None, pending=launch
+    )
+
+
+def upload_text(launch: Launch) -> str:
+    """Whether a launch's training file is known to be uploaded."""
+    if launch.training_file_id:
+        return QCoreApplication.translate("JobsModel", "uploaded as {0}").format(launch.training_file_id)
+    return QCoreApplication.translate("JobsModel", "not uploaded")
+
+
+def pending_text(launch: Launch) -> str:
+    """What is known of a pending launch, in one sentence."""
+    upload = upload_text(launch)
+    return QCoreApplication.translate(
+        "JobsModel",
+        "Launch {0} on profile {1}: {2}, {3} ({4}), since {5}. It is not known whether the provider created"
+        " its job: Check pending launches finds out.",
+    ).format(
+        launch.client_id,
+        launch.profile,
+        launch.model,
+        Path(launch.training_file).name,
+        upload,
+        when_text(launch.created_at),
+    )
 
 
 def _money_key(amount: Decimal | None) -> float:
@@ -131,7 +184,7 @@ class JobsModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
-                (self.tr("Job"), lambda r: r.job.job_id),
+                (self.tr("Job"), self.job_text),
                 (self.tr("Model"), lambda r: r.job.model or "—"),
                 (self.tr("Status"), lambda r: status_text(r.job.status)),
                 (self.tr("Created"), lambda r: when_text(r.job.created_at)),
@@ -148,7 +201,17 @@ class JobsModel(RowsModel):
             parent=parent,
         )
         self.tooltip = self._tooltip
-        self.foreground = lambda row, column: QColor(OVERRUN_COLOR) if column == 5 and row.overrun else None
+        self.foreground = self._foreground
+
+    def job_text(self, row: JobRow) -> str:
+        if row.pending is None:
+            return row.job.job_id
+        return self.tr("Launch of {0}").format(Path(row.pending.training_file).name)
+
+    def _foreground(self, row: JobRow, column: int) -> QColor | None:
+        if row.pending is not None and column in (0, 2):
+            return QColor(PENDING_COLOR)
+        return QColor(OVERRUN_COLOR) if column == 5 and row.overrun else None
 
     def actual_text(self, row: JobRow) -> str:
         if row.actual is None:
@@ -158,6 +221,8 @@ class JobsModel(RowsModel):
         return f"{format_money(row.actual)} (×{row.ratio:.2f})"  # the difference in % is in the tooltip
 
     def _tooltip(self, row: JobRow, column: int) -> str | None:
+        if row.pending is not None:
+            return pending_text(row.pending)
         if column == 2 and row.job.error:
             return row.job.error
         if column == 5:
@@ -171,7 +236,10 @@ class JobsModel(RowsModel):
         return None
 
     def row_of(self, job_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows()) if r.job.job_id == job_id), -1)
+        return next((i for i, r in enumerate(self.rows()) if job_id and r.job.job_id == job_id), -1)
+
+    def pending_count(self) -> int:
+        return sum(1 for r in self.rows() if r.pending is not None)
 
 
 class TimelineModel(RowsModel):
