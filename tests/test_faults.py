@@ -549,3 +549,26 @@ def test_reading_commands_work_on_a_read_only_store(home, what):
         assert _state(path) == before
     finally:
         target.chmod(0o700 if what == "folder" else 0o600)
+
+
+def test_reading_commands_work_on_a_read_only_disk(home, tmp_path):
+    """A store on a read-only mount (root only: permissions do not stop root, a read-only mount does)."""
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    source = _store_with_a_job(home)
+    mount = tmp_path / "ro"
+    mount.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    ).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        (mount / source.name).write_bytes(source.read_bytes())
+        assert subprocess.run(["mount", "-o", "remount,ro", str(mount)], capture_output=True).returncode == 0
+        for args in READING:
+            done = cli(mount, *args)
+            assert done.returncode == 0 and b"ftjob-done" in done.stdout, (args, done.stderr)
+        assert (mount / source.name).read_bytes() == source.read_bytes()
+        assert sorted(p.name for p in mount.iterdir()) == [source.name]
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
