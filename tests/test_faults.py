@@ -454,3 +454,121 @@ def test_profiles_add_with_a_folder_in_the_way_is_one_line(capsys):
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "a folder is in the way" in err
     assert str(profiles_path()) in err and profiles_path().is_dir()
+
+
+# ------------------------------------------------------------------------------------ job store, read-only
+
+
+def _store_with_a_job(home: Path) -> Path:
+    import sqlite3
+
+    from ftplanner.jobs.store import STORE_FILE_NAME, JobStore
+
+    path = home / STORE_FILE_NAME
+    with JobStore(path) as store:
+        client = store.record_launch(
+            profile="p", provider="openai", model="gpt-4o-mini-2024-07-18", training_file="train.jsonl"
+        )
+        store.attach_job(client, "ftjob-done")
+        store.upsert_job(
+            "ftjob-done",
+            provider="openai",
+            status="succeeded",
+            model="gpt-4o-mini-2024-07-18",
+            trained_tokens=1000,
+        )
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path
+
+
+def _state(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+READING = (
+    ["jobs", "list"],
+    ["jobs", "list", "--json"],
+    ["jobs", "show", "ftjob-done"],
+    ["jobs", "show", "ftjob-done", "--offline", "--json"],
+)
+
+
+def test_reading_commands_without_a_store_create_nothing(home):
+    home.mkdir(parents=True)
+    done = cli(home, "jobs", "list")
+    assert done.returncode == 0 and "No jobs yet" in done.stdout.decode()
+    assert json.loads(cli(home, "jobs", "list", "--json").stdout) == []
+    unknown = cli(home, "jobs", "show", "ftjob-x")
+    assert unknown.returncode == 2 and "not launched from here" in one_line(unknown)
+    assert list(home.iterdir()) == []
+
+
+def test_reading_commands_leave_the_store_file_as_it_was(home):
+    path = _store_with_a_job(home)
+    before = _state(path)
+    for args in READING:
+        done = cli(home, *args)
+        assert done.returncode == 0 and b"ftjob-done" in done.stdout, args
+        assert _state(path) == before, args
+
+
+def test_an_older_store_is_read_without_being_migrated(home):
+    import sqlite3
+
+    from ftplanner.jobs.store import MIGRATIONS, STORE_FILE_NAME
+
+    path = home / STORE_FILE_NAME
+    home.mkdir(parents=True)
+    with sqlite3.connect(path) as conn:
+        for statement in MIGRATIONS[0]:
+            conn.execute(statement)
+        conn.execute("INSERT INTO jobs (job_id, provider, status) VALUES ('ftjob-old', 'openai', 'failed')")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    before = _state(path)
+    listed = json.loads(cli(home, "jobs", "list", "--json").stdout)
+    assert [r["id"] for r in listed] == ["ftjob-old"]
+    assert _state(path) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_reading_commands_work_on_a_read_only_store(home, what):
+    path = _store_with_a_job(home)
+    target = home if what == "folder" else path
+    target.chmod(0o500 if what == "folder" else 0o400)
+    try:
+        if os.geteuid() == 0:
+            pytest.skip("root reads and writes anywhere")
+        before = _state(path)
+        for args in READING:
+            done = cli(home, *args)
+            assert done.returncode == 0 and b"ftjob-done" in done.stdout, (args, done.stderr)
+        assert _state(path) == before
+    finally:
+        target.chmod(0o700 if what == "folder" else 0o600)
+
+
+def test_reading_commands_work_on_a_read_only_disk(home, tmp_path):
+    """A store on a read-only mount (root only: permissions do not stop root, a read-only mount does)."""
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    source = _store_with_a_job(home)
+    mount = tmp_path / "ro"
+    mount.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    ).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        (mount / source.name).write_bytes(source.read_bytes())
+        assert subprocess.run(["mount", "-o", "remount,ro", str(mount)], capture_output=True).returncode == 0
+        for args in READING:
+            done = cli(mount, *args)
+            assert done.returncode == 0 and b"ftjob-done" in done.stdout, (args, done.stderr)
+        assert (mount / source.name).read_bytes() == source.read_bytes()
+        assert sorted(p.name for p in mount.iterdir()) == [source.name]
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

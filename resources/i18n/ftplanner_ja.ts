@@ -2085,143 +2085,157 @@ counts</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="59"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="60"/>
         <source>Summary</source>
         <translation>サマリー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="61"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="62"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="93"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="94"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="95"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="96"/>
         <source>Pricing</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="97"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="115"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="116"/>
         <source>{0} (Ctrl+{1})</source>
         <translation>{0}（Ctrl+{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="134"/>
+        <source>Damaged file</source>
+        <translation>破損したファイル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="136"/>
+        <source>{0}
+
+FT Planner never deletes or overwrites a damaged file: copy back what you need from the kept copy, then delete it.</source>
+        <translation>{0}
+
+FT Planner は破損したファイルを削除も上書きもしません。退避したコピーから必要な内容を戻してから、そのコピーを削除してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="151"/>
         <source>&amp;New plan</source>
         <translation>新規プラン(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="153"/>
         <source>&amp;Open plan…</source>
         <translation>プランを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="142"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="155"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったプラン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="158"/>
         <source>Open &amp;dataset…</source>
         <translation>データセットを開く(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="161"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="149"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="162"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="164"/>
         <source>&amp;Export report…</source>
         <translation>レポートを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="153"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="156"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="157"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="170"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="159"/>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="168"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="172"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="181"/>
         <source>System</source>
         <translation>システム設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="165"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="178"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="182"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="170"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="183"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="177"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="178"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="191"/>
         <source>&amp;About FT Planner</source>
         <translation>FT Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="196"/>
         <source>The language changes the next time FT Planner starts.</source>
         <translation>言語の変更は、FT Planner の次回起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="195"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="208"/>
         <source>Theme applied.</source>
         <translation>テーマを適用しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="200"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="213"/>
         <source>About FT Planner</source>
         <translation>FT Planner について</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="202"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="215"/>
         <source>FT Planner {0}
 Plan, price and track LLM fine-tunes, offline first.
 
@@ -2232,67 +2246,67 @@ LLM ファインチューニングの計画・費用見積り・追跡を、オ�
 Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数えます（Llama 3.1 Community License、Copyright © Meta Platforms, Inc.）。Built with Llama.</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="213"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="226"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="231"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="244"/>
         <source>Sample plan</source>
         <translation>サンプルプラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="240"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="253"/>
         <source>Recover unsaved work?</source>
         <translation>未保存の作業を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="254"/>
         <source>FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?</source>
         <translation>FT Planner は正常に終了しませんでした。{0} に自動保存されたプラン（{1}）を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="272"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="273"/>
         <source>Save the changes to {0}?</source>
         <translation>{0} への変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="289"/>
         <source>Open plan</source>
         <translation>プランを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="286"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="299"/>
         <source>Cannot open plan</source>
         <translation>プランを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="290"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="303"/>
         <source>The plan&apos;s dataset was not found: {0}. Open it again from the Dataset page.</source>
         <translation>プランのデータセットが見つかりません: {0}。「データセット」ページから開き直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="301"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="314"/>
         <source>Save plan</source>
         <translation>プランを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="313"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="326"/>
         <source>Cannot save plan</source>
         <translation>プランを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="317"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="330"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="329"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="342"/>
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -2534,17 +2548,17 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="171"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="173"/>
         <source>Override saved for {0}</source>
         <translation>{0} の上書き設定を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="182"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="185"/>
         <source>Cannot remove override</source>
         <translation>上書き設定を削除できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="189"/>
         <source>Override removed for {0}</source>
         <translation>{0} の上書き設定を削除しました</translation>
     </message>
@@ -2726,51 +2740,51 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>価格の上書き設定をすべて削除しますか？同梱のカタログが再び適用されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="236"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="237"/>
         <source>Cannot reset overrides</source>
         <translation>上書き設定をリセットできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="239"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="241"/>
         <source>All overrides removed; bundled prices apply</source>
         <translation>すべての上書き設定を削除しました。同梱の価格が適用されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="244"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="246"/>
         <source>Import overrides</source>
         <translation>上書き設定をインポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="252"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="257"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="264"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="254"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="267"/>
         <source>Cannot import overrides</source>
         <translation>上書き設定をインポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="258"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="260"/>
         <source>Nothing was imported. Problems found:
 {0}</source>
         <translation>インポートは行われませんでした。次の問題が見つかりました:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="267"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="271"/>
         <source>Imported {0} model override(s) from {1}</source>
         <translation>{1} から {0} モデル分の上書き設定をインポートしました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="276"/>
         <source>Export overrides</source>
         <translation>上書き設定をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="284"/>
         <source>Cannot export overrides</source>
         <translation>上書き設定をエクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="281"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="287"/>
         <source>Overrides exported to {0}</source>
         <translation>上書き設定を {0} にエクスポートしました</translation>
     </message>
@@ -3152,7 +3166,7 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>{0} の為替レートは設定されていません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_rates.py" line="149"/>
         <source>Exchange rate removed: {0}</source>
         <translation>為替レートを削除しました: {0}</translation>
     </message>

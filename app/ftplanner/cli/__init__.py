@@ -83,6 +83,18 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
     return parser
 
 
+_telling: list[bool] = []
+
+
+def _tell_on_stderr() -> None:
+    """Print what the state-file layer announces (a damaged file kept aside) as one warning line each."""
+    if not _telling:
+        from ftplanner.core import statefile
+
+        statefile.listen(lambda line: print(f"ftplanner: warning: {line}", file=sys.stderr))
+        _telling.append(True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list:
@@ -91,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args_list)
     parser = build_parser(_commands_needed(args_list))
     args = parser.parse_args(args_list)
+    _tell_on_stderr()
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_OK

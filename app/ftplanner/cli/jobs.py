@@ -539,7 +539,7 @@ def pending_record(pending: Launch) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with JobStore() as store:
+    with JobStore(read_only=True) as store:
         pending = [pending_record(p) for p in store.pending_launches()]
         records = [job_record(store, j.job_id) for j in store.jobs()]
     if args.json:
@@ -645,9 +645,14 @@ def _show_lines(record: dict[str, Any]) -> list[str]:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with JobStore() as store:
+    with JobStore(read_only=True) as store:  # showing the stored state never writes the store
         stored = store.job(args.job_id)
-        if not args.offline and (stored is None or not stored.terminal or args.profile):
+        refresh = not args.offline and (stored is None or not stored.terminal or bool(args.profile))
+        if refresh and stored is None and not args.profile:
+            _profile_of(store, args.job_id, None)  # unknown here: say so before anything is created
+        record = None if refresh else job_record(store, args.job_id)
+    if record is None:
+        with JobStore() as store:
             try:
                 provider = profiles.provider_for(_profile_of(store, args.job_id, args.profile))
                 poll_once(provider, store, args.job_id)
@@ -655,7 +660,7 @@ def run_show(args: argparse.Namespace) -> int:
                 if stored is None:
                     raise
                 print(f"ftplanner: showing the stored state; refreshing failed: {exc}", file=sys.stderr)
-        record = job_record(store, args.job_id)
+            record = job_record(store, args.job_id)
     if args.json:
         print(json.dumps(record, indent=2, ensure_ascii=False))
     else:

@@ -505,7 +505,7 @@ def load_user_overrides(path: Path | None = None) -> dict[str, Any]:
     return read_override_file(path) if path.exists() else {}
 
 
-def _salvaged_overrides(path: Path) -> tuple[dict[str, Any], str | None]:
+def salvaged_overrides(path: Path) -> tuple[dict[str, Any], str | None]:
     """The overrides file as far as it can be read, and what is wrong with it (None when nothing)."""
     try:
         raw = statefile.read_state(path)
@@ -541,7 +541,7 @@ def save_user_overrides(
     text = catalog_toml.dumps(data, header="FT Planner price overrides (see pricing/README.md for fields).")
     catalog_toml.loads(text)  # never write a file we could not read back
     with statefile.locked(path):
-        recovered, damage = _salvaged_overrides(path)
+        recovered, damage = salvaged_overrides(path)
         if damage is not None and (path.exists() or path.is_symlink()):
             aside = statefile.keep_aside(path)
             names = ", ".join(recovered.get("models", {})) or "no model overrides"
@@ -567,7 +567,7 @@ def set_model_override(
     """
     path = path or user_overrides_path()
     with statefile.locked(path):
-        data, _ = _salvaged_overrides(path)
+        data, _ = salvaged_overrides(path)
         models = dict(data.get("models", {}))
         models[name] = {**models.get(name, {}), **fields}
         candidate = {**data, "models": models}
@@ -583,7 +583,7 @@ def remove_model_override(name: str, *, path: Path | None = None, notices: list[
     """Drop the user's override for ``name``; True if there was one."""
     path = path or user_overrides_path()
     with statefile.locked(path):
-        data, _ = _salvaged_overrides(path)
+        data, _ = salvaged_overrides(path)
         models = dict(data.get("models", {}))
         if name not in models:
             return False

@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ftplanner.core.errors import UserError
+from ftplanner.core import statefile
+from ftplanner.core.errors import UserError, WriteFailed
 from ftplanner.core.paths import user_data_dir, write_text_atomic
 
 PLAN_SCHEMA = 1
@@ -231,34 +232,63 @@ def autosave_dir() -> Path:
 
 
 def autosave(plan: Plan, key: str) -> Path:
-    """Write a recovery copy of ``plan``; ``key`` identifies the document (its path, or 'untitled')."""
+    """Write a recovery copy of ``plan``; ``key`` identifies the document (its path, or 'untitled').
+
+    Atomic, under the autosave folder's lock; a full disk or a read-only folder is one WriteFailed and the
+    previous copy stays as it was.
+    """
     name = "".join(ch if ch.isalnum() else "_" for ch in key)[-80:] or "untitled"
-    path = autosave_dir() / f"{name}{PLAN_SUFFIX}"
-    write_text_atomic(
-        path, json.dumps({"source": key, "saved_at": time.time(), "plan": json.loads(plan.to_json())})
-    )
+    folder = autosave_dir()
+    path = folder / f"{name}{PLAN_SUFFIX}"
+    text = json.dumps({"source": key, "saved_at": time.time(), "plan": json.loads(plan.to_json())})
+    with statefile.locked(folder):
+        statefile.write_state(path, text, "autosave the plan")
     return path
 
 
+def _read_autosave(path: Path) -> tuple[str, float, Plan]:
+    raw = statefile.read_state(path)
+    if raw is None:
+        raise FileNotFoundError(path)
+    data = loads_plan_json(raw.decode("utf-8"), str(path))
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    return str(data["source"]), float(data["saved_at"]), plan_from_dict(data["plan"], str(path))
+
+
 def recoverable() -> list[tuple[str, float, Plan]]:
-    """Autosaved plans left by a session that did not close cleanly: (source, saved_at, plan)."""
+    """Autosaved plans left by a session that did not close cleanly: (source, saved_at, plan).
+
+    An autosave that cannot be read is kept aside (``NAME.ftplan.broken-…``, never deleted) and the user
+    is told once where it went.
+    """
     found: list[tuple[str, float, Plan]] = []
     folder = autosave_dir()
     if not folder.is_dir():
         return found
-    for path in sorted(folder.glob(f"*{PLAN_SUFFIX}")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            found.append(
-                (str(data["source"]), float(data["saved_at"]), plan_from_dict(data["plan"], str(path)))
-            )
-        except (OSError, ValueError, KeyError, TypeError, UserError):
-            continue
+    with statefile.locked(folder):
+        for path in sorted(folder.glob(f"*{PLAN_SUFFIX}")):
+            try:
+                found.append(_read_autosave(path))
+            except FileNotFoundError:
+                continue
+            except (statefile.Unreadable, ValueError, KeyError, TypeError, RecursionError, UserError) as exc:
+                reason = str(exc).removeprefix(f"{path}: ") or type(exc).__name__
+                try:
+                    aside = statefile.keep_aside(path)
+                except WriteFailed as failed:
+                    statefile.announce(f"autosave {path} cannot be read ({reason}); {failed}")
+                    continue
+                statefile.announce(
+                    statefile.aside_notice(path, reason, aside, "no plan was recovered from it")
+                )
     return found
 
 
 def clear_autosaves() -> None:
+    """Remove the recovery copies (kept-aside damaged ones stay)."""
     folder = autosave_dir()
     if folder.is_dir():
-        for path in folder.glob(f"*{PLAN_SUFFIX}"):
-            path.unlink(missing_ok=True)
+        with statefile.locked(folder):
+            for path in folder.glob(f"*{PLAN_SUFFIX}"):
+                path.unlink(missing_ok=True)

@@ -14,13 +14,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ftplanner.core import statefile
 from ftplanner.core.catalog import (
     LAYER_PLAN,
     ModelEntry,
     load_catalog,
     load_user_overrides,
     read_override_file,
+    salvaged_overrides,
     save_user_overrides,
+    user_overrides_path,
 )
 from ftplanner.core.catalog_schema import MODEL_FIELDS, FieldProblem, coerce_model, to_date, to_decimal
 from ftplanner.core.errors import UserError
@@ -134,12 +137,18 @@ def read_import(source: Path, today: date) -> tuple[dict[str, Any], list[str]]:
     return imported, check.layer_problems.get(LAYER_PLAN, [])
 
 
-def merge_into_user_overrides(imported: Mapping[str, Any]) -> int:
-    """Add ``imported`` to the user's overrides (imported ones win); the number of models imported."""
-    current = load_user_overrides()
-    merged = dict(current)
-    merged["models"] = {**current.get("models", {}), **imported.get("models", {})}
-    if "time_model" in imported:
-        merged["time_model"] = {**current.get("time_model", {}), **imported["time_model"]}
-    save_user_overrides(merged)
+def merge_into_user_overrides(imported: Mapping[str, Any], notices: list[str] | None = None) -> int:
+    """Add ``imported`` to the user's overrides (imported ones win); the number of models imported.
+
+    Runs under the file's lock; a damaged file keeps what can be read of it and is kept aside
+    (``notices`` receives where).
+    """
+    path = user_overrides_path()
+    with statefile.locked(path):
+        current, _ = salvaged_overrides(path)
+        merged = dict(current)
+        merged["models"] = {**current.get("models", {}), **imported.get("models", {})}
+        if "time_model" in imported:
+            merged["time_model"] = {**current.get("time_model", {}), **imported["time_model"]}
+        save_user_overrides(merged, path, notices)
     return len(imported.get("models", {}))

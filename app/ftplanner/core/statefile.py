@@ -10,11 +10,12 @@ a read-only folder or a folder in the way into one :class:`WriteFailed`, leaving
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,8 @@ LOCK_SUFFIX = ".lock"
 BROKEN_MARK = ".broken-"
 
 _held = threading.local()  # per thread: {lock path: (fd, depth)}
+_listeners: list[Callable[[str], None]] = []
+_told: set[str] = set()
 
 
 class Unreadable(Exception):
@@ -96,6 +99,28 @@ def keep_aside(path: Path) -> Path:
 def aside_notice(path: Path, reason: str, aside: Path, recovered: str) -> str:
     """The one message a user gets when a broken state file was kept aside."""
     return f"{path.name} could not be read in full ({reason}); the original is kept as {aside}; {recovered}"
+
+
+def listen(callback: Callable[[str], None]) -> Callable[[], None]:
+    """Receive every :func:`announce`d line (the CLI prints them, the GUI shows them); returns the undo."""
+    _listeners.append(callback)
+
+    def stop() -> None:
+        if callback in _listeners:
+            _listeners.remove(callback)
+
+    return stop
+
+
+def announce(line: str) -> None:
+    """Tell the user ``line`` once per process (for callers that do not collect notices themselves)."""
+    if line in _told:
+        return
+    _told.add(line)
+    for callback in list(_listeners):
+        callback(line)
+    if not _listeners:
+        logging.getLogger("ftplanner").warning(line)
 
 
 def _lock_file(fd: int) -> None:

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         install_wheel_guard()
         super().__init__()
         self.context = AppContext(settings, self)
+        self.context.state_notice.connect(self.show_state_notice)
         self.document = PlanDocument(self)
         self.evaluator = PlanEvaluator(self.document, self.context, self)
         self._startup_problems = list(startup_problems or [])
@@ -124,6 +125,18 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
+
+    def show_state_notice(self, line: str) -> None:
+        """A saved file could not be read in full and was kept aside (the line says where): tell the user."""
+        self.show_status(line)
+        QMessageBox.warning(
+            self,
+            self.tr("Damaged file"),
+            self.tr(
+                "{0}\n\nFT Planner never deletes or overwrites a damaged file: copy back what you need from"
+                " the kept copy, then delete it."
+            ).format(line),
+        )
 
     # ----------------------------------------------------------------- menus
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -365,6 +378,7 @@ class MainWindow(QMainWindow):
         self.context.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
         self.context.save_settings()
         plans.clear_autosaves()
+        self.context.stop_listening()
         event.accept()
 
     def dragEnterEvent(self, event) -> None:

@@ -34,7 +34,7 @@ def calibrated_time_model(catalog: Catalog, store: JobStore | None = None) -> Ti
         if not default_path().is_file():
             return model
         try:
-            with JobStore() as own:
+            with JobStore(read_only=True) as own:
                 observations = job_observations(catalog, own)
         except (UserError, sqlite3.Error):
             return model

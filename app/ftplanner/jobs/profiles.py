@@ -1,21 +1,26 @@
 """Provider profiles: how to reach a fine-tuning API, stored as JSON in ``<user data dir>/profiles.json``.
 
 The file never holds an API key: keys live in the OS keyring (or this session's memory) through
-:mod:`ftplanner.jobs.secrets`, under the profile's name. Writes are atomic.
+:mod:`ftplanner.jobs.secrets`, under the profile's name. Changes are read-modify-write under the file's
+lock (:mod:`ftplanner.core.statefile`); a damaged file is never overwritten: the readable profiles are used,
+and the next change keeps the file aside (``profiles.json.broken-…``) and tells the user where, once.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, cast
 
+from ftplanner.core import statefile
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import decimal_text
-from ftplanner.core.paths import user_data_dir, write_text_atomic
+from ftplanner.core.paths import user_data_dir
 from ftplanner.jobs import secrets
 from ftplanner.providers.base import Provider
 from ftplanner.providers.openai_compat import OpenAICompatibleProvider, Profile, ProfileKind, make_client
@@ -130,31 +135,118 @@ def validate(raw: dict[str, Any]) -> ProviderProfile:
     return ProviderProfile(name, kind, base_url, resource, header, training_type, budget_text)
 
 
-def load_profiles() -> dict[str, ProviderProfile]:
-    """Every stored profile by name (empty when the file does not exist)."""
-    path = profiles_path()
-    if not path.is_file():
-        return {}
+def _salvage(text: str) -> list[Any]:
+    """The profile objects still readable in a damaged file: each flat object with a name, untouched by
+    undecodable bytes."""
+    decoder = json.JSONDecoder()
+    found: list[Any] = []
+    i = text.find("{", text.find("{") + 1)
+    while i != -1:
+        try:
+            value, end = decoder.raw_decode(text, i)
+        except (ValueError, RecursionError):
+            i = text.find("{", i + 1)
+            continue
+        if isinstance(value, dict) and "name" in value and "\ufffd" not in text[i:end]:
+            found.append(value)
+            i = text.find("{", end)
+        else:
+            i = text.find("{", i + 1)
+    return found
+
+
+def read_profiles(path: Path | None = None) -> tuple[dict[str, ProviderProfile], str | None]:
+    """The readable profiles, and what is wrong with the file (None when nothing). Never raises for damage."""
+    path = path or profiles_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UserError(f"{path}: cannot read the profiles ({exc})") from None
-    items = data.get("profiles") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise UserError(f"{path}: expected an object with a 'profiles' list")
+        raw = statefile.read_state(path)
+    except statefile.Unreadable as exc:
+        return {}, str(exc)
+    if raw is None:
+        return {}, None
+    damage: list[str] = []
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        damage.append(f"not UTF-8 text at byte {exc.start}")
+        text = raw.decode("utf-8", errors="replace")
+    items: Any = None
+    if not damage:
+        try:
+            data = json.loads(text)
+            items = data.get("profiles") if isinstance(data, dict) else None
+            if not isinstance(items, list):
+                damage.append("expected an object with a 'profiles' list")
+                items = None
+        except (ValueError, RecursionError) as exc:
+            damage.append(f"not valid JSON: {exc}")
+    if items is None:
+        items = _salvage(text)
     profiles: dict[str, ProviderProfile] = {}
     for item in items:
-        if not isinstance(item, dict):
-            raise UserError(f"{path}: every profile must be an object")
-        profile = validate(item)
+        try:
+            if not isinstance(item, dict):
+                raise UserError("every profile must be an object")
+            profile = validate(item)
+        except UserError as exc:
+            damage.append(str(exc))
+            continue
         profiles[profile.name] = profile
+    return profiles, "; ".join(damage) or None
+
+
+def _names(profiles: dict[str, ProviderProfile]) -> str:
+    return ", ".join(sorted(profiles)) or "none"
+
+
+def load_profiles() -> dict[str, ProviderProfile]:
+    """Every readable stored profile by name (empty when the file does not exist).
+
+    A damaged file is not an error: the profiles still readable are used and the user is told once.
+    """
+    path = profiles_path()
+    profiles, damage = read_profiles(path)
+    if damage is not None:
+        statefile.announce(
+            f"{path}: cannot read the profiles in full ({damage}); using the readable ones: {_names(profiles)};"
+            " the file is kept aside at the next change"
+        )
     return profiles
 
 
-def save_profiles(profiles: dict[str, ProviderProfile]) -> None:
-    """Write all profiles atomically (keys are never part of a profile)."""
-    data = {"version": 1, "profiles": [p.to_dict() for p in sorted(profiles.values(), key=lambda p: p.name)]}
-    write_text_atomic(profiles_path(), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+@contextmanager
+def editing(notices: list[str] | None = None) -> Iterator[dict[str, ProviderProfile]]:
+    """Load, change and save the profiles under the file's lock; nothing is saved when the body raises.
+
+    A damaged file is kept aside before the fresh one is written; the line saying where goes to
+    ``notices`` (or is announced to the user when None).
+    """
+    path = profiles_path()
+    with statefile.locked(path):
+        profiles, damage = read_profiles(path)
+        recovered = _names(profiles)
+        yield profiles
+        if damage is not None and (path.is_file() or path.is_symlink()):
+            aside = statefile.keep_aside(path)
+            line = statefile.aside_notice(path, damage, aside, f"profiles recovered from it: {recovered}")
+            if notices is None:
+                statefile.announce(line)
+            else:
+                notices.append(line)
+        data = {
+            "version": 1,
+            "profiles": [p.to_dict() for p in sorted(profiles.values(), key=lambda p: p.name)],
+        }
+        statefile.write_state(
+            path, json.dumps(data, indent=2, ensure_ascii=False) + "\n", "save the profiles"
+        )
+
+
+def save_profiles(profiles: dict[str, ProviderProfile], notices: list[str] | None = None) -> None:
+    """Replace all stored profiles (keys are never part of a profile)."""
+    with editing(notices) as stored:
+        stored.clear()
+        stored.update(profiles)
 
 
 def adhoc_profile(kind: str, base_url: str | None = None) -> ProviderProfile:
@@ -188,30 +280,30 @@ def get_profile(name: str) -> ProviderProfile:
     return profiles[name]
 
 
-def add_profile(profile: ProviderProfile | dict[str, Any], *, replace: bool = False) -> ProviderProfile:
+def add_profile(
+    profile: ProviderProfile | dict[str, Any], *, replace: bool = False, notices: list[str] | None = None
+) -> ProviderProfile:
     """Validate and store ``profile``; UserError if the name is taken and ``replace`` is False."""
     checked = validate(profile.to_dict() if isinstance(profile, ProviderProfile) else dict(profile))
-    profiles = load_profiles()
-    if checked.name in profiles and not replace:
-        raise UserError(f"profile {checked.name!r} already exists; remove it first")
-    profiles[checked.name] = checked
-    save_profiles(profiles)
+    with editing(notices) as profiles:
+        if checked.name in profiles and not replace:
+            raise UserError(f"profile {checked.name!r} already exists; remove it first")
+        profiles[checked.name] = checked
     return checked
 
 
-def update_profile(name: str, changes: dict[str, Any]) -> ProviderProfile:
+def update_profile(name: str, changes: dict[str, Any], notices: list[str] | None = None) -> ProviderProfile:
     """Change some fields of stored profile ``name`` (endpoint, headers, budget cap); its name and kind stay.
 
     A change to None clears the field. UserError for an unknown profile or a field that does not fit.
     """
-    profiles = load_profiles()
-    if name not in profiles:
-        raise UserError(f"no profile {name!r}; add it with `ftplanner jobs profiles add {name} --kind …`")
-    if {"name", "kind"} & set(changes):
-        raise UserError(f"profile {name!r}: its name and kind cannot change; add a new profile instead")
-    checked = validate({**profiles[name].to_dict(), **changes})
-    profiles[name] = checked
-    save_profiles(profiles)
+    with editing(notices) as profiles:
+        if name not in profiles:
+            raise UserError(f"no profile {name!r}; add it with `ftplanner jobs profiles add {name} --kind …`")
+        if {"name", "kind"} & set(changes):
+            raise UserError(f"profile {name!r}: its name and kind cannot change; add a new profile instead")
+        checked = validate({**profiles[name].to_dict(), **changes})
+        profiles[name] = checked
     return checked
 
 
@@ -223,13 +315,12 @@ def set_key(name: str, key: str) -> bool:
     return secrets.save_key(name, key)
 
 
-def remove_profile(name: str) -> None:
+def remove_profile(name: str, notices: list[str] | None = None) -> None:
     """Forget profile ``name`` and its stored key."""
-    profiles = load_profiles()
-    if name not in profiles:
-        raise UserError(f"no profile {name!r}")
-    del profiles[name]
-    save_profiles(profiles)
+    with editing(notices) as profiles:
+        if name not in profiles:
+            raise UserError(f"no profile {name!r}")
+        del profiles[name]
     secrets.delete_key(name)
 
 

@@ -5,6 +5,10 @@ GUI tracker and the CLI can use it at the same time. Every write runs in its own
 transaction. The schema is versioned with ``PRAGMA user_version`` and upgraded by the ordered
 :data:`MIGRATIONS`; a file written by a newer FT Planner is refused without being touched.
 
+Commands that only read open it with ``read_only=True`` (SQLite ``mode=ro``): the file is never created,
+migrated or locked for writing; a missing store reads as an empty one, and an older schema is upgraded in a
+copy held in memory.
+
 Conventions: timestamps are **unix seconds (UTC) as integers** (what the provider APIs return; ISO text and
 datetimes passed in are converted); money is a **decimal string** (``"12.5"``), read back as ``Decimal``;
 request, estimate, event data and checkpoint metrics are JSON text. ``status`` is the provider-neutral
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -27,6 +32,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import decimal_text
@@ -309,14 +315,47 @@ class JobStore:
     processes on the same file wait for each other up to ``busy_timeout`` seconds.
     """
 
-    def __init__(self, path: Path | str | None = None, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+        read_only: bool = False,
+    ) -> None:
         self.path = Path(path) if path is not None else default_path()
+        self.read_only = read_only
         self._lock = threading.RLock()
-        try:
+        if read_only and not (self.path.exists() or self.path.is_symlink()):
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            self._migrate(conn)  # no jobs yet: an empty store in memory, no file created
+        else:
+            conn = self._open(busy_timeout)
+        conn.row_factory = sqlite3.Row
+        self._conn: sqlite3.Connection | None = conn
+
+    def _connect(self, busy_timeout: float, mode: str | None) -> sqlite3.Connection:
+        if mode is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(
+            return sqlite3.connect(
                 self.path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
             )
+        uri = f"file:{quote(str(self.path.resolve()))}?{mode}"
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            if mode != "mode=ro" or os.access(self.path.parent, os.W_OK):
+                raise
+            # A read-only folder where the WAL index cannot be created: no writer can change the file either.
+            return self._connect(busy_timeout, "immutable=1")
+        return conn
+
+    def _open(self, busy_timeout: float) -> sqlite3.Connection:
+        try:
+            conn = self._connect(busy_timeout, "mode=ro" if self.read_only else None)
         except (OSError, sqlite3.Error) as exc:
             raise UserError(self._cannot_open(exc)) from None
         try:
@@ -324,7 +363,14 @@ class JobStore:
             version = self._version(conn)
             self._check_version(conn, version)
             self._check_integrity(conn, version)
-            conn.execute("PRAGMA journal_mode = WAL")
+            if self.read_only:
+                if version < SCHEMA_VERSION:  # upgrade a copy, never the file
+                    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                    conn.backup(memory)
+                    conn.close()
+                    conn = memory
+            else:
+                conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.Error as exc:
             conn.close()
             raise UserError(self._cannot_open(exc)) from None
@@ -336,8 +382,7 @@ class JobStore:
         except BaseException:
             conn.close()
             raise
-        conn.row_factory = sqlite3.Row
-        self._conn: sqlite3.Connection | None = conn
+        return conn
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -427,6 +472,8 @@ class JobStore:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise RuntimeError(f"{self.path}: the job store was opened read-only")
         with self._lock:
             conn = self._db()
             conn.execute("BEGIN IMMEDIATE")

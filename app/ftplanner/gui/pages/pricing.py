@@ -230,11 +230,13 @@ class PricingPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        notices: list[str] = []
         try:
-            save_user_overrides({})
+            save_user_overrides({}, notices=notices)
         except OSError as exc:
             show_error(self, self.tr("Cannot reset overrides"), str(exc))
             return False
+        self.context.tell(notices)
         self.context.reload_catalog()
         self.status.emit(self.tr("All overrides removed; bundled prices apply"))
         return True
@@ -258,11 +260,13 @@ class PricingPage(QWidget):
                 self.tr("Nothing was imported. Problems found:\n{0}").format("\n".join(problems)),
             )
             return False
+        notices: list[str] = []
         try:
-            count = merge_into_user_overrides(imported)
+            count = merge_into_user_overrides(imported, notices)
         except (UserError, OSError) as exc:
             show_error(self, self.tr("Cannot import overrides"), str(exc))
             return False
+        self.context.tell(notices)
         self.context.reload_catalog()
         self.status.emit(self.tr("Imported {0} model override(s) from {1}").format(count, source.name))
         return True
@@ -273,11 +277,13 @@ class PricingPage(QWidget):
         if not path:
             return False
         target = Path(path)
+        notices: list[str] = []
         try:
-            save_user_overrides(load_user_overrides(), target)
+            save_user_overrides(load_user_overrides(), target, notices)
         except (UserError, OSError) as exc:
             show_error(self, self.tr("Cannot export overrides"), str(exc))
             return False
+        self.context.tell(notices)
         self.status.emit(self.tr("Overrides exported to {0}").format(str(target)))
         return True
 

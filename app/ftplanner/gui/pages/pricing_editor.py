@@ -162,11 +162,13 @@ class OverrideEditor(QGroupBox):
             self.error_label.setText(self.tr("Nothing changed."))
             return False
         name = price_editing.user_override_name(entry) or entry.key
+        notices: list[str] = []
         try:
-            set_model_override(name, fields, today=self.context.today)
+            set_model_override(name, fields, today=self.context.today, notices=notices)
         except (UserError, OSError) as exc:
             self.error_label.setText(str(exc))
             return False
+        self.context.tell(notices)
         self.context.reload_catalog()
         self.status.emit(self.tr("Override saved for {0}").format(entry.key))
         return True
@@ -176,11 +178,13 @@ class OverrideEditor(QGroupBox):
         name = price_editing.user_override_name(entry) if entry else None
         if entry is None or name is None:
             return False
+        notices: list[str] = []
         try:
-            remove_model_override(name)
+            remove_model_override(name, notices=notices)
         except (UserError, OSError) as exc:
             show_error(self, self.tr("Cannot remove override"), str(exc))
             return False
+        self.context.tell(notices)
         self.context.reload_catalog()
         self.status.emit(self.tr("Override removed for {0}").format(entry.key))
         return True

@@ -111,13 +111,13 @@ class RatesBox(QGroupBox):
         code_text = self.currency_edit.currentText()
         try:
             code = check_currency(code_text)
-            rates = ExchangeRates.load()
             when = self.rate_date.date()
-            rate = rates.set(code, self.rate_edit.text().strip(), when.toPython())
-            rates.save()
+            with ExchangeRates.editing() as rates:  # under the rates file's lock
+                rate = rates.set(code, self.rate_edit.text().strip(), when.toPython())
         except (UserError, OSError) as exc:
             self.rate_error.setText(str(exc))
             return False
+        self.context.tell(rates.notices)
         self.rate_error.clear()
         self.context.reload_rates()
         self.status.emit(
@@ -143,6 +143,7 @@ class RatesBox(QGroupBox):
         except (UserError, OSError) as exc:
             self.rate_error.setText(str(exc))
             return False
+        self.context.tell(rates.notices)
         self.rate_error.clear()
         self.context.reload_rates()
         self.status.emit(self.tr("Exchange rate removed: {0}").format(code))
