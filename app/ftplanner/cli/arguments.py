@@ -29,3 +29,20 @@ def epochs_or_auto(text: str) -> int | None:
         return whole_number(1)(text)
     except argparse.ArgumentTypeError as exc:
         raise argparse.ArgumentTypeError(f"{exc} (or 'auto')") from None
+
+
+def add_simulation_options(parser: argparse.ArgumentParser) -> None:
+    """``--draws``, ``--seed`` and ``--today``: how a plan's ROI is simulated and its lifecycle judged."""
+    from ftplanner.cli.models import parse_date
+    from ftplanner.core.roi import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
+
+    parser.add_argument(
+        "--draws", type=whole_number(1), default=DEFAULT_DRAWS, help=f"Monte Carlo draws (1..{MAX_DRAWS:,})"
+    )
+    parser.add_argument("--seed", type=whole_number(0), default=DEFAULT_SEED, help="random seed")
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=parse_date,
+        help="judge lifecycle and staleness as of this date (default: today)",
+    )

@@ -7,8 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ftplanner.cli.arguments import whole_number
-from ftplanner.cli.models import parse_date
+from ftplanner.cli.arguments import add_simulation_options
 from ftplanner.core import formatting as fmt
 from ftplanner.core.catalog import Catalog
 from ftplanner.core.errors import UserError
@@ -21,7 +20,7 @@ from ftplanner.core.evaluation import (
 from ftplanner.core.money import ExchangeRates, format_money
 from ftplanner.core.plan import Plan, load_plan
 from ftplanner.core.plan_inputs import plan_catalog
-from ftplanner.core.roi import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
+from ftplanner.core.roi import MAX_DRAWS
 from ftplanner.core.timemodel import TimeModel
 
 
@@ -39,16 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("plan", metavar="PLAN.ftplan", type=Path, help="the plan file")
     parser.add_argument("--json", action="store_true", help="print the evaluation as JSON")
-    parser.add_argument(
-        "--today",
-        metavar="YYYY-MM-DD",
-        type=parse_date,
-        help="judge lifecycle and staleness as of this date (default: today)",
-    )
-    parser.add_argument(
-        "--draws", type=whole_number(1), default=DEFAULT_DRAWS, help=f"Monte Carlo draws (1..{MAX_DRAWS:,})"
-    )
-    parser.add_argument("--seed", type=whole_number(0), default=DEFAULT_SEED, help="random seed")
+    add_simulation_options(parser)
     parser.set_defaults(func=run)
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ftplanner.cli.arguments import whole_number
-from ftplanner.cli.models import parse_date
+from ftplanner.cli.arguments import add_simulation_options
 from ftplanner.cli.plan import plan_context
 from ftplanner.core.errors import UserError
 from ftplanner.core.paths import resource
 from ftplanner.core.plan import load_plan
-from ftplanner.core.roi import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
+from ftplanner.core.roi import MAX_DRAWS
 
 EXAMPLE_PARTS = ("examples", "example.ftplan")
 
@@ -50,16 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         help="write the monthly cash flows (likely; P10/P50/P90 of the cumulative net) as CSV",
     )
-    parser.add_argument(
-        "--draws", type=whole_number(1), default=DEFAULT_DRAWS, help=f"Monte Carlo draws (1..{MAX_DRAWS:,})"
-    )
-    parser.add_argument("--seed", type=whole_number(0), default=DEFAULT_SEED, help="random seed")
-    parser.add_argument(
-        "--today",
-        metavar="YYYY-MM-DD",
-        type=parse_date,
-        help="judge lifecycle and staleness as of this date (default: today)",
-    )
+    add_simulation_options(parser)
     parser.add_argument("--json", action="store_true", help="print the report's figures as JSON")
     parser.set_defaults(func=run)
 

@@ -36,7 +36,7 @@ DAYS_PER_MONTH = Decimal(365) / Decimal(12)
 NO_LIMIT = 2**62  # per-example cap used when the catalog does not state one
 DEFAULT_MAX_EXAMPLE_TOKENS = 65_536  # analysis cap when no selected model states one
 
-_MONEY_FIELDS = (
+MONEY_FIELDS = (  # an estimate's money figures, in the order exports list them
     "training_cost",
     "training_cost_low",
     "training_cost_high",
@@ -126,7 +126,7 @@ class Estimate:
         rate = rates.rate(code)
         changes: dict[str, Any] = {
             name: (None if getattr(self, name) is None else getattr(self, name) * rate)
-            for name in _MONEY_FIELDS
+            for name in MONEY_FIELDS
         }
         return dataclasses.replace(self, currency=code, exchange_rate=rate, **changes)
 

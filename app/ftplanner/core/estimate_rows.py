@@ -14,7 +14,7 @@ from decimal import Decimal
 from ftplanner.core import display
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
-from ftplanner.core.estimate import Estimate
+from ftplanner.core.estimate import MONEY_FIELDS, Estimate
 from ftplanner.core.money import ExchangeRates, decimal_text
 from ftplanner.core.plan import Plan
 from ftplanner.core.plan_inputs import estimate_for_plan
@@ -28,14 +28,7 @@ STATE_ANALYSING = "analysing"
 STATE_ERROR = "error"
 
 # Money figures of an estimate exported exactly (in this order) after the shown columns.
-MONEY_EXPORT = (
-    "training_cost",
-    "training_cost_low",
-    "training_cost_high",
-    "inference_cost_per_month",
-    "hosting_cost_per_month",
-    "tco",
-)
+MONEY_EXPORT = MONEY_FIELDS
 
 
 @dataclass(frozen=True)

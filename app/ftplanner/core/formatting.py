@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ftplanner.core.display import hours_minutes
 from ftplanner.core.money import format_money
 
 HOURS_FROM_MINUTES = 90  # below this a duration is given in minutes
@@ -76,6 +77,16 @@ def duration(minutes: float, units: Units = ENGLISH) -> str:
     if minutes < HOURS_FROM_MINUTES:
         return units.minutes.format(value=f"{minutes:.0f}")
     return units.hours.format(value=f"{minutes / 60:.1f}")
+
+
+def clock_duration(minutes: float, minutes_text: str, hours_text: str, both_text: str) -> str:
+    """``1 h 5 min`` style, rounded to the minute; the texts are ``{0}`` min / ``{0}`` h / ``{0}`` h ``{1}`` min."""
+    hours, rest = hours_minutes(minutes)
+    if hours == 0:
+        return minutes_text.format(rest)
+    if rest == 0:
+        return hours_text.format(hours)
+    return both_text.format(hours, rest)
 
 
 def time_range(low: float | None, high: float | None, units: Units = ENGLISH) -> str:

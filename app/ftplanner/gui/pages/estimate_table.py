@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
-from ftplanner.core import display
+from ftplanner.core import display, formatting
 from ftplanner.core.estimate_rows import (
     STATE_ANALYSING,
     STATE_ERROR,
@@ -149,12 +149,9 @@ class EstimateColumns(QObject):
         return text if est.exact_tokens else "≈" + text
 
     def duration(self, minutes: float) -> str:
-        hours, rest = display.hours_minutes(minutes)
-        if hours == 0:
-            return self.tr("{0} min").format(rest)
-        if rest == 0:
-            return self.tr("{0} h").format(hours)
-        return self.tr("{0} h {1} min").format(hours, rest)
+        return formatting.clock_duration(
+            minutes, self.tr("{0} min"), self.tr("{0} h"), self.tr("{0} h {1} min")
+        )
 
     def time_text(self, row: EstimateRow) -> str:
         est = row.estimate

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ftplanner.core import display
+from ftplanner.core import formatting
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
 from ftplanner.jobs import profiles, secrets
@@ -312,12 +312,9 @@ class LaunchConfirmDialog(QDialog):
         layout.addWidget(buttons)
 
     def _duration(self, minutes: float) -> str:
-        hours, rest = display.hours_minutes(minutes)
-        if hours == 0:
-            return self.tr("{0} min").format(rest)
-        if rest == 0:
-            return self.tr("{0} h").format(hours)
-        return self.tr("{0} h {1} min").format(hours, rest)
+        return formatting.clock_duration(
+            minutes, self.tr("{0} min"), self.tr("{0} h"), self.tr("{0} h {1} min")
+        )
 
     def _time_range(self, low: float | None, high: float | None) -> str:
         if low is None or high is None:
