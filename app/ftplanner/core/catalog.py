@@ -514,16 +514,7 @@ def salvaged_overrides(path: Path) -> tuple[dict[str, Any], str | None]:
     if raw is None:
         return {}, None
     damage: list[str] = []
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        damage.append(f"not UTF-8 text at byte {exc.start}")
-        text = raw.decode("utf-8", errors="replace")
-    try:
-        data = catalog_toml.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
-        damage.append(f"not valid TOML: {exc}")
-        data = catalog_toml.salvage(text)
+    data = catalog_toml.loads_salvaging(statefile.decode_state(raw, damage), damage)
     if not isinstance(data.get("models", {}), dict):
         damage.append("models is not a table")
         data = {k: v for k, v in data.items() if k != "models"}

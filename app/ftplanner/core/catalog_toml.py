@@ -133,3 +133,12 @@ def dump_atomic(path: Path, data: Mapping[str, Any], header: str = "") -> None:
     text = dumps(data, header)
     loads(text)  # never write a file we could not read back
     write_text_atomic(path, text)
+
+
+def loads_salvaging(text: str, damage: list[str]) -> dict[str, Any]:
+    """Parse TOML text; when it is broken, note why in ``damage`` and keep what :func:`salvage` can read."""
+    try:
+        return loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
+        damage.append(f"not valid TOML: {exc}")
+        return salvage(text)

@@ -8,7 +8,6 @@ it was set, stored in ``<user data dir>/exchange_rates.toml`` and written atomic
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -161,16 +160,7 @@ class ExchangeRates:
         if raw is None:
             return cls()
         damage: list[str] = []
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            damage.append(f"not UTF-8 text at byte {exc.start}")
-            text = raw.decode("utf-8", errors="replace")
-        try:
-            data = catalog_toml.loads(text)
-        except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
-            damage.append(f"not valid TOML: {exc}")
-            data = catalog_toml.salvage(text)
+        data = catalog_toml.loads_salvaging(statefile.decode_state(raw, damage), damage)
         rates: dict[str, Rate] = {}
         problems = [
             f"{path}: cannot read exchange rates in full: {d}; using what can be read" for d in damage

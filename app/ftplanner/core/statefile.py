@@ -67,6 +67,15 @@ def read_state(path: Path) -> bytes | None:
         raise Unreadable(exc.strerror or str(exc)) from None
 
 
+def decode_state(raw: bytes, damage: list[str]) -> str:
+    """``raw`` as UTF-8 text; bytes that are not are replaced and noted in ``damage``."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        damage.append(f"not UTF-8 text at byte {exc.start}")
+        return raw.decode("utf-8", errors="replace")
+
+
 def write_state(path: Path, data: bytes | str, what: str = "save") -> None:
     """Write atomically; any OSError becomes one WriteFailed and the old file stays as it was."""
     payload = data.encode("utf-8") if isinstance(data, str) else data

@@ -165,11 +165,7 @@ def read_profiles(path: Path | None = None) -> tuple[dict[str, ProviderProfile],
     if raw is None:
         return {}, None
     damage: list[str] = []
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        damage.append(f"not UTF-8 text at byte {exc.start}")
-        text = raw.decode("utf-8", errors="replace")
+    text = statefile.decode_state(raw, damage)
     items: Any = None
     if not damage:
         try:
