@@ -25,7 +25,7 @@ from typing import Any
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.estimate import Estimate, TrafficProfile, analysis_cap
-from ftplanner.core.money import ExchangeRates, decimal_text
+from ftplanner.core.money import ExchangeRates, decimal_text, json_value
 from ftplanner.core.plan import Plan, resolve_dataset
 from ftplanner.core.plan_inputs import (
     estimate_for_plan,
@@ -71,7 +71,6 @@ W_NO_SCENARIO = "no_scenario"
 W_ROI = "roi"
 W_RATE_STALE = "rate_stale"
 W_CURRENCY = "currency_fallback"
-W_NO_INFERENCE = "no_inference_price"
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ class PlanWarning:
     values: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "model": self.model, "text": self.text, **_jsonable(dict(self.values))}
+        return {"kind": self.kind, "model": self.model, "text": self.text, **json_value(dict(self.values))}
 
 
 @dataclass(frozen=True)
@@ -557,17 +556,5 @@ def evaluation_to_dict(evaluation: PlanEvaluation) -> dict[str, Any]:
     }
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def json_text(data: Mapping[str, Any]) -> str:
-    return json.dumps(_jsonable(data), indent=2, ensure_ascii=False)
+    return json.dumps(json_value(data), indent=2, ensure_ascii=False)

@@ -8,7 +8,7 @@ it was set, stored in ``<user data dir>/exchange_rates.toml`` and written atomic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -59,13 +59,15 @@ def decimal_text(value: Decimal) -> str:
 
 
 def json_value(value: object) -> object:
-    """A field value as JSON wants it: Decimal as its exact text, dates as ISO, tuples as lists."""
+    """A value as JSON wants it: Decimal as its exact text, dates as ISO, tuples as lists, nested too."""
     if isinstance(value, Decimal):
         return decimal_text(value)
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
+    if isinstance(value, Mapping):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
     return value
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from ftplanner.core.estimate import Estimate
-from ftplanner.core.money import decimal_text
+from ftplanner.core.money import json_value
 from ftplanner.core.roi import RoiResult
 
 # How the model was chosen.
@@ -83,7 +83,7 @@ class PlanSummary:
                 # minutes as the comparison rows give them (one decimal); ROI figures to six
                 out[name] = None if math.isnan(value) else round(value, 1 if name.endswith("minutes") else 6)
             else:
-                out[name] = _jsonable(value)
+                out[name] = json_value(value)
         return out
 
 
@@ -266,13 +266,3 @@ def summarise(
         chance_roi_positive=mc.prob_roi_positive if mc else None,
         risks=risks,
     )
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    return value
