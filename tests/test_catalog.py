@@ -20,7 +20,15 @@ def catalog():
 
 def test_bundled_catalog_loads_without_problems(catalog):
     assert catalog.problems == []
-    assert set(catalog.providers) == {"openai", "azure-openai", "together", "fireworks", "vertex", "mistral"}
+    assert set(catalog.providers) == {
+        "openai",
+        "azure-openai",
+        "together",
+        "fireworks",
+        "vertex",
+        "nebius",
+        "mistral",
+    }
     assert catalog.entries[0].provider == "openai"
     assert len({e.key for e in catalog.entries}) == len(catalog.entries)
     for entry in catalog.entries:

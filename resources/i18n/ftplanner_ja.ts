@@ -93,156 +93,295 @@
 <context>
     <name>CatalogColumns</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="60"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="61"/>
         <source>Provider</source>
         <translation>プロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="61"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="62"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="63"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="63"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="64"/>
         <source>Input
 / 1M</source>
         <translation>入力
 ／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="64"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="65"/>
         <source>Cached
 / 1M</source>
         <translation>キャッシュ入力
 ／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="65"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="66"/>
         <source>Output
 / 1M</source>
         <translation>出力
 ／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="66"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="67"/>
         <source>Hosting
 / hour</source>
         <translation>ホスティング
 ／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="68"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="69"/>
         <source>Max tokens
 / example</source>
         <translation>最大トークン数
 ／学習例</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="71"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="72"/>
         <source>Tokenizer</source>
         <translation>トークナイザー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="72"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="73"/>
         <source>New jobs
 until</source>
         <translation>新規ジョブ
 受付期限</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="73"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="74"/>
         <source>Retires</source>
         <translation>提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="74"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="75"/>
         <source>As of</source>
         <translation>価格時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="75"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="76"/>
         <source>Origin</source>
         <translation>設定元</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="76"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="77"/>
         <source>Sources</source>
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="81"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="121"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="84"/>
         <source>{0} / hour</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="85"/>
         <source>{0} / 1M</source>
         <translation>{0}／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="90"/>
         <source>≈{0} (±{1})</source>
         <translation>≈{0}（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="96"/>
         <source>{0} (unconfirmed)</source>
         <translation>{0}（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="100"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="101"/>
         <source>{0} (stale)</source>
         <translation>{0}（古い価格）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="105"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="106"/>
         <source>bundled</source>
         <translation>同梱</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="106"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="107"/>
         <source>user</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="108"/>
         <source>plan</source>
         <translation>プラン</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="123"/>
+        <source>dedicated</source>
+        <translation>専用デプロイ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="130"/>
+        <source>Served on a dedicated deployment billed per hour; tokens are not billed</source>
+        <translation>時間課金の専用デプロイで提供（トークンには課金されません）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="131"/>
+        <source>Prices as of {0}</source>
+        <translation>価格は {0} 時点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="139"/>
         <source>DPO: {0} / 1M</source>
         <translation>DPO: {0}／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="141"/>
         <source>Minimum per job: {0}</source>
         <translation>ジョブあたりの最低料金: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="127"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="143"/>
         <source>Cap per job: {0}</source>
         <translation>ジョブあたりの上限額: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="132"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="148"/>
         <source>Prices older than 180 days are marked stale</source>
         <translation>180 日を超えた価格は「古い価格」として表示されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="153"/>
         <source>Which layer last changed this model: bundled catalog, your overrides, or the plan</source>
         <translation>このモデルを最後に変更した層: 同梱カタログ、ユーザーの上書き設定、プランのいずれか</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogImportDialog</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="29"/>
+        <source>Import catalog</source>
+        <translation>カタログの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="32"/>
+        <source>price up</source>
+        <translation>値上げ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="33"/>
+        <source>price down</source>
+        <translation>値下げ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="34"/>
+        <source>price set or cleared</source>
+        <translation>価格の設定・削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="35"/>
+        <source>model added</source>
+        <translation>モデル追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="36"/>
+        <source>model removed</source>
+        <translation>モデル削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="37"/>
+        <source>date moved</source>
+        <translation>日付の変更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="38"/>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="41"/>
+        <source>{0} price(s) up</source>
+        <translation>値上げ {0}件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="42"/>
+        <source>{0} price(s) down</source>
+        <translation>値下げ {0}件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="43"/>
+        <source>{0} price(s) set or cleared</source>
+        <translation>価格の設定・削除 {0}件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="44"/>
+        <source>{0} model(s) added</source>
+        <translation>モデル追加 {0}件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="45"/>
+        <source>{0} model(s) removed</source>
+        <translation>モデル削除 {0}件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="46"/>
+        <source>{0} date(s) moved</source>
+        <translation>日付の変更 {0}件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="47"/>
+        <source>{0} other change(s)</source>
+        <translation>その他の変更 {0}件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="49"/>
+        <source>no changes</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="51"/>
+        <source>{0}: the catalog of provider {1}. {2}.</source>
+        <translation>{0}：プロバイダー {1} のカタログ。{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <source>Change</source>
+        <translation>変更内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="79"/>
+        <source>Applying stores this file in your data folder; it replaces the bundled prices of this provider, which stay the fallback. Your price overrides still apply on top.</source>
+        <translation>適用すると、このファイルをデータフォルダーに保存し、このプロバイダーの同梱価格の代わりに使います（同梱カタログは予備として残ります）。価格の上書き設定は引き続きその上に適用されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="85"/>
+        <source>Apply</source>
+        <translation>適用</translation>
     </message>
 </context>
 <context>
@@ -618,11 +757,6 @@ counts</source>
         <translation>デプロイしたファインチューニング済みモデルごとのホスティング料金: 時間料金 × 月 730 時間（月額料金がある場合はそれも加算）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="103"/>
-        <source>Total cost of ownership: training + months × (inference + hosting); the months counted stop at the model&apos;s retirement date. ≥ marks a lower bound (inference price unknown)</source>
-        <translation>総保有コスト: 学習 + 月数 × (推論 + ホスティング)。計上する月数はモデルの提供終了日までです。≥ は下限値であることを示します（推論価格が不明）</translation>
-    </message>
-    <message>
         <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="105"/>
         <source>Exact: the model&apos;s own tokenizer. ≈: a stand-in tokenizer, with the stated error band</source>
         <translation>正確: モデル固有のトークナイザーで計数。≈: 代替のトークナイザーで計数（誤差範囲を併記）</translation>
@@ -668,157 +802,174 @@ counts</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="154"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="153"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="156"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="153"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="157"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="153"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="177"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="165"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="171"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="186"/>
         <source>provider {0}</source>
         <translation>プロバイダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="179"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="188"/>
         <source>closed since {0}</source>
         <translation>{0} に受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="181"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="190"/>
         <source>retired {0}</source>
         <translation>{0} に提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="192"/>
         <source>no fine-tuning offer</source>
         <translation>ファインチューニング提供なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="186"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="195"/>
         <source>retires on {0} (unconfirmed)</source>
         <translation>{0} に提供終了予定（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="196"/>
         <source>retires on {0}</source>
         <translation>{0} に提供終了予定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="198"/>
         <source>stale price as of {0}</source>
         <translation>古い価格（{0} 時点）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="194"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="203"/>
         <source>open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="199"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="208"/>
         <source>exact</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="200"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="209"/>
         <source>≈ ±{0}</source>
         <translation>≈ ±{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="208"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="217"/>
         <source>★ The model the plan goes with (see the Summary page).</source>
         <translation>★ この計画で採用するモデル（サマリーページを参照）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="218"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="227"/>
         <source>Offered: {0}</source>
         <translation>提供手法: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="229"/>
         <source>{0} per epoch × {1} epochs; {2} examples over the limit</source>
         <translation>エポックあたり {0} × {1} エポック。上限超過の学習例 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="224"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="233"/>
         <source>Approximate token counts: {0} to {1}</source>
         <translation>トークン数が概算のため: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="238"/>
         <source>Median (P50): {0}</source>
         <translation>中央値（P50）: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="231"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="241"/>
         <source>Running costs counted for {0} of {1} months</source>
         <translation>{1} か月のうち {0} か月分の運用コストを計上</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="246"/>
+        <source>Incomplete: no published price for running the fine-tuned model</source>
+        <translation>不完全：ファインチューニング済みモデルの運用価格が公表されていません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="257"/>
         <source>New jobs until {0}</source>
         <translation>新規ジョブ受付期限: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="238"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="251"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="258"/>
         <source>Prices as of {0}</source>
         <translation>価格は {0} 時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="103"/>
+        <source>Total cost of ownership: training + months × (inference + hosting); the months counted stop at the model&apos;s retirement date. ≥ marks a lower bound: the TCO is incomplete because no price for running the fine-tuned model is published</source>
+        <translation>総保有コスト: 学習 + 月数 × (推論 + ホスティング)。計上する月数はモデルの提供終了日までです。≥ は下限値を示します（ファインチューニング済みモデルの運用価格が公表されていないため、TCOは不完全です）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="280"/>
         <source>Training cost, exact</source>
         <translation>学習コスト（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="261"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="281"/>
         <source>Training cost low, exact</source>
         <translation>学習コスト下限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="282"/>
         <source>Training cost high, exact</source>
         <translation>学習コスト上限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="283"/>
         <source>Inference / month, exact</source>
         <translation>推論／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="264"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="284"/>
         <source>Hosting / month, exact</source>
         <translation>ホスティング／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="285"/>
         <source>TCO, exact</source>
         <translation>TCO（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="289"/>
         <source>Included</source>
         <translation>プランに含む</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="289"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="289"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="294"/>
         <source>yes</source>
         <translation>はい</translation>
     </message>
@@ -826,112 +977,122 @@ counts</source>
 <context>
     <name>EstimatePage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="128"/>
         <source>Show the models of one provider</source>
         <translation>特定のプロバイダーのモデルだけを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="128"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="130"/>
         <source>Launchable only</source>
         <translation>新規ジョブ可能なモデルのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="129"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="131"/>
         <source>Hide models that cannot take new fine-tuning jobs today</source>
         <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="136"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="139"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="140"/>
         <source>Save the table as shown, plus exact amounts, as a CSV file</source>
         <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="143"/>
         <source>Provider:</source>
         <translation>プロバイダー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="200"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="205"/>
         <source>All providers</source>
         <translation>すべてのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="227"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="232"/>
         <source>Open a dataset on the Dataset page to see estimates.</source>
         <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="234"/>
         <source>Dataset not found: {0}</source>
         <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="278"/>
         <source>No model matches the filters.</source>
         <translation>条件に一致するモデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="282"/>
         <source>Analysing the dataset for some tokenizers…</source>
         <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="296"/>
+        <source>≥ TCO incomplete for {0} of {1} models: no published price for running the fine-tuned model, so their TCO is a lower bound (hover a row&apos;s Inference or Hosting cell for the sources).</source>
+        <translation>≥ {1}モデル中{0}モデルのTCOは不完全です。ファインチューニング済みモデルの運用価格が公表されていないため、TCOは下限です（出典は各行の推論・ホスティングのセルにカーソルを合わせると表示されます）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="300"/>
+        <source>TCO complete for every model shown: training and running costs are all priced.</source>
+        <translation>表示中のすべてのモデルのTCOは完全です（学習費用と運用費の価格がすべて判明）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="328"/>
         <source>Analysing {0} for {1}…</source>
         <translation>{1} 向けに {0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="328"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="349"/>
         <source>Analysed {0} examples ({1})</source>
         <translation>{0} 件の学習例を分析しました（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="336"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="357"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="341"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="362"/>
         <source>Analysis cancelled</source>
         <translation>分析はキャンセルされました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="343"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="364"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="374"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="395"/>
         <source>Export comparison</source>
         <translation>比較をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="381"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="402"/>
         <source>Cannot export</source>
         <translation>エクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="383"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="404"/>
         <source>Exported {0}</source>
         <translation>{0} をエクスポートしました</translation>
     </message>
@@ -1866,22 +2027,22 @@ counts</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="317"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="316"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="319"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="316"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="316"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="324"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="321"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
@@ -2694,97 +2855,125 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>PricingPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="110"/>
         <source>Import overrides…</source>
         <translation>上書き設定をインポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="111"/>
         <source>Add the overrides of a TOML file to yours (checked first)</source>
         <translation>TOML ファイルの上書き設定を現在の設定に追加します（追加前に検証します）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="110"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="113"/>
         <source>Export overrides…</source>
         <translation>上書き設定をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="111"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="114"/>
         <source>Save your overrides as a TOML file</source>
         <translation>上書き設定を TOML ファイルとして保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="113"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="228"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="116"/>
+        <source>Import catalog…</source>
+        <translation>カタログを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="118"/>
+        <source>Bring in a newer price catalog file (one provider): see what changes, then apply</source>
+        <translation>新しい価格カタログファイル（1プロバイダー分）を取り込みます：変更点を確認してから適用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="237"/>
         <source>Reset all to bundled</source>
         <translation>すべて同梱の価格に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="122"/>
         <source>Remove every user override: the bundled catalog applies again</source>
         <translation>ユーザーの上書き設定をすべて削除し、同梱のカタログを再び適用します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="157"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="166"/>
         <source>{0} models · {1} with stale prices · {2} overridden</source>
         <translation>{0} モデル・古い価格 {1} 件・上書き設定 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="175"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="184"/>
         <source>{0} problem(s) in the catalog or rates</source>
         <translation>カタログまたは為替レートの問題: {0} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="238"/>
         <source>Remove all your price overrides? The bundled catalog will apply again.</source>
         <translation>価格の上書き設定をすべて削除しますか？同梱のカタログが再び適用されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="246"/>
         <source>Cannot reset overrides</source>
         <translation>上書き設定をリセットできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="250"/>
         <source>All overrides removed; bundled prices apply</source>
         <translation>すべての上書き設定を削除しました。同梱の価格が適用されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="255"/>
         <source>Import overrides</source>
         <translation>上書き設定をインポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="254"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="259"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="267"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="268"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="276"/>
         <source>Cannot import overrides</source>
         <translation>上書き設定をインポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="299"/>
         <source>Nothing was imported. Problems found:
 {0}</source>
         <translation>インポートは行われませんでした。次の問題が見つかりました:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="280"/>
         <source>Imported {0} model override(s) from {1}</source>
         <translation>{1} から {0} モデル分の上書き設定をインポートしました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="287"/>
+        <source>Import catalog</source>
+        <translation>カタログの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="298"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="303"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="311"/>
+        <source>Cannot import the catalog</source>
+        <translation>カタログを取り込めません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="315"/>
+        <source>Catalog of {0} imported from {1}</source>
+        <translation>{1} から {0} のカタログを取り込みました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="321"/>
         <source>Export overrides</source>
         <translation>上書き設定をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="329"/>
         <source>Cannot export overrides</source>
         <translation>上書き設定をエクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="332"/>
         <source>Overrides exported to {0}</source>
         <translation>上書き設定を {0} にエクスポートしました</translation>
     </message>

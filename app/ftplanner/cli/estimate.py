@@ -236,9 +236,11 @@ def render(
                 f"{row.epochs}{' (auto)' if row.epochs_auto else ''}",
                 training,
                 time,
-                format_money(row.inference_cost_per_month, currency),
-                format_money(row.hosting_cost_per_month, currency),
-                ("≥" if row.tco is not None and not row.tco_includes_inference else "")
+                "unknown"
+                if not row.inference_price_known
+                else format_money(row.inference_cost_per_month, currency),
+                format_money(row.hosting_cost_per_month, currency) if row.hosting_known else "unknown",
+                ("≥" if row.tco is not None and not row.tco_complete else "")
                 + format_money(row.tco, currency),
                 launch,
             ]
@@ -258,6 +260,15 @@ def render(
                 else f"{', '.join(models[:2])} and {len(models) - 2} more"
             )
             lines.append(f"  {who}: {text}")
-    if any(not row.tco_includes_inference for row in rows):
-        lines.append("  ≥: inference price unknown, TCO is a lower bound (training + hosting only)")
+    incomplete = [row.model for row in rows if row.tco is not None and not row.tco_complete]
+    lines.append("")
+    if incomplete:
+        lines.append(
+            f"≥ TCO incomplete for {len(incomplete)} of {len(rows)} models: running costs unknown"
+            " (no published price for serving the fine-tuned model), so the TCO is a lower bound."
+        )
+    else:
+        lines.append(
+            "TCO complete for every model with a training price: training and running costs are priced."
+        )
     return "\n".join(lines)

@@ -103,6 +103,16 @@ def training_price_text(entry: ModelEntry) -> str:
     return text
 
 
+def serving_text(entry: ModelEntry) -> str:
+    """How running the fine-tuned model is priced: per-token prices, a deployment's hourly rate, or unknown."""
+    if entry.serving == "dedicated":
+        return f"{_price(entry.hosting_per_hour)}/h dedicated"
+    text = "unknown"
+    if entry.serving != "unknown":
+        text = f"{_price(entry.input_per_mtok)} / {_price(entry.output_per_mtok)}"
+    return text + (f" + {_price(entry.hosting_per_hour)}/h" if entry.hosting_per_hour else "")
+
+
 def status_text(entry: ModelEntry, today: date) -> str:
     block = entry.launch_block(today)
     if not block:
@@ -154,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
                 e.key,
                 ",".join(e.methods) or "—",
                 training_price_text(e),
-                f"{_price(e.input_per_mtok)} / {_price(e.output_per_mtok)}",
+                serving_text(e),
                 f"{e.max_example_tokens:,}" if e.max_example_tokens else "—",
                 e.tokenizer.replace("approximate:", "≈"),
                 e.job_deadline.isoformat() if e.job_deadline else "—",
@@ -167,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
         "Model",
         "Methods",
         "Training",
-        "Inference in/out per 1M",
+        "Serving in/out per 1M",
         "Max tok/ex",
         "Tokenizer",
         "New jobs until",
@@ -178,7 +188,8 @@ def run(args: argparse.Namespace) -> int:
     print(format_table(headers, rows, right=(4,)))
     print(
         f"\nPrices in USD as of the date shown; 'stale' = more than 180 days old (today {catalog.today});"
-        " '?' = retirement date from a single unconfirmed source; ≈ = approximate token counts (±15%)."
+        " '?' = retirement date from a single unconfirmed source; ≈ = approximate token counts (±15%);"
+        " serving 'unknown' = no published price for running the fine-tuned model."
     )
     shown = {e.provider for e in entries}
     for provider in catalog.providers.values():

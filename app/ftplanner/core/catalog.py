@@ -28,6 +28,7 @@ from ftplanner.core.catalog_schema import (
     coerce_provider,
     coerce_time_model,
     problem_line,
+    serving_of,
 )
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import json_value
@@ -41,7 +42,15 @@ OVERRIDES_FILE_NAME = "overrides.toml"
 # A bare model id offered by several providers (OpenAI and Azure share ids) means this provider's.
 PRIMARY_PROVIDER = "openai"
 # Display order of the bundled provider files (others follow by name).
-PROVIDER_ORDER: tuple[str, ...] = ("openai", "azure-openai", "together", "fireworks", "vertex", "mistral")
+PROVIDER_ORDER: tuple[str, ...] = (
+    "openai",
+    "azure-openai",
+    "together",
+    "fireworks",
+    "vertex",
+    "nebius",
+    "mistral",
+)
 
 LAYER_BUNDLED = "bundled"
 LAYER_USER = "user"
@@ -81,6 +90,10 @@ class ModelEntry:
     batch_output_per_mtok: Decimal | None = None
     hosting_per_hour: Decimal | None = None
     hosting_per_month: Decimal | None = None
+    serving: str = "unknown"  # per_token | dedicated | unknown (see catalog_schema.SERVING_KINDS)
+    serving_note: str = ""
+    serving_sources: tuple[str, ...] = ()  # where the serving prices were seen (default: ``sources``)
+    serving_as_of: date | None = None  # when they were seen (default: ``as_of``)
     validation_billed: bool = False
     max_example_tokens: int | None = None
     min_examples: int | None = None
@@ -120,6 +133,19 @@ class ModelEntry:
 
     def is_stale(self, today: date) -> bool:
         return (today - self.as_of).days > STALE_AFTER_DAYS
+
+    @property
+    def running_price_known(self) -> bool:
+        """The catalog prices running the fine-tuned model (per token or per deployed hour)."""
+        return self.serving != "unknown"
+
+    @property
+    def running_sources(self) -> tuple[str, ...]:
+        return self.serving_sources or self.sources
+
+    @property
+    def running_as_of(self) -> date:
+        return self.serving_as_of or self.as_of
 
     def launch_block(self, today: date, method: str | None = None) -> str:
         """Why a job cannot be created today (empty string when it can)."""
@@ -236,6 +262,7 @@ def _entry_from(table: Mapping[str, Any], provider: ProviderInfo | None, origin:
     values["provider_name"] = provider.name if provider else values["provider"]
     values["provider_status"] = provider.status if provider else "live"
     values["origin"] = origin
+    values["serving"] = serving_of(table)
     return ModelEntry(**values)
 
 
@@ -259,6 +286,7 @@ class _Builder:
     providers: dict[str, ProviderInfo] = field(default_factory=dict)
     time_models: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: dict[str, list[str]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # model key -> the catalog file it came from
 
     def report(self, layer: str, line: str) -> None:
         self.problems.setdefault(layer, []).append(line)
@@ -315,6 +343,7 @@ class _Builder:
                 continue
             self.entries[entry.key] = entry
             self.raw[entry.key] = merged
+            self.files[entry.key] = name
         self._add_time_models(data.get("time_model", {}), name, LAYER_BUNDLED)
 
     def _add_time_models(self, tables: Any, source: str, layer: str) -> None:
@@ -346,7 +375,7 @@ class _Builder:
                 self.report(
                     LAYER_BUNDLED,
                     problem_line(
-                        f"{entry.provider}.toml",
+                        self.files.get(key, f"{entry.provider}.toml"),
                         entry.id,
                         "family",
                         f"no [time_model.{entry.family}] table"

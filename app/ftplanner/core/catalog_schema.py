@@ -19,6 +19,9 @@ from ftplanner.core.tokenizers import ENCODINGS
 
 METHODS: tuple[str, ...] = ("sft", "dpo", "rft")
 PROVIDER_STATUSES: tuple[str, ...] = ("live", "deprecated", "closed")
+# How a fine-tuned model is billed when used: per token (serverless, perhaps plus an hourly hosting fee),
+# per hour of a dedicated deployment (tokens not billed), or no published price (running costs unknown).
+SERVING_KINDS: tuple[str, ...] = ("per_token", "dedicated", "unknown")
 APPROXIMATE_PREFIX = "approximate:"
 
 # kind of every model field; "required" fields must be present after defaults are applied.
@@ -41,6 +44,10 @@ MODEL_FIELDS: dict[str, str] = {
     "batch_output_per_mtok": "money",
     "hosting_per_hour": "money",
     "hosting_per_month": "money",
+    "serving": "serving",
+    "serving_note": "str",
+    "serving_sources": "str_list",
+    "serving_as_of": "date",
     "validation_billed": "bool",
     "max_example_tokens": "positive_int",
     "min_examples": "positive_int",
@@ -201,6 +208,10 @@ def _coerce(kind: str, value: Any) -> Any:
         if value not in PROVIDER_STATUSES:
             raise ValueError(f"expected one of {', '.join(PROVIDER_STATUSES)}, got {value!r}")
         return value
+    if kind == "serving":
+        if value not in SERVING_KINDS:
+            raise ValueError(f"expected one of {', '.join(SERVING_KINDS)}, got {value!r}")
+        return value
     if kind == "observations":
         if not isinstance(value, list):
             raise ValueError("expected a list of tables (tokens, minutes, model, date, source)")
@@ -272,10 +283,35 @@ def coerce_model(raw: Any, *, today: date | None = None) -> dict[str, Any]:
         raise FieldProblem("job_deadline", f"job deadline {deadline} is after the retirement date {retires}")
     if table.get("retirement_unconfirmed") and retires is None:
         raise FieldProblem("retirement_unconfirmed", "set only together with retires_on")
-    if today is not None and table["as_of"] > today:
-        raise FieldProblem("as_of", f"{table['as_of']} is in the future (today is {today})")
+    _check_serving(table)
+    for name in ("as_of", "serving_as_of"):
+        if today is not None and name in table and table[name] > today:
+            raise FieldProblem(name, f"{table[name]} is in the future (today is {today})")
     if not _PROVIDER_ID.match(table["provider"]):
         raise FieldProblem(
             "provider", f"provider id must be lower-case letters, digits and '-', got {table['provider']!r}"
         )
     return table
+
+
+def serving_of(table: Mapping[str, Any]) -> str:
+    """The serving kind a model table states, or the one its prices imply (per-token prices: per_token)."""
+    if "serving" in table:
+        return str(table["serving"])
+    if "input_per_mtok" in table and "output_per_mtok" in table:
+        return "per_token"
+    return "unknown"
+
+
+def _check_serving(table: Mapping[str, Any]) -> None:
+    serving = serving_of(table)
+    priced = "input_per_mtok" in table or "output_per_mtok" in table
+    if serving == "per_token" and not ("input_per_mtok" in table and "output_per_mtok" in table):
+        raise FieldProblem("serving", "per-token serving needs input_per_mtok and output_per_mtok")
+    if serving == "dedicated":
+        if "hosting_per_hour" not in table:
+            raise FieldProblem("serving", "dedicated serving needs hosting_per_hour (the deployment's rate)")
+        if priced:
+            raise FieldProblem("serving", "dedicated serving is billed per hour: no per-token prices")
+    if serving == "unknown" and priced:
+        raise FieldProblem("serving", "serving = 'unknown' cannot carry per-token prices")

@@ -8,9 +8,11 @@ rate; nothing is rounded here. Conventions:
   then the per-job minimum and cap apply;
 * training (per hour, reinforcement fine-tuning) = billed hours × hourly rate (hours must be given);
 * inference per month = requests × per-request cost, blending standard/batch and cached/uncached input;
-* hosting per month = hourly hosting × :data:`HOURS_PER_MONTH` + any fixed monthly fee;
+* hosting per month = hourly hosting × :data:`HOURS_PER_MONTH` + any fixed monthly fee; a model served on a
+  dedicated deployment (``serving = "dedicated"``) pays that hourly rate and nothing per token;
 * total cost of ownership = training + months counted × (inference + hosting), where the months
-  counted stop at the model's retirement date.
+  counted stop at the model's retirement date. Where the catalog has no price for running the model
+  (``serving = "unknown"``) inference is unknown (None, never 0) and the TCO is marked incomplete.
 """
 
 from __future__ import annotations
@@ -115,6 +117,16 @@ class Estimate:
     currency: str = BASE_CURRENCY
     exchange_rate: Decimal = Decimal(1)
     warnings: tuple[str, ...] = field(default=())
+    serving: str = "unknown"  # per_token | dedicated | unknown: how running the fine-tuned model is billed
+    inference_price_known: bool = False  # the catalog prices running the model; False = running costs unknown
+    tco_complete: bool = False  # training and running costs are all priced: the TCO is not a lower bound
+    running_costs_as_of: date | None = None
+    running_costs_sources: tuple[str, ...] = ()
+
+    @property
+    def hosting_known(self) -> bool:
+        """Hosting is priced: the running price is known, or the catalog states a fixed fee anyway."""
+        return self.inference_price_known or self.hosting_cost_per_month > 0
 
     def converted(self, currency: str, rates: ExchangeRates) -> Estimate:
         """The same estimate with money in ``currency`` (rate × USD amount, unrounded)."""
@@ -145,10 +157,15 @@ def hosting_cost_per_month(entry: ModelEntry) -> Decimal:
     return hourly * HOURS_PER_MONTH + (entry.hosting_per_month or Decimal(0))
 
 
+UNKNOWN_RUNNING_COSTS = (
+    "no published price for running the fine-tuned model: running costs unknown, TCO incomplete"
+)
+
+
 def _inference(entry: ModelEntry, traffic: TrafficProfile, warnings: list[str]) -> Decimal | None:
+    if entry.serving == "dedicated":
+        return Decimal(0)  # a dedicated deployment bills its hours (hosting), not tokens
     if entry.input_per_mtok is None or entry.output_per_mtok is None:
-        if traffic.requests_per_month:
-            warnings.append("inference prices are not in the catalog: running costs exclude inference")
         return None
     cached = Decimal(traffic.cached_share)
     batch = Decimal(traffic.batch_share)
@@ -178,7 +195,8 @@ def _inference(entry: ModelEntry, traffic: TrafficProfile, warnings: list[str]) 
 
 
 def inference_cost_per_month(entry: ModelEntry, traffic: TrafficProfile) -> Decimal | None:
-    """Monthly inference cost in USD for ``traffic``; None when the catalog has no inference price."""
+    """Monthly inference cost in USD for ``traffic``; None when the catalog has no inference price
+    (0 for a dedicated deployment, whose hours are the hosting cost)."""
     return _inference(entry, traffic, [])
 
 
@@ -291,6 +309,14 @@ def estimate(
     counted = _months_counted(entry, months, today, warnings)
     tco = None if cost is None else cost + counted * ((inference or Decimal(0)) + hosting)
     includes_inference = inference is not None or traffic is None or not traffic.requests_per_month
+    if not entry.running_price_known:
+        warnings.append(UNKNOWN_RUNNING_COSTS)
+    elif entry.serving == "dedicated":
+        warnings.append(
+            f"served on a dedicated deployment billed per hour ({format_money(entry.hosting_per_hour)}/h):"
+            " its hours are the hosting cost; tokens are not billed"
+        )
+    complete = cost is not None and (entry.running_price_known or counted == 0)
     stale = entry.is_stale(today)
     if stale:
         warnings.append(f"prices as of {entry.as_of.isoformat()} are more than 180 days old (stale)")
@@ -335,6 +361,11 @@ def estimate(
         stale=stale,
         sources=entry.sources,
         warnings=tuple(warnings),
+        serving=entry.serving,
+        inference_price_known=entry.running_price_known,
+        tco_complete=complete,
+        running_costs_as_of=entry.running_as_of,
+        running_costs_sources=entry.running_sources,
     )
     if check_currency(currency) != BASE_CURRENCY:
         result = result.converted(currency, rates if rates is not None else ExchangeRates.load())

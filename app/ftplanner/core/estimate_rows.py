@@ -78,6 +78,15 @@ def estimate_rows(
     return rows
 
 
+def incomplete_tco(rows: Iterable[EstimateRow]) -> list[EstimateRow]:
+    """The estimated rows whose TCO is a lower bound (running costs unknown)."""
+    return [
+        r
+        for r in rows
+        if r.estimate is not None and r.estimate.tco is not None and not r.estimate.tco_complete
+    ]
+
+
 def money_key(row: EstimateRow, name: str) -> float:
     """Sort key of the estimate's money figure ``name`` (unknown last)."""
     return display.money_sort_key(getattr(row.estimate, name) if row.estimate else None)

@@ -30,6 +30,7 @@ def source_list(content: ReportContent) -> list[str]:
     for row in content.rows:
         if row.entry is not None:
             found.update(dict.fromkeys(row.entry.sources))
+            found.update(dict.fromkeys(row.entry.running_sources))
     return list(found)
 
 
@@ -54,22 +55,38 @@ def row_display(row: ModelRow, words: Words, sources: list[str]) -> dict[str, st
     if est.training_cost is not None and not est.exact_tokens:
         training = "≈" + training
     tco = words.money(est.tco, cur)
-    if est.tco is not None and not est.tco_includes_inference:
+    if est.tco is not None and not est.tco_complete:
         tco = "≥" + tco
     as_of = est.price_as_of.isoformat() + (f" ({words('stale')})" if est.stale else "")
-    refs = " ".join(f"[{sources.index(s) + 1}]" for s in est.sources if s in sources)
+    cited = dict.fromkeys((*est.sources, *est.running_costs_sources))
+    refs = " ".join(f"[{sources.index(s) + 1}]" for s in cited if s in sources)
+    inference = words.money(est.inference_cost_per_month, cur)
+    if not est.inference_price_known:
+        inference = words("unknown")
     return {
         "model": name,
         "key": row.key,
         "training": training,
         "time": words.time_range(est.time_p10_minutes, est.time_p90_minutes),
-        "inference": words.money(est.inference_cost_per_month, cur),
-        "hosting": words.money(est.hosting_cost_per_month, cur),
+        "inference": inference,
+        "hosting": words.money(est.hosting_cost_per_month, cur) if est.hosting_known else words("unknown"),
         "tco": tco,
         "status": _status(est, words),
         "as_of": as_of,
         "sources": refs,
     }
+
+
+def tco_note(content: ReportContent, words: Words) -> str:
+    """The footnote saying which rows' TCO is complete (empty when no row has a TCO)."""
+    estimated = [row for row in content.rows if row.estimate is not None and row.estimate.tco is not None]
+    incomplete = [row for row in estimated if row.estimate is not None and not row.estimate.tco_complete]
+    if not estimated:
+        return ""
+    if not incomplete:
+        return words("tco_complete_all")
+    names = ", ".join(row.entry.display_name if row.entry else row.key for row in incomplete)
+    return words("tco_incomplete", count=len(incomplete), total=len(estimated), models=names)
 
 
 def warning_text(warning: ReportWarning, words: Words, names: dict[str, str]) -> str:
@@ -284,6 +301,7 @@ def report_figures(content: ReportContent, lang: str) -> dict[str, Any]:
         "today": content.today,
         "dataset": dataset,
         "comparison": comparison,
+        "tco_note": tco_note(content, words),
         "sources": sources,
         "roi": roi,
         "assumptions": input_display(content, words),

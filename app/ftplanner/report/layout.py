@@ -207,6 +207,8 @@ def comparison_section(f: dict[str, Any], w: Words) -> str:
             ]
         )
     html.append(_table(table, numeric={1, 3, 4, 5}, size="7.5pt", widths=(20, 10, 11, 10, 10, 12, 14, 13)))
+    if f.get("tco_note"):
+        html.append(f'<p class="note">{_e(f["tco_note"])}</p>')
     if f["sources"]:
         html.append(f'<p class="h3">{_e(w("sources"))}</p>')
         html += [f'<p class="small">[{i}] {_e(url)}</p>' for i, url in enumerate(f["sources"], start=1)]

@@ -93,8 +93,13 @@ _EN: dict[str, str] = {
     "comparison_note": (
         "Training cost at {epochs} epochs; running costs for {requests} requests a month of {input} input and {output}"
         " output tokens; total cost of ownership (TCO) over {months} months, stopping at a retirement date."
-        " ≈ marks approximate token counts (±15%); ≥ a lower bound (inference price unknown)."
+        " ≈ marks approximate token counts (±15%); ≥ a lower bound (running costs unknown)."
     ),
+    "tco_incomplete": (
+        "≥ TCO incomplete for {count} of {total} models ({models}): no published price for running the"
+        " fine-tuned model, so their TCO is a lower bound."
+    ),
+    "tco_complete_all": "TCO complete for every model: training and running costs are all priced.",
     "no_traffic": "No traffic profile: running costs exclude inference.",
     "col_model": "Model",
     "col_training": "Training",
@@ -355,8 +360,13 @@ _JA: dict[str, str] = {
     "comparison_note": (
         "学習費用はエポック数 {epochs} で、運用費は月{requests}リクエスト（入力{input}・出力{output}トークン）で計算。"
         "総保有コスト（TCO）は{months}か月分で、提供終了日までを数えます。"
-        "≈ はトークン数が概算（±15%）、≥ は下限（推論価格が不明）を示します。"
+        "≈ はトークン数が概算（±15%）、≥ は下限（運用費が不明）を示します。"
     ),
+    "tco_incomplete": (
+        "≥ {total}モデル中{count}モデル（{models}）のTCOは不完全です。ファインチューニング済みモデルを"
+        "運用する価格が公表されていないため、TCOは下限です。"
+    ),
+    "tco_complete_all": "すべてのモデルのTCOは完全です（学習費用と運用費の価格がすべて判明）。",
     "no_traffic": "利用量が未設定のため、運用費に推論費用を含みません。",
     "col_model": "モデル",
     "col_training": "学習費用",

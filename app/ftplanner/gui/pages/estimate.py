@@ -37,6 +37,7 @@ from ftplanner.core.estimate_rows import (
     chart_rows,
     estimate_rows,
     include_model,
+    incomplete_tco,
     visible_entries,
 )
 from ftplanner.core.evaluation import PlanEvaluation
@@ -105,6 +106,7 @@ class EstimatePage(QWidget):
         layout.addLayout(self.filter_row)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.tco_note)
 
         self.runner.finished.connect(self._on_analysis)
         self.runner.failed.connect(self._on_failed)
@@ -149,6 +151,9 @@ class EstimatePage(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setVisible(False)
+        self.tco_note = QLabel()
+        self.tco_note.setWordWrap(True)
+        self.tco_note.setVisible(False)
 
     def _build_table(self) -> None:
         self.model = CheckableRowsModel(
@@ -255,6 +260,7 @@ class EstimatePage(QWidget):
             self._fitted = layout
             self._fit_columns()
         self._update_notice(rows)
+        self._update_tco_note(rows)
         self._draw_chart()
         self._ensure_analyses()
 
@@ -279,6 +285,21 @@ class EstimatePage(QWidget):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
         self.retry_button.setVisible(bool(self._failed) and not self.runner.busy)
+
+    def _update_tco_note(self, rows: list[EstimateRow]) -> None:
+        estimated = [row for row in rows if row.estimate is not None and row.estimate.tco is not None]
+        incomplete = incomplete_tco(estimated)
+        if not estimated:
+            text = ""
+        elif incomplete:
+            text = self.tr(
+                "≥ TCO incomplete for {0} of {1} models: no published price for running the fine-tuned model,"
+                " so their TCO is a lower bound (hover a row's Inference or Hosting cell for the sources)."
+            ).format(len(incomplete), len(estimated))
+        else:
+            text = self.tr("TCO complete for every model shown: training and running costs are all priced.")
+        self.tco_note.setText(text)
+        self.tco_note.setVisible(bool(text))
 
     # ------------------------------------------------------------- analysis
     def needed_encodings(self) -> list[str]:

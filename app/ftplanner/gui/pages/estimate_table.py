@@ -71,8 +71,8 @@ class EstimateColumns(QObject):
             (self.tr("Charged\ntokens"), self.tokens_text),
             (self.tr("Training\ncost"), self.training_text),
             (self.tr("Time\nP10–P90"), self.time_text),
-            (self.tr("Inference\n/ month"), lambda r: self.money(r, "inference_cost_per_month")),
-            (self.tr("Hosting\n/ month"), lambda r: self.money(r, "hosting_cost_per_month")),
+            (self.tr("Inference\n/ month"), self.inference_text),
+            (self.tr("Hosting\n/ month"), self.hosting_text),
             (self.tr("TCO\n{0} months").format(self.document.plan.months), self.tco_text),
             (self.tr("Token\ncounts"), self.counts_text),
             (self.tr("Lifecycle"), lambda r: self.badges_text(r.badges)),
@@ -100,7 +100,7 @@ class EstimateColumns(QObject):
                 "Hosting fee per deployed fine-tune: hourly fee × 730 hours a month, plus any monthly fee"
             ),
             self.tr(
-                "Total cost of ownership: training + months × (inference + hosting); the months counted stop at the model's retirement date. ≥ marks a lower bound (inference price unknown)"
+                "Total cost of ownership: training + months × (inference + hosting); the months counted stop at the model's retirement date. ≥ marks a lower bound: the TCO is incomplete because no price for running the fine-tuned model is published"
             ),
             self.tr("Exact: the model's own tokenizer. ≈: a stand-in tokenizer, with the stated error band"),
             self.tr(
@@ -159,12 +159,24 @@ class EstimateColumns(QObject):
             return "—"
         return f"{self.duration(est.time_p10_minutes)} – {self.duration(est.time_p90_minutes)}"
 
+    def inference_text(self, row: EstimateRow) -> str:
+        est = row.estimate
+        if est is not None and not est.inference_price_known:
+            return self.tr("unknown")
+        return self.money(row, "inference_cost_per_month")
+
+    def hosting_text(self, row: EstimateRow) -> str:
+        est = row.estimate
+        if est is not None and not est.hosting_known:
+            return self.tr("unknown")
+        return self.money(row, "hosting_cost_per_month")
+
     def tco_text(self, row: EstimateRow) -> str:
         est = row.estimate
         if est is None:
             return ""
         text = format_money(est.tco, est.currency)
-        if est.tco is not None and not est.tco_includes_inference:
+        if est.tco is not None and not est.tco_complete:
             text = "≥" + text
         return text
 
@@ -225,9 +237,20 @@ class EstimateColumns(QObject):
         if column == COL_TIME and est.time_p50_minutes is not None:
             return self.tr("Median (P50): {0}").format(self.duration(est.time_p50_minutes))
         if column == COL_TCO:
-            return self.tr("Running costs counted for {0} of {1} months").format(
-                f"{est.months_counted:.1f}", est.months
-            )
+            lines = [
+                self.tr("Running costs counted for {0} of {1} months").format(
+                    f"{est.months_counted:.1f}", est.months
+                )
+            ]
+            if not est.tco_complete and est.tco is not None:
+                lines.append(self.tr("Incomplete: no published price for running the fine-tuned model"))
+            return "\n".join(lines)
+        if column in (COL_INFERENCE, COL_HOSTING):
+            lines = [row.entry.serving_note] if row.entry.serving_note else []
+            if est.running_costs_as_of is not None:
+                lines.append(self.tr("Prices as of {0}").format(est.running_costs_as_of.isoformat()))
+            lines.extend(est.running_costs_sources)
+            return "\n".join(lines) or None
         if column == COL_LIFECYCLE:
             lines = [est.launch_status]
             if row.entry.job_deadline:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -60,9 +61,9 @@ class CatalogColumns(QObject):
             (self.tr("Provider"), lambda e: e.provider_name or e.provider),
             (self.tr("Model"), lambda e: e.display_name),
             (self.tr("Training"), self.training_text),
-            (self.tr("Input\n/ 1M"), lambda e: display.price_text(e.input_per_mtok)),
-            (self.tr("Cached\n/ 1M"), lambda e: display.price_text(e.cached_input_per_mtok)),
-            (self.tr("Output\n/ 1M"), lambda e: display.price_text(e.output_per_mtok)),
+            (self.tr("Input\n/ 1M"), lambda e: self.serving_price(e, e.input_per_mtok)),
+            (self.tr("Cached\n/ 1M"), lambda e: self.serving_price(e, e.cached_input_per_mtok)),
+            (self.tr("Output\n/ 1M"), lambda e: self.serving_price(e, e.output_per_mtok)),
             (self.tr("Hosting\n/ hour"), lambda e: display.price_text(e.hosting_per_hour)),
             (
                 self.tr("Max tokens\n/ example"),
@@ -114,7 +115,24 @@ class CatalogColumns(QObject):
             return QColor(WARNING_COLOR)
         return None
 
+    def serving_price(self, entry: ModelEntry, amount: Decimal | None) -> str:
+        """A per-token serving price; "unknown" when no price for running the model is published."""
+        if entry.serving == "unknown":
+            return self.tr("unknown")
+        if entry.serving == "dedicated":
+            return self.tr("dedicated")
+        return display.price_text(amount)
+
     def tooltip(self, entry: ModelEntry, column: int) -> str | None:
+        if column in (COL_INPUT, COL_CACHED, COL_OUTPUT, COL_HOSTING):
+            lines = [entry.serving_note] if entry.serving_note else []
+            if entry.serving == "dedicated":
+                lines.append(
+                    self.tr("Served on a dedicated deployment billed per hour; tokens are not billed")
+                )
+            lines.append(self.tr("Prices as of {0}").format(entry.running_as_of.isoformat()))
+            lines.extend(entry.running_sources)
+            return "\n".join(lines)
         if column == COL_MODEL:
             return "\n".join(filter(None, [entry.key, entry.lifecycle_note, entry.price_note]))
         if column == COL_TRAINING:
