@@ -29,6 +29,7 @@ EXIT_UNUSABLE = 2
 COMMANDS = (
     "analyze",
     "models",
+    "catalog",
     "estimate",
     "rates",
     "roi",

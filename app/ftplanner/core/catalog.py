@@ -497,7 +497,14 @@ def load_catalog(
     """
     today = today or date.today()
     builder = _Builder(today=today)
-    for name, text in bundled_files() if files is None else files:
+    if files is None:
+        from ftplanner.core.catalog_import import catalog_files
+
+        notices: list[str] = []
+        files = catalog_files(notices)
+        for line in notices:
+            builder.report(LAYER_BUNDLED, line)
+    for name, text in files:
         builder.add_catalog_file(name, text)
     builder.check_families()
     if user_overrides:

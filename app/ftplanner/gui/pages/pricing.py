@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ftplanner.core import catalog_import
 from ftplanner.core.catalog import LAYER_BUNDLED, ModelEntry, load_user_overrides, save_user_overrides
 from ftplanner.core.errors import UserError
 from ftplanner.core.price_editing import merge_into_user_overrides, read_import
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.pricing_editor import OverrideEditor
+from ftplanner.gui.pages.pricing_import import CatalogImportDialog
 from ftplanner.gui.pages.pricing_rates import RatesBox
 from ftplanner.gui.pages.pricing_table import (
     COL_MODEL,
@@ -110,6 +113,11 @@ class PricingPage(QWidget):
         self.export_button = QPushButton(self.tr("Export overrides…"))
         self.export_button.setToolTip(self.tr("Save your overrides as a TOML file"))
         self.export_button.clicked.connect(self.export_overrides)
+        self.catalog_button = QPushButton(self.tr("Import catalog…"))
+        self.catalog_button.setToolTip(
+            self.tr("Bring in a newer price catalog file (one provider): see what changes, then apply")
+        )
+        self.catalog_button.clicked.connect(lambda: self.import_catalog())
         self.reset_button = QPushButton(self.tr("Reset all to bundled"))
         self.reset_button.setToolTip(self.tr("Remove every user override: the bundled catalog applies again"))
         self.reset_button.clicked.connect(self.reset_all)
@@ -117,6 +125,7 @@ class PricingPage(QWidget):
         row.addWidget(self.summary)
         row.addWidget(self.problems_button)
         row.addStretch(1)
+        row.addWidget(self.catalog_button)
         row.addWidget(self.import_button)
         row.addWidget(self.export_button)
         row.addWidget(self.reset_button)
@@ -269,6 +278,40 @@ class PricingPage(QWidget):
         self.context.tell(notices)
         self.context.reload_catalog()
         self.status.emit(self.tr("Imported {0} model override(s) from {1}").format(count, source.name))
+        return True
+
+    def import_catalog(self, path: Path | None = None) -> bool:
+        """Read a catalog file, show its changes (the core's diff) and install it when the user applies."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import catalog"), str(Path.home()), TOML_FILTER
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            candidate = catalog_import.read_catalog_file(path, self.context.today)
+            diff = catalog_import.preview_import(candidate, self.context.today)
+        except catalog_import.InvalidCatalog as exc:
+            show_error(
+                self,
+                self.tr("Cannot import the catalog"),
+                self.tr("Nothing was imported. Problems found:\n{0}").format("\n".join(exc.problems)),
+            )
+            return False
+        except UserError as exc:
+            show_error(self, self.tr("Cannot import the catalog"), str(exc))
+            return False
+        self.import_dialog = CatalogImportDialog(candidate, diff, self)
+        if self.import_dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            catalog_import.install(candidate)
+        except (UserError, OSError) as exc:
+            show_error(self, self.tr("Cannot import the catalog"), str(exc))
+            return False
+        self.context.reload_catalog()
+        self.status.emit(self.tr("Catalog of {0} imported from {1}").format(candidate.provider, path.name))
         return True
 
     def export_overrides(self) -> bool:
