@@ -83,6 +83,15 @@ def test_the_table_marks_incomplete_tco_and_says_which(capsys):
     assert "TCO incomplete for 1 of 2 models" in out
 
 
+def test_a_dedicated_deployment_shows_its_inference_in_hosting(capsys):
+    key = "fireworks/accounts/fireworks/models/llama-v3p1-8b-instruct"
+    assert main(["estimate", str(sample_dataset()), "--models", key, *TRAFFIC, *TODAY]) == 0
+    out, _ = capsys.readouterr()
+    line = next(line for line in out.splitlines() if line.startswith(key))
+    assert "in hosting" in line and "$2,117.00" in line and "≥" not in line
+    assert "TCO complete for every model" in out
+
+
 def test_new_base_models_are_launchable_and_carry_sources(capsys):
     rows = run_json(capsys, "models", "--launchable", "--json", *TODAY)
     keys = {row["key"] for row in rows}

@@ -226,37 +226,37 @@ until</source>
         <translation>専用デプロイ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="130"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="131"/>
         <source>Served on a dedicated deployment billed per hour; tokens are not billed</source>
         <translation>時間課金の専用デプロイで提供（トークンには課金されません）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="133"/>
         <source>Prices as of {0}</source>
         <translation>価格は {0} 時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="141"/>
         <source>DPO: {0} / 1M</source>
         <translation>DPO: {0}／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="143"/>
         <source>Minimum per job: {0}</source>
         <translation>ジョブあたりの最低料金: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="143"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="145"/>
         <source>Cap per job: {0}</source>
         <translation>ジョブあたりの上限額: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="150"/>
         <source>Prices older than 180 days are marked stale</source>
         <translation>180 日を超えた価格は「古い価格」として表示されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="153"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="155"/>
         <source>Which layer last changed this model: bundled catalog, your overrides, or the plan</source>
         <translation>このモデルを最後に変更した層: 同梱カタログ、ユーザーの上書き設定、プランのいずれか</translation>
     </message>
@@ -264,122 +264,122 @@ until</source>
 <context>
     <name>CatalogImportDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="29"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="31"/>
         <source>Import catalog</source>
         <translation>カタログの取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="32"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="34"/>
         <source>price up</source>
         <translation>値上げ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="33"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="35"/>
         <source>price down</source>
         <translation>値下げ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="34"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="36"/>
         <source>price set or cleared</source>
         <translation>価格の設定・削除</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="35"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="37"/>
         <source>model added</source>
         <translation>モデル追加</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="36"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="38"/>
         <source>model removed</source>
         <translation>モデル削除</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="37"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="39"/>
         <source>date moved</source>
         <translation>日付の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="38"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="40"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="41"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="43"/>
         <source>{0} price(s) up</source>
         <translation>値上げ {0}件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="42"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="44"/>
         <source>{0} price(s) down</source>
         <translation>値下げ {0}件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="43"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="45"/>
         <source>{0} price(s) set or cleared</source>
         <translation>価格の設定・削除 {0}件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="44"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="46"/>
         <source>{0} model(s) added</source>
         <translation>モデル追加 {0}件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="45"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="47"/>
         <source>{0} model(s) removed</source>
         <translation>モデル削除 {0}件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="46"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="48"/>
         <source>{0} date(s) moved</source>
         <translation>日付の変更 {0}件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="47"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="49"/>
         <source>{0} other change(s)</source>
         <translation>その他の変更 {0}件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="49"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="51"/>
         <source>no changes</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="51"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="53"/>
         <source>{0}: the catalog of provider {1}. {2}.</source>
         <translation>{0}：プロバイダー {1} のカタログ。{2}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="60"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="60"/>
         <source>Change</source>
         <translation>変更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="60"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="60"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="60"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="79"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="83"/>
         <source>Applying stores this file in your data folder; it replaces the bundled prices of this provider, which stay the fallback. Your price overrides still apply on top.</source>
         <translation>適用すると、このファイルをデータフォルダーに保存し、このプロバイダーの同梱価格の代わりに使います（同梱カタログは予備として残ります）。価格の上書き設定は引き続きその上に適用されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="85"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_import.py" line="89"/>
         <source>Apply</source>
         <translation>適用</translation>
     </message>
@@ -818,103 +818,108 @@ counts</source>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="165"/>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="171"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="173"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="186"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="167"/>
+        <source>in hosting</source>
+        <translation>ホスティングに含む</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="188"/>
         <source>provider {0}</source>
         <translation>プロバイダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="190"/>
         <source>closed since {0}</source>
         <translation>{0} に受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="192"/>
         <source>retired {0}</source>
         <translation>{0} に提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="192"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="194"/>
         <source>no fine-tuning offer</source>
         <translation>ファインチューニング提供なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="195"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="197"/>
         <source>retires on {0} (unconfirmed)</source>
         <translation>{0} に提供終了予定（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="196"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="198"/>
         <source>retires on {0}</source>
         <translation>{0} に提供終了予定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="198"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="200"/>
         <source>stale price as of {0}</source>
         <translation>古い価格（{0} 時点）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="203"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="205"/>
         <source>open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="208"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="210"/>
         <source>exact</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="211"/>
         <source>≈ ±{0}</source>
         <translation>≈ ±{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="217"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="219"/>
         <source>★ The model the plan goes with (see the Summary page).</source>
         <translation>★ この計画で採用するモデル（サマリーページを参照）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="227"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="229"/>
         <source>Offered: {0}</source>
         <translation>提供手法: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="231"/>
         <source>{0} per epoch × {1} epochs; {2} examples over the limit</source>
         <translation>エポックあたり {0} × {1} エポック。上限超過の学習例 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="233"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="235"/>
         <source>Approximate token counts: {0} to {1}</source>
         <translation>トークン数が概算のため: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="238"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="240"/>
         <source>Median (P50): {0}</source>
         <translation>中央値（P50）: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="243"/>
         <source>Running costs counted for {0} of {1} months</source>
         <translation>{1} か月のうち {0} か月分の運用コストを計上</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="248"/>
         <source>Incomplete: no published price for running the fine-tuned model</source>
         <translation>不完全：ファインチューニング済みモデルの運用価格が公表されていません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="259"/>
         <source>New jobs until {0}</source>
         <translation>新規ジョブ受付期限: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="251"/>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="258"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="253"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="260"/>
         <source>Prices as of {0}</source>
         <translation>価格は {0} 時点</translation>
     </message>
@@ -924,52 +929,52 @@ counts</source>
         <translation>総保有コスト: 学習 + 月数 × (推論 + ホスティング)。計上する月数はモデルの提供終了日までです。≥ は下限値を示します（ファインチューニング済みモデルの運用価格が公表されていないため、TCOは不完全です）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="282"/>
         <source>Training cost, exact</source>
         <translation>学習コスト（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="281"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="283"/>
         <source>Training cost low, exact</source>
         <translation>学習コスト下限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="282"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="284"/>
         <source>Training cost high, exact</source>
         <translation>学習コスト上限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="283"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="285"/>
         <source>Inference / month, exact</source>
         <translation>推論／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="286"/>
         <source>Hosting / month, exact</source>
         <translation>ホスティング／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="285"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="287"/>
         <source>TCO, exact</source>
         <translation>TCO（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="289"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="291"/>
         <source>Included</source>
         <translation>プランに含む</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="289"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="291"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="289"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="291"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="294"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="296"/>
         <source>yes</source>
         <translation>はい</translation>
     </message>
@@ -2958,22 +2963,22 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>カタログを取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="315"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="314"/>
         <source>Catalog of {0} imported from {1}</source>
         <translation>{1} から {0} のカタログを取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="321"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="319"/>
         <source>Export overrides</source>
         <translation>上書き設定をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="329"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="327"/>
         <source>Cannot export overrides</source>
         <translation>上書き設定をエクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="332"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="330"/>
         <source>Overrides exported to {0}</source>
         <translation>上書き設定を {0} にエクスポートしました</translation>
     </message>

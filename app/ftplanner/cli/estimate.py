@@ -184,6 +184,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def inference_text(row: Estimate, currency: str) -> str:
+    """Inference per month as shown: "unknown" without a price, "in hosting" on a dedicated deployment."""
+    if not row.inference_price_known:
+        return "unknown"
+    if row.serving == "dedicated" and row.inference_cost_per_month is not None:
+        return "in hosting"
+    return format_money(row.inference_cost_per_month, currency)
+
+
 def launch_text(status: str) -> str:
     """Short form of a launch status for the table ("closed since 2027-01-06", "retired 2026-10-23")."""
     reason = status.removeprefix("cannot be launched").strip(" :")
@@ -236,9 +245,7 @@ def render(
                 f"{row.epochs}{' (auto)' if row.epochs_auto else ''}",
                 training,
                 time,
-                "unknown"
-                if not row.inference_price_known
-                else format_money(row.inference_cost_per_month, currency),
+                inference_text(row, currency),
                 format_money(row.hosting_cost_per_month, currency) if row.hosting_known else "unknown",
                 ("≥" if row.tco is not None and not row.tco_complete else "")
                 + format_money(row.tco, currency),

@@ -24,7 +24,7 @@ from typing import Any
 
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import Cancelled, UserError
-from ftplanner.core.estimate import Estimate, TrafficProfile, analysis_cap
+from ftplanner.core.estimate import UNKNOWN_RUNNING_COSTS, Estimate, TrafficProfile, analysis_cap
 from ftplanner.core.money import ExchangeRates, decimal_text, json_value
 from ftplanner.core.plan import Plan, resolve_dataset
 from ftplanner.core.plan_inputs import (
@@ -67,6 +67,8 @@ W_RETIRED = "retired"
 W_CLOSED = "closed"
 W_ESTIMATE_FAILED = "estimate_failed"
 W_MODEL_NOTE = "model_note"
+W_RUNNING_UNKNOWN = "running_costs_unknown"  # no published price for running the fine-tuned model
+W_DEDICATED = "dedicated_serving"  # served on a dedicated deployment billed per hour
 W_NO_SCENARIO = "no_scenario"
 W_ROI = "roi"
 W_RATE_STALE = "rate_stale"
@@ -297,7 +299,13 @@ def _model_warnings(row: Estimate, today: date) -> list[PlanWarning]:
         )
     if not row.launchable:
         out.append(PlanWarning(W_CLOSED, row.launch_status, row.model, {"status": row.launch_status}))
+    if not row.inference_price_known:
+        out.append(PlanWarning(W_RUNNING_UNKNOWN, UNKNOWN_RUNNING_COSTS, row.model))
+    elif row.serving == "dedicated":
+        out.append(PlanWarning(W_DEDICATED, "served on a dedicated deployment billed per hour", row.model))
     covered = (
+        "no published price for running",
+        "served on a dedicated deployment",
         "token counts approximate",
         "more than 180 days old",
         "inside the",

@@ -63,6 +63,8 @@ def row_display(row: ModelRow, words: Words, sources: list[str]) -> dict[str, st
     inference = words.money(est.inference_cost_per_month, cur)
     if not est.inference_price_known:
         inference = words("unknown")
+    elif est.serving == "dedicated" and est.inference_cost_per_month is not None:
+        inference = words("in_hosting")
     return {
         "model": name,
         "key": row.key,

@@ -61,6 +61,7 @@ _EN: dict[str, str] = {
     "col_value": "Value",
     "col_source": "Source",
     "unknown": "unknown",
+    "in_hosting": "in hosting",
     "chosen_mark": "chosen",
     "csv_chosen": "Chosen",
     "csv_roi_inputs": "ROI model costs",
@@ -233,6 +234,13 @@ _EN: dict[str, str] = {
         " for {counted} months."
     ),
     "w_retired": "{model}: retired on {date}.",
+    "w_running_costs_unknown": (
+        "{model}: no published price for running the fine-tuned model: running costs unknown, TCO incomplete."
+    ),
+    "w_dedicated_serving": (
+        "{model}: served on a dedicated deployment billed per hour; its hours are the hosting cost, tokens are"
+        " not billed."
+    ),
     "w_closed": "{model}: {text}.",
     "w_estimate_failed": "{model}: no estimate ({text}).",
     "w_model_note": "{model}: {text}",
@@ -330,6 +338,7 @@ _JA: dict[str, str] = {
     "col_value": "値",
     "col_source": "出典",
     "unknown": "不明",
+    "in_hosting": "ホスティングに含む",
     "chosen_mark": "採用",
     "csv_chosen": "採用",
     "csv_roi_inputs": "ROI のモデル費用",
@@ -489,6 +498,8 @@ _JA: dict[str, str] = {
         "{model}：{date}{unconfirmed}に提供終了。{months}か月の期間内のため、運用費は {counted} か月分のみ数えます。"
     ),
     "w_retired": "{model}：{date} に提供終了しました。",
+    "w_running_costs_unknown": "{model}：ファインチューニング済みモデルの運用価格が公表されていないため、運用費は不明で、TCOは不完全です。",
+    "w_dedicated_serving": "{model}：時間課金の専用デプロイで提供されます。稼働時間がホスティング費用となり、トークンには課金されません。",
     "w_closed": "{model}：新規ジョブを受け付けていません（{text}）。",
     "w_estimate_failed": "{model}：見積もりできません（{text}）。",
     "w_model_note": "{model}：{text}",

@@ -163,6 +163,8 @@ class EstimateColumns(QObject):
         est = row.estimate
         if est is not None and not est.inference_price_known:
             return self.tr("unknown")
+        if est is not None and est.serving == "dedicated" and est.inference_cost_per_month is not None:
+            return self.tr("in hosting")
         return self.money(row, "inference_cost_per_month")
 
     def hosting_text(self, row: EstimateRow) -> str:
