@@ -48,6 +48,7 @@ DPI = 300
 MARGIN_MM = 16.0
 FOOTER_MM = 8.0
 BODY_PT = 9.0
+SPLIT_ROOM = 0.3  # of a page: with this much left, a part that does not fit is begun there and continued
 _SVG_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 _USER = int(QTextFormat.Property.UserProperty.value)
 _SVG_DATA, _SVG_WIDTH, _SVG_HEIGHT = _USER + 1, _USER + 2, _USER + 3
@@ -159,13 +160,22 @@ def _document(
 
 
 def _keep_whole(doc: QTextDocument, start: int, page_height: float) -> None:
-    """Start the part beginning at ``start`` on a new page when it would straddle a page end but fits one."""
+    """Start the part beginning at ``start`` on a new page when it would straddle a page end but fits one.
+
+    Text without a table is begun on this page and continued on the next when at least
+    :data:`SPLIT_ROOM` of this page is left, so no page is left mostly empty. A table is kept whole
+    (Qt would cut a row between its lines).
+    """
     layout = doc.documentLayout()
     first, last = doc.findBlock(start), doc.lastBlock()
     top = layout.blockBoundingRect(first).top()
     end = layout.blockBoundingRect(last)
     bottom = end.top() if last.length() <= 1 else end.bottom()
-    if bottom - top > page_height or int(top // page_height) == int((bottom - 1) // page_height):
+    page = int(top // page_height)
+    if page == int((bottom - 1) // page_height) or bottom - top > page_height:
+        return
+    room = (page + 1) * page_height - top
+    if room >= SPLIT_ROOM * page_height and not tables_from(doc, start):
         return
     fmt = first.blockFormat()
     fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)

@@ -175,6 +175,9 @@ def fit_table(table: QTextTable, device: QPaintDevice, width: float) -> None:
             fmt.setRightPadding(PAD_X_PT * UNITS_PER_PT)
             cell.setFormat(fmt)
     _size_columns(table, device, width)
+    frame = table.format()
+    frame.setHeaderRowCount(1)  # repeated at the top of the next page when a table is longer than a page
+    table.setFormat(frame)
     _break_lines(table, doc)
 
 
