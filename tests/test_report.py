@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from ftplanner.cli import main
 from ftplanner.cli.report import example_plan_path
+from ftplanner.core.money import plain_money, plain_number
 from ftplanner.core.plan import load_plan
 from ftplanner.core.roi import dumps_scenario
 from ftplanner.report import build_report
@@ -204,7 +205,10 @@ def test_csv_files_have_a_bom_and_parse(reports):
     assert rows[0][0] == "Key" and len(rows) == 1 + len(figures["comparison"])
     header = rows[0]
     first = dict(zip(header, rows[1], strict=True))
-    assert first["Training cost"] == figures["comparison"][0]["training_cost"]
+    assert first["Training cost"] == plain_money(figures["comparison"][0]["training_cost"], "USD")
+    assert first["Months counted"] == plain_number(figures["comparison"][0]["months_counted"], 2)
+    numbers = [cell for row in rows[1:] for cell in row if re.fullmatch(r"-?\d+(\.\d+)?", cell)]
+    assert numbers and all(len(cell.partition(".")[2]) <= 2 for cell in numbers)  # cents, never 1.4794520…
     cashflows = (folder / "cashflows.csv").read_bytes()
     assert cashflows.startswith(BOM)
     rows = list(csv.reader(io.StringIO(cashflows.decode("utf-8-sig"))))

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from ftplanner.core.errors import UserError
 from ftplanner.core.roi.amounts import FIXED, LOGNORMAL, PERT, TRIANGULAR, Z90, Amount, parse_amount
-from ftplanner.core.roi.scenario import _toml_value
+from ftplanner.core.toml_text import Inline, dumps
+
+
+def _toml_line(amount: Amount) -> str:
+    """``a = …`` as the scenario writer puts an amount (a number, or an inline table)."""
+    value = amount.to_toml_value(PERT)
+    return dumps({"a": Inline(value) if isinstance(value, dict) else value})
+
 
 money = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
 
@@ -69,7 +76,7 @@ def test_valid_triples_parse_exactly_and_round_trip(values: list[Decimal], dist:
     low, likely, high = sorted(values)
     amount = parse_amount({"low": low, "likely": likely, "high": high, "dist": dist}, "x")
     assert (amount.low, amount.likely, amount.high, amount.dist) == (low, likely, high, dist)
-    text = f"a = {_toml_value(amount.to_toml_value(PERT))}\n"
+    text = _toml_line(amount)
     again = parse_amount(tomllib.loads(text, parse_float=Decimal)["a"], "x")
     assert again == amount
 
@@ -85,7 +92,7 @@ def test_out_of_order_triples_are_rejected(values: list[Decimal]) -> None:
 @given(money)
 def test_fixed_round_trip_through_toml(value: Decimal) -> None:
     amount = Amount.fixed(value)
-    text = f"a = {_toml_value(amount.to_toml_value(PERT))}\n"
+    text = _toml_line(amount)
     assert parse_amount(tomllib.loads(text, parse_float=Decimal)["a"], "x") == amount
 
 

@@ -87,6 +87,23 @@ def round_for_display(amount: Decimal, currency: str) -> Decimal:
     return amount.quantize(Decimal(1).scaleb(-minor_units(currency)), rounding=ROUND_HALF_UP)
 
 
+def plain_number(value: object, places: int) -> str:
+    """``value`` rounded (half up) to ``places`` decimals, as plain text for a spreadsheet (``"1.48"``).
+
+    Empty for None or text that is not a number; never ``-0.00``.
+    """
+    number = decimal_or_none(value)
+    if number is None or not number.is_finite():
+        return ""
+    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return format(abs(rounded) if rounded == 0 else rounded, "f")
+
+
+def plain_money(amount: object, currency: str) -> str:
+    """An amount rounded to the currency's minor unit, without sign or separators (``"0.66"``, ``"187655"``)."""
+    return plain_number(amount, minor_units(currency))
+
+
 def format_money(amount: Decimal | None, currency: str = BASE_CURRENCY, *, unknown: str = "—") -> str:
     """``$1,234.57``, ``¥187,654``, ``1,234.57 CHF``; ``unknown`` for None."""
     if amount is None:

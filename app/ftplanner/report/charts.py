@@ -108,6 +108,13 @@ def histogram_chart(result: RoiResult, currency: str, words: Words) -> Figure:
     return figure
 
 
+def _tornado_bins(bars: Any, npv: float) -> int:
+    """Fewer ticks for longer numbers, so ¥12,500,000 and its neighbours do not run together."""
+    largest = max([abs(npv)] + [abs(v) for bar in bars for v in (bar.npv_low, bar.npv_high)])
+    chars = len(f"{largest:,.0f}")
+    return 7 if chars <= 7 else 5 if chars <= 9 else 4
+
+
 def tornado_chart(result: RoiResult, currency: str, words: Words) -> Figure | None:
     bars = result.tornado[:TORNADO_BARS]
     if not bars:
@@ -127,7 +134,7 @@ def tornado_chart(result: RoiResult, currency: str, words: Words) -> Figure | No
         low=words("tornado_low"),
         high=words("tornado_high"),
         width=12 if len(bars) <= 8 else 9,
-        nbins=7,
+        nbins=_tornado_bins(bars, npv),
     )
     axes.set_xlabel(
         plain(words("tornado_x", currency=currency, npv=words.money(npv, currency))), fontsize=8.5

@@ -1,7 +1,8 @@
 """CSV files of a report: the model comparison and the monthly cash flows, UTF-8 with a BOM (for Excel).
 
-Headers are in the report's language; money is the exact decimal (comparison) or the engine's figure rounded
-to cents (cash flows, as in ``ftplanner roi --json``), with no currency sign, so spreadsheets can compute.
+Headers are in the report's language. Money is rounded to the currency's minor unit (``0.66`` dollars,
+``187655`` yen) and months counted to two decimals, with no currency sign or separators, so spreadsheets can
+compute; the exact decimals are in ``ftplanner report --json``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ftplanner.core.exports import write_whole
+from ftplanner.core.money import plain_money, plain_number
 from ftplanner.report.strings import Words
 
 COMPARISON_COLUMNS = (
@@ -49,6 +51,21 @@ COMPARISON_COLUMNS = (
 )
 
 
+MONEY_COLUMNS = frozenset(
+    {
+        "training_cost",
+        "training_cost_low",
+        "training_cost_high",
+        "inference_cost_per_month",
+        "hosting_cost_per_month",
+        "tco",
+    }
+)
+MONTHS_PLACES = 2  # months counted (a retirement inside the horizon stops the count mid-month)
+MINUTES_PLACES = 1
+MINUTE_COLUMNS = frozenset({"time_p10_minutes", "time_p50_minutes", "time_p90_minutes"})
+
+
 def _cell(value: Any, words: Words) -> str:
     if value is None:
         return ""
@@ -59,6 +76,17 @@ def _cell(value: Any, words: Words) -> str:
     return str(value)
 
 
+def _comparison_cell(row: dict[str, Any], field: str, words: Words) -> str:
+    value = row.get(field)
+    if field in MONEY_COLUMNS:
+        return plain_money(value, row.get("currency") or "USD")
+    if field == "months_counted":
+        return plain_number(value, MONTHS_PLACES)
+    if field in MINUTE_COLUMNS:
+        return plain_number(value, MINUTES_PLACES)
+    return _cell(value, words)
+
+
 def comparison_csv(figures: dict[str, Any], lang: str) -> str:
     """The comparison table (one row per planned model) as CSV text."""
     words = Words(lang)
@@ -66,7 +94,7 @@ def comparison_csv(figures: dict[str, Any], lang: str) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([words(key) for key, _ in COMPARISON_COLUMNS])
     for row in figures["comparison"]:
-        writer.writerow([_cell(row.get(field), words) for _, field in COMPARISON_COLUMNS])
+        writer.writerow([_comparison_cell(row, field, words) for _, field in COMPARISON_COLUMNS])
     return out.getvalue()
 
 
@@ -82,13 +110,14 @@ def cashflows_csv(figures: dict[str, Any], lang: str) -> str:
     roi = figures["roi"]
     if roi is None:
         return out.getvalue()
+    currency = roi["currency"]
     fan = {point["month"]: point for point in roi["monte_carlo"]["fan"]["months"]}
     for row in roi["monthly"]:
         point = fan.get(row["month"], {})
-        writer.writerow(
-            [row["month"], row["date"], row["cost"], row["benefit"], row["net"], row["cumulative"]]
-            + [_cell(point.get(k), words) for k in ("p10", "p50", "p90")]
-        )
+        money = [row[k] for k in ("cost", "benefit", "net", "cumulative")] + [
+            point.get(k) for k in ("p10", "p50", "p90")
+        ]
+        writer.writerow([row["month"], row["date"]] + [plain_money(v, currency) for v in money])
     return out.getvalue()
 
 

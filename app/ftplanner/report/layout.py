@@ -53,13 +53,8 @@ def _e(text: Any) -> str:
     return escape(str(text))
 
 
-def _table(
-    rows: list[list[str]],
-    numeric: set[int] = frozenset(),
-    size: str = "8pt",
-    widths: tuple[int, ...] = (),
-) -> str:
-    """A table whose first row is the header (cells already escaped); ``widths`` in percent of the page."""
+def _table(rows: list[list[str]], numeric: set[int] = frozenset(), size: str = "8pt") -> str:
+    """A table whose first row is the header (cells already escaped); the PDF writer sizes its columns."""
     lines = [f'<table width="100%" cellspacing="0" style="font-size: {size};">']
     for index, row in enumerate(rows):
         cells = []
@@ -67,8 +62,6 @@ def _table(
             attrs = ' class="head"' if index == 0 else ""
             if col in numeric:
                 attrs += ' align="right"'
-            if index == 0 and col < len(widths):
-                attrs += f' width="{widths[col]}%"'
             cells.append(f"<td{attrs}>{cell}</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</table>")
@@ -150,11 +143,12 @@ def dataset_section(f: dict[str, Any], w: Words) -> str:
     return html
 
 
-def comparison_section(f: dict[str, Any], w: Words) -> str:
+def comparison_section(f: dict[str, Any], w: Words) -> list[str]:
+    """The comparison table, then the numbered price sources (each kept whole on a page)."""
     html = [f'<p class="h2">{_e(w("comparison"))}</p>']
     rows = f["comparison"]
     if not rows:
-        return html[0] + f"<p>{_e(w('no_models'))}</p>"
+        return [html[0] + f"<p>{_e(w('no_models'))}</p>"]
     plan = f["plan"]
     traffic = plan["traffic"]
     epochs = f["dataset"]["display"]["epochs"]
@@ -206,13 +200,15 @@ def comparison_section(f: dict[str, Any], w: Words) -> str:
                 f'{_e(shown["as_of"])}<br/><span class="small">{_e(shown["sources"])}</span>',
             ]
         )
-    html.append(_table(table, numeric={1, 3, 4, 5}, size="7.5pt", widths=(20, 10, 11, 10, 10, 12, 14, 13)))
+    html.append(_table(table, numeric={1, 3, 4, 5}, size="7.5pt"))
     if f.get("tco_note"):
         html.append(f'<p class="note">{_e(f["tco_note"])}</p>')
+    parts = ["".join(html)]
     if f["sources"]:
-        html.append(f'<p class="h3">{_e(w("sources"))}</p>')
-        html += [f'<p class="small">[{i}] {_e(url)}</p>' for i, url in enumerate(f["sources"], start=1)]
-    return "".join(html)
+        sources = [f'<p class="h3">{_e(w("sources"))}</p>']
+        sources += [f'<p class="small">[{i}] {_e(url)}</p>' for i, url in enumerate(f["sources"], start=1)]
+        parts.append("".join(sources))
+    return parts
 
 
 def roi_section(f: dict[str, Any], w: Words, result: RoiResult | None) -> list[Part]:
@@ -244,7 +240,7 @@ def roi_section(f: dict[str, Any], w: Words, result: RoiResult | None) -> list[P
         [_e(w("roi_pct"))] + [_e(shown[k]) for k in ("roi_pct", "roi_pct_p10", "roi_pct_p50", "roi_pct_p90")],
         [_e(w("payback"))] + [_e(shown[k]) for k in ("payback", "payback_p10", "payback_p50", "payback_p90")],
     ]
-    lines.append(_table(cards, numeric={1, 2, 3, 4}, size="9pt", widths=(20, 20, 20, 20, 20)))
+    lines.append(_table(cards, numeric={1, 2, 3, 4}, size="9pt"))
     lines.append("<p></p>")
     lines.append(
         _pairs(
@@ -272,7 +268,8 @@ def roi_section(f: dict[str, Any], w: Words, result: RoiResult | None) -> list[P
     return parts
 
 
-def assumptions_section(f: dict[str, Any], w: Words) -> str:
+def assumptions_section(f: dict[str, Any], w: Words) -> list[str]:
+    """The plan's inputs, the ROI's model costs and the scenario's lines: one group each."""
     plan = f["plan"]
     traffic = plan["traffic"]
     html = [
@@ -299,14 +296,16 @@ def assumptions_section(f: dict[str, Any], w: Words) -> str:
             ),
         )
     html.append(_pairs(pairs))
+    groups = ["".join(html)]
     if f["linked"]:
-        html.append(f'<p class="h3">{_e(w("linked_title"))}</p>')
+        html = [f'<p class="h3">{_e(w("linked_title"))}</p>']
         html.append(f'<p class="note">{_e(w("linked_note"))}</p>')
         table = [[_e(w("col_input")), _e(w("col_value")), _e(w("col_source"))]]
         table += [[_e(item["name"]), _e(item["value"]), _e(item["source"])] for item in f["linked"]]
-        html.append(_table(table, numeric={1}, size="7.5pt", widths=(30, 30, 40)))
+        html.append(_table(table, numeric={1}, size="7.5pt"))
+        groups.append("".join(html))
     if f["assumptions"]:
-        html.append(f'<p class="h3">{_e(w("scenario"))}</p>')
+        html = [f'<p class="h3">{_e(w("scenario"))}</p>']
         html.append(f'<p class="note">{_e(w("assumptions_note"))}</p>')
         table = [
             [
@@ -332,8 +331,9 @@ def assumptions_section(f: dict[str, Any], w: Words) -> str:
                     _e(shown["high"]),
                 ]
             )
-        html.append(_table(table, numeric={4, 5, 6}, size="7.5pt", widths=(32, 8, 20, 10, 10, 10, 10)))
-    return "".join(html)
+        html.append(_table(table, numeric={4, 5, 6}, size="7.5pt"))
+        groups.append("".join(html))
+    return groups
 
 
 def definitions_section(w: Words) -> str:
@@ -351,14 +351,18 @@ def warnings_section(f: dict[str, Any], w: Words) -> str:
 
 
 def document_parts(f: dict[str, Any], lang: str, roi: RoiResult | None) -> list[Part]:
-    """The whole report in reading order: the texts from the figures dict, the charts from the ROI result."""
+    """The whole report in reading order: the texts from the figures dict, the charts from the ROI result.
+
+    Each part is kept whole on a page when it fits on one; the parts flow, so a page ends only where the
+    next part does not fit.
+    """
     w = Words(lang)
     return [
-        header(f, w) + summary_section(f, w) + dataset_section(f, w),
-        PageBreak(),
-        comparison_section(f, w),
-        PageBreak(),
+        header(f, w) + summary_section(f, w),
+        dataset_section(f, w),
+        *comparison_section(f, w),
         *roi_section(f, w, roi),
-        PageBreak(),
-        assumptions_section(f, w) + definitions_section(w) + warnings_section(f, w),
+        *assumptions_section(f, w),
+        definitions_section(w),
+        warnings_section(f, w),
     ]

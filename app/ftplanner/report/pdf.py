@@ -41,12 +41,14 @@ from ftplanner.report.charts import with_family
 from ftplanner.report.fonts import NO_CJK_FONT, EmbeddedFont, cjk_face, report_fonts
 from ftplanner.report.layout import STYLE, Chart, PageBreak, Part
 from ftplanner.report.strings import Words
+from ftplanner.report.table_fit import fit_table, tables_from
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 DPI = 300
 MARGIN_MM = 16.0
 FOOTER_MM = 8.0
 BODY_PT = 9.0
+SPLIT_ROOM = 0.3  # of a page: with this much left, a part that does not fit is begun there and continued
 _SVG_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 _USER = int(QTextFormat.Property.UserProperty.value)
 _SVG_DATA, _SVG_WIDTH, _SVG_HEIGHT = _USER + 1, _USER + 2, _USER + 3
@@ -111,8 +113,9 @@ def _writer(path: Path, page_size: str, title: str) -> QPdfWriter:
 
 
 def _document(
-    parts: list[Part], families: list[str], width: float, writer: QPdfWriter
+    parts: list[Part], families: list[str], page: QSizeF, writer: QPdfWriter
 ) -> tuple[QTextDocument, SvgObject]:
+    """The laid-out document: tables fitted to their texts, and each part kept whole on a page if it fits."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
     font = QFont()
@@ -121,6 +124,7 @@ def _document(
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(STYLE)
     doc.setDocumentMargin(0)
+    doc.setPageSize(page)
     handler = SvgObject(doc)
     doc.documentLayout().registerHandler(_SVG_OBJECT, handler)
     cursor = QTextCursor(doc)
@@ -135,18 +139,47 @@ def _document(
             if new_page:
                 block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             cursor.insertBlock(block)
-            new_page = False
+        start = cursor.position()
         if isinstance(part, Chart):
             fmt = QTextCharFormat()
             fmt.setObjectType(_SVG_OBJECT)
             fmt.setProperty(_SVG_DATA, QByteArray(with_family(part.svg, families[0])))
-            chart_width = min(width, part.width_in * scale)
+            chart_width = min(page.width(), part.width_in * scale)
             fmt.setProperty(_SVG_WIDTH, chart_width)
             fmt.setProperty(_SVG_HEIGHT, chart_width * part.height_in / part.width_in)
             cursor.insertText("\ufffc", fmt)
         else:
             cursor.insertHtml(part)
+            for table in tables_from(doc, start):
+                fit_table(table, writer, page.width())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+        if index and not new_page:
+            _keep_whole(doc, start, page.height())
+        new_page = False
     return doc, handler
+
+
+def _keep_whole(doc: QTextDocument, start: int, page_height: float) -> None:
+    """Start the part beginning at ``start`` on a new page when it would straddle a page end but fits one.
+
+    Text without a table is begun on this page and continued on the next when at least
+    :data:`SPLIT_ROOM` of this page is left, so no page is left mostly empty. A table is kept whole
+    (Qt would cut a row between its lines).
+    """
+    layout = doc.documentLayout()
+    first, last = doc.findBlock(start), doc.lastBlock()
+    top = layout.blockBoundingRect(first).top()
+    end = layout.blockBoundingRect(last)
+    bottom = end.top() if last.length() <= 1 else end.bottom()
+    page = int(top // page_height)
+    if page == int((bottom - 1) // page_height) or bottom - top > page_height:
+        return
+    room = (page + 1) * page_height - top
+    if room >= SPLIT_ROOM * page_height and not tables_from(doc, start):
+        return
+    fmt = first.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(first).setBlockFormat(fmt)
 
 
 def render_pdf(
@@ -195,8 +228,7 @@ def _paint(
     margin = MARGIN_MM / 25.4 * DPI
     footer = FOOTER_MM / 25.4 * DPI
     body = QRectF(margin, margin, page.width() - 2 * margin, page.height() - 2 * margin - footer)
-    doc, _handler = _document(parts, families, body.width(), writer)
-    doc.setPageSize(QSizeF(body.width(), body.height()))
+    doc, _handler = _document(parts, families, QSizeF(body.width(), body.height()), writer)
     pages = doc.pageCount()
     footer_font = QFont()
     footer_font.setFamilies(families)
@@ -212,7 +244,9 @@ def _paint(
                 writer.newPage()
             painter.save()
             painter.translate(body.left(), body.top() - number * body.height())
-            doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+            # half a pixel in from the page's ends: a block that starts the next page is not drawn (clipped) here
+            page_rect = QRectF(0, number * body.height() + 0.5, body.width(), body.height() - 1)
+            doc.drawContents(painter, page_rect)
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(QColor("#666666"))

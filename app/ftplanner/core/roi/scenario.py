@@ -1,4 +1,4 @@
-"""ROI scenarios: dataclasses, TOML loading with validation, and a small TOML writer.
+"""ROI scenarios: dataclasses, TOML loading with validation, and writing (with tomlkit).
 
 A scenario file (schema 1) looks like::
 
@@ -47,9 +47,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
-from ftplanner.core.errors import UserError
-from ftplanner.core.paths import write_text_atomic
+from ftplanner.core import toml_text
+from ftplanner.core.errors import UserError, WriteFailed
+from ftplanner.core.exports import write_whole
 from ftplanner.core.roi.amounts import DISTRIBUTIONS, LOGNORMAL, PERT, Amount, parse_amount
+from ftplanner.core.statefile import os_error_text
+from ftplanner.core.toml_text import Inline
 
 SCHEMA: Final = 1
 MIN_HORIZON: Final = 1
@@ -429,22 +432,16 @@ def _top_level_line(text: str, key: str) -> int | None:
 # ----------------------------------------------------------------------------------------------- writing
 
 
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-        return f'"{escaped}"'
+def _number(value: Decimal) -> Decimal | int:
+    """A whole amount is written as a TOML integer (``5000``), as scenario files have always held it."""
+    return int(value) if "." not in format(value, "f") else value
+
+
+def _amount(amount: Amount, dist: str) -> object:
+    value = amount.to_toml_value(dist)
     if isinstance(value, Mapping):
-        inner = ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items())
-        return "{ " + inner + " }"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+        return Inline({k: _number(v) if isinstance(v, Decimal) else v for k, v in value.items()})
+    return _number(value)
 
 
 def _item_table(item: Item, dist: str) -> dict[str, object]:
@@ -458,47 +455,57 @@ def _item_table(item: Item, dist: str) -> dict[str, object]:
             out["end_month"] = item.end_month
         if item.ramp_months:
             out["ramp_months"] = item.ramp_months
-    out["amount"] = item.amount.to_toml_value(dist)
+    out["amount"] = _amount(item.amount, dist)
     if item.note:
         out["note"] = item.note
     return out
 
 
-def dumps_scenario(scenario: Scenario) -> str:
-    """Scenario as TOML text that :func:`loads_scenario` reads back to an equal scenario."""
+def scenario_data(scenario: Scenario) -> dict[str, object]:
+    """The scenario as the TOML file holds it (keys in file order; amounts as written)."""
     s = scenario
-    lines = [f"schema = {SCHEMA}", f"name = {_toml_value(s.name)}"]
+    data: dict[str, object] = {"schema": SCHEMA, "name": s.name}
     if s.description:
-        lines.append(f"description = {_toml_value(s.description)}")
+        data["description"] = s.description
     if s.approach:
-        lines.append(f"approach = {_toml_value(s.approach)}")
-    lines += [
-        f"currency = {_toml_value(s.currency)}",
-        f"start = {_toml_value(s.start)}",
-        f"horizon_months = {s.horizon_months}",
-        f"discount_rate_annual = {_toml_value(s.discount_rate_annual)}",
-    ]
+        data["approach"] = s.approach
+    data.update(
+        currency=s.currency,
+        start=s.start,
+        horizon_months=s.horizon_months,
+        discount_rate_annual=_number(s.discount_rate_annual),
+    )
     if s.distribution != PERT:
-        lines.append(f"distribution = {_toml_value(s.distribution)}")
+        data["distribution"] = s.distribution
     for key, items in (("costs", s.costs), ("benefits", s.benefits)):
-        for item in items:
-            lines += ["", f"[[{key}]]"]
-            lines += [f"{k} = {_toml_value(v)}" for k, v in _item_table(item, s.distribution).items()]
+        if items:
+            data[key] = [_item_table(item, s.distribution) for item in items]
     if s.model is not None:
         m = s.model
-        lines += ["", "[model]", f"id = {_toml_value(m.model_id)}"]
+        model: dict[str, object] = {"id": m.model_id}
         for key in ("training_cost", "migration_cost", "inference_per_month", "hosting_per_month"):
             amount: Amount | None = getattr(m, key)
             if amount is not None:
-                lines.append(f"{key} = {_toml_value(amount.to_toml_value(s.distribution))}")
-        lines.append(f"retrain_every_months = {m.retrain_every_months}")
-        lines.append(f"include_inference = {_toml_value(m.include_inference)}")
-    return "\n".join(lines) + "\n"
+                model[key] = _amount(amount, s.distribution)
+        model["retrain_every_months"] = m.retrain_every_months
+        model["include_inference"] = m.include_inference
+        data["model"] = model
+    return data
+
+
+def dumps_scenario(scenario: Scenario) -> str:
+    """Scenario as TOML text that :func:`loads_scenario` reads back to an equal scenario."""
+    return toml_text.dumps(scenario_data(scenario))
 
 
 def save_scenario(scenario: Scenario, path: Path | str) -> None:
-    """Write the scenario atomically (temp file + rename)."""
-    write_text_atomic(Path(path), dumps_scenario(scenario))
+    """Write the scenario whole or not at all; :class:`WriteFailed` (an OSError) says why it could not."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteFailed(os_error_text(exc, target, "save the scenario") + "; nothing was written") from None
+    write_whole(target, dumps_scenario(scenario).encode("utf-8"), "save the scenario")
 
 
 def with_items(
