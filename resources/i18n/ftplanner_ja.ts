@@ -2085,6 +2085,22 @@ counts</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Loading the price catalog…</source>
+        <translation>価格カタログを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Setting up the charts…</source>
+        <translation>グラフを準備しています…</translation>
+    </message>
+    <message>
+        <source>Building the pages…</source>
+        <translation>ページを作成しています…</translation>
+    </message>
+    <message>
+        <source>Opening the plan…</source>
+        <translation>プランを開いています…</translation>
+    </message>
+    <message>
         <location filename="../../app/ftplanner/gui/main_window.py" line="60"/>
         <source>Summary</source>
         <translation>サマリー</translation>
