@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 POLL_SECONDS = 0.01
 TIMEOUT_SECONDS = 60.0
@@ -36,11 +35,22 @@ app.exec()
 """
 
 
-def _free_display() -> int:
-    for number in range(117, 200):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise SystemExit("no free X display number between :117 and :199")
+def start_screen() -> tuple[subprocess.Popen, str]:
+    """A virtual screen on a display number Xvfb picks itself (free of other servers), once it is ready."""
+    read, write = os.pipe()
+    screen = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as ready:
+        number = ready.readline().strip()  # written once the server accepts connections
+    if not number:
+        screen.kill()
+        raise SystemExit("Xvfb did not start")
+    return screen, f":{number}"
 
 
 def _visible(title: str, env: dict[str, str]) -> bool:
@@ -77,27 +87,18 @@ def main() -> None:
     for tool in ("Xvfb", "xdotool"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is needed (Debian: apt-get install xvfb xdotool)")
-    display = _free_display()
-    screen = subprocess.Popen(
-        ["Xvfb", f":{display}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    screen, display = start_screen()
     home = tempfile.mkdtemp(prefix="ftplanner-bench-home-")
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{display}").exists():
-            if time.monotonic() > deadline or screen.poll() is not None:
-                raise SystemExit(f"Xvfb did not start on :{display}")
-            time.sleep(0.05)
         env = {
             **os.environ,
-            "DISPLAY": f":{display}",
+            "DISPLAY": display,
             "QT_QPA_PLATFORM": "xcb",
             "HOME": home,
             "XDG_CONFIG_HOME": f"{home}/.config",
             "XDG_DATA_HOME": f"{home}/.local/share",
             "XDG_CACHE_HOME": f"{home}/.cache",
+            "FTPLANNER_HOME": f"{home}/ftplanner",
         }
         env.pop("WAYLAND_DISPLAY", None)
         contenders = {
@@ -111,7 +112,7 @@ def main() -> None:
             for name, (command, title) in contenders.items():
                 times[name].append(time_to_window(command, title, env))
     finally:
-        screen.kill()
+        screen.terminate()  # Xvfb removes its socket and lock file
         screen.wait()
         shutil.rmtree(home, ignore_errors=True)
     median = {name: statistics.median(values) for name, values in times.items()}
