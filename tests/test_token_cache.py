@@ -88,13 +88,13 @@ def test_block_tallies_are_identical_with_and_without_the_cache(data, shape):
 def test_a_string_repeated_through_a_file_is_encoded_once_while_memory_stays_bounded():
     counter = TokenCounter(ENCODING, generation_chars=2_000, generation_entries=50)
     encoded: list[str] = []
-    count = counter._count
+    encode = counter._encode
 
-    def counting(text: str) -> int:
+    def counting_encode(text: str) -> list[int]:
         encoded.append(text)
-        return count(text)
+        return encode(text)
 
-    counter._count = counting
+    counter._encode = counting_encode
     system = "You are the support assistant of a storage service. " * 20
     total = 0
     for line in range(1_000):
@@ -123,7 +123,7 @@ def test_threads_asking_for_an_encoding_share_one_load(monkeypatch):
 
     from ftplanner.core import tokenizers
 
-    monkeypatch.setattr(tokenizers, "_loaded", {})  # as in a new process; the loaded ones come back after
+    tokenizers.forget_encodings()
     loads: list[str] = []
     real_load = tokenizers._load_encoding
 
