@@ -123,7 +123,7 @@ def test_threads_asking_for_an_encoding_share_one_load(monkeypatch):
 
     from ftplanner.core import tokenizers
 
-    tokenizers.forget_encodings()
+    monkeypatch.setattr(tokenizers, "_loaded", {})  # as in a new process; the loaded ones come back after
     loads: list[str] = []
     real_load = tokenizers._load_encoding
 
