@@ -108,3 +108,39 @@ def test_broken_plan_file_is_reported_and_nothing_changes(qtbot, window, dialogs
     assert window.open_plan(broken) is False
     assert window.document.plan is before
     assert dialogs[-1][0] == "warning" and "months" in dialogs[-1][1] and str(broken) in dialogs[-1][1]
+
+
+def test_the_app_start_shows_the_window_first_then_builds_the_pages_and_opens_the_sample(qtbot):
+    win = MainWindow(Settings(last_page=1), deferred=True)
+    win.show()
+    win.start()  # as the app does: asked before the pages exist, done once they are built
+    assert not win.built and win.pages == [] and win.stack.currentWidget() is win.loading
+    assert win.loading.label.text() == "Loading the price catalog…"
+    qtbot.waitUntil(lambda: win.built, timeout=120_000)
+    assert [win.nav.item(row).text() for row in range(win.nav.count())] == [
+        "Summary",
+        "Dataset",
+        "Estimate",
+        "ROI",
+        "Pricing",
+        "Jobs",
+    ]
+    assert win.stack.currentWidget() is win.dataset_page  # the page open last time
+    assert win.document.plan.name == "Sample plan" and win.windowTitle().startswith("Sample plan")
+    assert win.file_menu.actions()
+    wait_idle(qtbot, win.evaluator.runner, timeout=120_000)
+    for page in win.pages:
+        runner = getattr(page, "runner", None)
+        if runner is not None:
+            runner.shutdown()
+    win.evaluator.shutdown()
+    win.document.set_dirty(False)
+    win.close()
+
+
+def test_closing_the_window_while_it_starts_builds_nothing_more(qtbot):
+    win = MainWindow(Settings(), deferred=True)
+    win.show()
+    win.close()
+    qtbot.wait(1200)  # past the fallback that starts the build without a paint
+    assert not win.built and win.pages == []

@@ -34,9 +34,9 @@ def no_network(monkeypatch, tmp_path):
     cache.mkdir()
     monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(cache))
     monkeypatch.setenv("DATA_GYM_CACHE_DIR", str(cache))
-    tokenizers.get_encoding.cache_clear()
+    tokenizers.forget_encodings()
     yield cache
-    tokenizers.get_encoding.cache_clear()
+    tokenizers.forget_encodings()
 
 
 @pytest.mark.parametrize("encoding", ["o200k_base", "cl100k_base"])
@@ -62,12 +62,12 @@ def test_a_damaged_vocabulary_is_refused(monkeypatch, tmp_path):
     damaged = tmp_path / "o200k_base.tiktoken"
     damaged.write_bytes(b"AA== 0\n")
     monkeypatch.setattr(tokenizers, "resource", lambda *parts: damaged)
-    tokenizers.get_encoding.cache_clear()
+    tokenizers.forget_encodings()
     try:
         with pytest.raises(UserError, match="damaged"):
             tokenizers.get_encoding("o200k_base")
     finally:
-        tokenizers.get_encoding.cache_clear()
+        tokenizers.forget_encodings()
 
 
 @pytest.mark.parametrize(

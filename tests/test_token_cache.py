@@ -116,3 +116,35 @@ def test_strings_over_the_size_limit_are_counted_but_not_kept():
     assert counter.total([long_text, long_text]) == 2 * len(ENCODING.encode_ordinary(long_text))
     assert counter.cache_size() == (0, 0)
     assert UNCACHED.total(["a", "a"]) == 2 and UNCACHED.cache_size() == (0, 0)
+
+
+def test_threads_asking_for_an_encoding_share_one_load(monkeypatch):
+    import threading
+
+    from ftplanner.core import tokenizers
+
+    monkeypatch.setattr(tokenizers, "_loaded", {})  # as in a new process; the loaded ones come back after
+    loads: list[str] = []
+    real_load = tokenizers._load_encoding
+
+    def counting_load(name: str):
+        loads.append(name)
+        return real_load(name)
+
+    monkeypatch.setattr(tokenizers, "_load_encoding", counting_load)
+    got: list[object] = []
+    start = threading.Barrier(4)
+
+    def ask() -> None:
+        start.wait()
+        got.append(tokenizers.get_encoding("cl100k_base"))
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert loads == ["cl100k_base"]
+    assert len(got) == 4 and all(encoding is got[0] for encoding in got)
+    assert tokenizers.loaded_encodings() == ("cl100k_base",)
+    assert tokenizers.get_encoding("cl100k_base").encode_ordinary("hello world") == [15339, 1917]

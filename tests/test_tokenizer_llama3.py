@@ -86,9 +86,9 @@ REFERENCE_ASSISTANT_TOKENS = 9 + 20 + (3 + 2)
 
 @pytest.fixture
 def fresh_encodings():
-    tokenizers.get_encoding.cache_clear()
+    tokenizers.forget_encodings()
     yield
-    tokenizers.get_encoding.cache_clear()
+    tokenizers.forget_encodings()
 
 
 def test_bundled_vocabulary_is_the_pinned_llama3_tokenizer_model():

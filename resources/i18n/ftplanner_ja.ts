@@ -2251,47 +2251,67 @@ counts</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="60"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="120"/>
+        <source>Loading the price catalog…</source>
+        <translation>価格カタログを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="121"/>
+        <source>Setting up the charts…</source>
+        <translation>グラフを準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="122"/>
+        <source>Building the pages…</source>
+        <translation>ページを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="123"/>
+        <source>Opening the plan…</source>
+        <translation>プランを開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="143"/>
         <source>Summary</source>
         <translation>サマリー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="145"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="187"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="188"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="189"/>
         <source>Pricing</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="97"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="190"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="116"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="209"/>
         <source>{0} (Ctrl+{1})</source>
         <translation>{0}（Ctrl+{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="227"/>
         <source>Damaged file</source>
         <translation>破損したファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="136"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="229"/>
         <source>{0}
 
 FT Planner never deletes or overwrites a damaged file: copy back what you need from the kept copy, then delete it.</source>
@@ -2300,108 +2320,108 @@ FT Planner never deletes or overwrites a damaged file: copy back what you need f
 FT Planner は破損したファイルを削除も上書きもしません。退避したコピーから必要な内容を戻してから、そのコピーを削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="150"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="244"/>
         <source>&amp;New plan</source>
         <translation>新規プラン(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="153"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="246"/>
         <source>&amp;Open plan…</source>
         <translation>プランを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="155"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="248"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったプラン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="158"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="251"/>
         <source>Open &amp;dataset…</source>
         <translation>データセットを開く(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="161"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="254"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="162"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="255"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="164"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="257"/>
         <source>&amp;Export report…</source>
         <translation>レポートを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="166"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="259"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="262"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="170"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="263"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="172"/>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="181"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="274"/>
         <source>System</source>
         <translation>システム設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="178"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="271"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="182"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="275"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="276"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="283"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="191"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="284"/>
         <source>&amp;About FT Planner</source>
         <translation>FT Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="196"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="289"/>
         <source>The language changes the next time FT Planner starts.</source>
         <translation>言語の変更は、FT Planner の次回起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="208"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="301"/>
         <source>Theme applied.</source>
         <translation>テーマを適用しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="213"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="306"/>
         <source>About FT Planner</source>
         <translation>FT Planner について</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="215"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="308"/>
         <source>FT Planner {0}
 Plan, price and track LLM fine-tunes, offline first.
 
@@ -2412,67 +2432,67 @@ LLM ファインチューニングの計画・費用見積り・追跡を、オ�
 Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数えます（Llama 3.1 Community License、Copyright © Meta Platforms, Inc.）。Built with Llama.</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="226"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="319"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="244"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="342"/>
         <source>Sample plan</source>
         <translation>サンプルプラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="253"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="351"/>
         <source>Recover unsaved work?</source>
         <translation>未保存の作業を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="254"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="352"/>
         <source>FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?</source>
         <translation>FT Planner は正常に終了しませんでした。{0} に自動保存されたプラン（{1}）を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="370"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="371"/>
         <source>Save the changes to {0}?</source>
         <translation>{0} への変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="289"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="387"/>
         <source>Open plan</source>
         <translation>プランを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="299"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="397"/>
         <source>Cannot open plan</source>
         <translation>プランを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="303"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="401"/>
         <source>The plan&apos;s dataset was not found: {0}. Open it again from the Dataset page.</source>
         <translation>プランのデータセットが見つかりません: {0}。「データセット」ページから開き直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="314"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="412"/>
         <source>Save plan</source>
         <translation>プランを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="424"/>
         <source>Cannot save plan</source>
         <translation>プランを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="330"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="428"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="342"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="440"/>
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>

@@ -214,14 +214,14 @@ def _analyses(
     found = dict(given)
     if not analyze_missing:
         return (ANALYSED if found else PENDING), found
-    from ftplanner.core.analyzer import analyze
+    from ftplanner.core.analysis_cache import analyze_cached
 
     for index, enc in enumerate(encodings):
         if enc in found:
             continue
         _step(progress, cancel, 0.05 + 0.45 * index / len(encodings), "analyse")
         cap = analysis_cap(e for e in entries if e.encoding == enc)
-        found[enc] = analyze(str(path), enc, cap, cancel=cancel)
+        found[enc] = analyze_cached(path, enc, cap, cancel=cancel)  # reused while the file is unchanged
     return ANALYSED, found
 
 

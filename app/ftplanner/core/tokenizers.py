@@ -7,8 +7,8 @@ checked against a pinned sha256 before use: tiktoken's pins for the OpenAI encod
 
 from __future__ import annotations
 
-import functools
 import hashlib
+import threading
 from binascii import a2b_base64
 
 import tiktoken
@@ -122,9 +122,36 @@ def check_encoding_name(name: str) -> None:
         raise UserError(f"unknown encoding {name!r}; known: {', '.join(ENCODINGS)}")
 
 
-@functools.cache
+_loaded: dict[str, tiktoken.Encoding] = {}
+_loading = threading.Lock()
+
+
 def get_encoding(name: str) -> tiktoken.Encoding:
-    """Load a bundled encoding, verifying its vocabulary hash. Raises UserError for unknown names."""
+    """A bundled encoding, loaded once per process and shared by every thread (a second thread asking while
+    the first loads waits for it rather than loading the vocabulary again). Raises UserError for unknown names.
+    """
+    encoding = _loaded.get(name)
+    if encoding is None:
+        with _loading:  # vocabularies load in about a second; one at a time is fine
+            encoding = _loaded.get(name)
+            if encoding is None:
+                encoding = _loaded[name] = _load_encoding(name)
+    return encoding
+
+
+def loaded_encodings() -> tuple[str, ...]:
+    """Names of the encodings this process has loaded."""
+    return tuple(_loaded)
+
+
+def forget_encodings() -> None:
+    """Drop the loaded encodings (the next use loads and checks the vocabulary again)."""
+    with _loading:
+        _loaded.clear()
+
+
+def _load_encoding(name: str) -> tiktoken.Encoding:
+    """Load a bundled encoding, verifying its vocabulary hash."""
     check_encoding_name(name)
     expected, pat_str, special = _SPECS[name]
     data = resource("tokenizers", f"{name}.tiktoken").read_bytes()

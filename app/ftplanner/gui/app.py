@@ -142,14 +142,13 @@ def run_gui(argv: Sequence[str]) -> int:
         )
         return 2
     from ftplanner.core.settings import load_settings
-    from ftplanner.gui.charts import configure_fonts
     from ftplanner.gui.main_window import MainWindow
 
     settings, problems = load_settings()
     app = create_app([sys.argv[0], *argv], settings)
-    configure_fonts()
     sys.excepthook = report_unexpected
-    window = MainWindow(settings, startup_problems=problems)
+    # The window shows at once; its pages, the catalog and the sample plan follow its first paint.
+    window = MainWindow(settings, startup_problems=problems, deferred=True)
     window.show()
     window.start()
     return app.exec()

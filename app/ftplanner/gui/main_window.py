@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,45 +30,48 @@ from ftplanner.core.errors import UserError
 from ftplanner.core.paths import resource
 from ftplanner.core.settings import Settings
 from ftplanner.gui.app import ui_language
-from ftplanner.gui.context import AppContext
-from ftplanner.gui.document import PlanDocument
-from ftplanner.gui.evaluator import PlanEvaluator
-from ftplanner.gui.pages.dataset import DatasetPage
-from ftplanner.gui.pages.estimate import EstimatePage
-from ftplanner.gui.pages.jobs import JobsPage
-from ftplanner.gui.pages.pricing import PricingPage
-from ftplanner.gui.pages.roi import RoiPage
-from ftplanner.gui.pages.summary import SummaryPage
-from ftplanner.gui.report_export import ExportReportDialog, ReportExporter
 from ftplanner.gui.wheel_guard import install_wheel_guard
+
+if TYPE_CHECKING:
+    from ftplanner.gui.context import AppContext
+    from ftplanner.gui.document import PlanDocument
+    from ftplanner.gui.evaluator import PlanEvaluator
+    from ftplanner.gui.pages.dataset import DatasetPage
+    from ftplanner.gui.pages.jobs import JobsPage
+    from ftplanner.gui.pages.summary import SummaryPage
+    from ftplanner.gui.report_export import ReportExporter
 
 PLAN_FILTER = "FT Planner plans (*.ftplan);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, startup_problems: list[str] | None = None) -> None:
+    """The app's window. ``deferred=True`` (the app's start) shows the window first, with a progress bar, and
+    builds the pages, loads the catalog and opens the sample plan after its first paint, one step per turn of
+    the event loop; otherwise (tests, embedding) everything is built before the constructor returns."""
+
+    context: AppContext
+    document: PlanDocument
+    evaluator: PlanEvaluator
+    summary_page: SummaryPage
+    dataset_page: DatasetPage
+    jobs_page: JobsPage
+    reports: ReportExporter
+
+    def __init__(
+        self, settings: Settings, startup_problems: list[str] | None = None, *, deferred: bool = False
+    ) -> None:
         install_wheel_guard()
         super().__init__()
-        self.context = AppContext(settings, self)
-        self.context.state_notice.connect(self.show_state_notice)
-        self.document = PlanDocument(self)
-        self.evaluator = PlanEvaluator(self.document, self.context, self)
+        self._settings = settings
         self._startup_problems = list(startup_problems or [])
+        self.built = False
         self.setAcceptDrops(True)
+        self.setWindowTitle("FT Planner")
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.stack = QStackedWidget()
         self.pages: list[QWidget] = []
-        self.summary_page = SummaryPage(self.document, self.context, self.evaluator)
-        self._add_page(self.tr("Summary"), self.summary_page)
-        self.dataset_page = DatasetPage(self.document, self.context)
-        self._add_page(self.tr("Dataset"), self.dataset_page)
-        for title, page in self._optional_pages():
-            self._add_page(title, page)
-        self.nav.setFixedWidth(max(96, self.nav.sizeHintForColumn(0) + 28))  # the page names, no wider
-        self.nav.currentRowChanged.connect(self._show_page)
-
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -73,7 +80,79 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
+        self._restore_geometry()
 
+        steps = self._build_steps()
+        if not deferred:
+            for _text, step in steps:
+                step()
+            return
+        self.nav.setFixedWidth(120)
+        self.loading = _Loading(steps[0][0], len(steps))
+        self.stack.addWidget(self.loading)
+        self._pending = list(steps)
+        self.loading.installEventFilter(self)
+        QTimer.singleShot(1000, self._begin_build)  # in case no paint ever comes (a hidden window)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is getattr(self, "loading", None) and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._begin_build)  # after the first paint has reached the screen
+        return super().eventFilter(watched, event)
+
+    def _begin_build(self) -> None:
+        if self._pending and not getattr(self, "_building", False):
+            self._building = True
+            self.loading.removeEventFilter(self)
+            self._build_next()
+
+    def _build_next(self) -> None:
+        if not self._pending:  # closed meanwhile
+            return
+        _text, step = self._pending.pop(0)
+        step()
+        if self._pending:
+            self.loading.show_step(self._pending[0][0])
+            QTimer.singleShot(0, self._build_next)  # paint the progress, handle input, then go on
+
+    def _build_steps(self) -> list[tuple[str, Callable[[], None]]]:
+        """What the window builds after its frame, in order: (progress text, step)."""
+        return [
+            (self.tr("Loading the price catalog…"), self._build_state),
+            (self.tr("Setting up the charts…"), self._build_main_pages),
+            (self.tr("Building the pages…"), self._build_optional_pages),
+            (self.tr("Opening the plan…"), self._finish_build),
+        ]
+
+    def _build_state(self) -> None:
+        from ftplanner.gui.context import AppContext
+        from ftplanner.gui.document import PlanDocument
+        from ftplanner.gui.evaluator import PlanEvaluator
+
+        self.context = AppContext(self._settings, self)
+        self.context.state_notice.connect(self.show_state_notice)
+        self.document = PlanDocument(self)
+        self.evaluator = PlanEvaluator(self.document, self.context, self)
+
+    def _build_main_pages(self) -> None:
+        from ftplanner.gui.charts import configure_fonts
+        from ftplanner.gui.pages.dataset import DatasetPage
+        from ftplanner.gui.pages.summary import SummaryPage
+
+        configure_fonts()
+        self.summary_page = SummaryPage(self.document, self.context, self.evaluator)
+        self._add_page(self.tr("Summary"), self.summary_page)
+        self.dataset_page = DatasetPage(self.document, self.context)
+        self._add_page(self.tr("Dataset"), self.dataset_page)
+
+    def _build_optional_pages(self) -> None:
+        for title, page in self._optional_pages():
+            self._add_page(title, page)
+
+    def _finish_build(self) -> None:
+        from ftplanner.gui.report_export import ReportExporter
+
+        self.nav.setFixedWidth(max(96, self.nav.sizeHintForColumn(0) + 28))  # the page names, no wider
+        self.nav.currentRowChanged.connect(self._show_page)
         self.reports = ReportExporter(self.document, self.context, self)
         self.summary_page.export_requested.connect(self.export_report)
         self.summary_page.launch_requested.connect(self.launch_model)
@@ -83,12 +162,26 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self._update_title)  # a new plan name shows at once
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start(max(10, settings.autosave_seconds) * 1000)
-        self._restore_geometry()
+        self.autosave_timer.start(max(10, self._settings.autosave_seconds) * 1000)
+        loading = getattr(self, "loading", None)
+        if loading is not None:
+            self.stack.removeWidget(loading)
+            loading.deleteLater()
+            self.loading = None
+        self.nav.setCurrentRow(min(self._settings.last_page, len(self.pages) - 1))
+        self.stack.setCurrentIndex(self.nav.currentRow())
         self._update_title()
+        self.built = True
+        if getattr(self, "_start_requested", False):
+            self.start()
 
     def _optional_pages(self) -> list[tuple[str, QWidget]]:
         """Pages beyond Summary and Dataset, in navigation order."""
+        from ftplanner.gui.pages.estimate import EstimatePage
+        from ftplanner.gui.pages.jobs import JobsPage
+        from ftplanner.gui.pages.pricing import PricingPage
+        from ftplanner.gui.pages.roi import RoiPage
+
         self.jobs_page = JobsPage(self.document, self.context)
         return [
             (self.tr("Estimate"), EstimatePage(self.document, self.context, self.evaluator)),
@@ -228,7 +321,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ plan files
     def start(self) -> None:
-        """After show(): recover an autosave, or open the bundled sample so every page has numbers."""
+        """After show(): recover an autosave, or open the bundled sample so every page has numbers.
+
+        A window still building its pages does this when they are built."""
+        if not self.built:
+            self._start_requested = True
+            return
         for problem in self._startup_problems:
             self.show_status(problem)
         recovered = plans.recoverable()
@@ -335,7 +433,7 @@ class MainWindow(QMainWindow):
         self.context.save_settings()
 
     def autosave(self) -> None:
-        if self.document.dirty:
+        if self.built and self.document.dirty:
             try:
                 plans.autosave(self.document.plan, str(self.document.path or "untitled"))
             except OSError as exc:
@@ -346,6 +444,8 @@ class MainWindow(QMainWindow):
 
     def export_report(self) -> None:
         """Ask where and how, then write the PDF (and CSV files) in the background."""
+        from ftplanner.gui.report_export import ExportReportDialog
+
         if self.reports.busy:
             return
         base = self.document.path.with_suffix(".pdf") if self.document.path else Path.home() / "report.pdf"
@@ -355,14 +455,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- lifecycle
     def _restore_geometry(self) -> None:
-        settings = self.context.settings
+        settings = self._settings
         if settings.window_geometry:
             self.restoreGeometry(QByteArray(base64.b64decode(settings.window_geometry)))
         else:
             self.resize(1280, 800)
-        self.nav.setCurrentRow(min(settings.last_page, len(self.pages) - 1))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.built:  # closed while starting: the pages build no further, nothing to save yet
+            self._pending = []
+            event.accept()
+            return
         if not self.confirm_discard():
             event.ignore()
             return
@@ -397,3 +500,26 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(0)
             event.acceptProposedAction()
             return
+
+
+class _Loading(QWidget):
+    """What the window shows while it builds its pages: a line of text and a progress bar."""
+
+    def __init__(self, text: str, steps: int) -> None:
+        super().__init__()
+        self.label = QLabel(text)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, steps)
+        self.bar.setValue(0)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(360)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def show_step(self, text: str) -> None:
+        """Show ``text`` as what is being done now, one step further along."""
+        self.label.setText(text)
+        self.bar.setValue(self.bar.value() + 1)

@@ -161,7 +161,8 @@ def report_fonts(text: str, cjk: tuple[str, FontFace] | None) -> tuple[EmbeddedF
     chars = "".join(sorted(set(text) | set(" 0123456789,.-–—%")))
     family = f"FTPlanner Report Sans {tag}"
     latin = EmbeddedFont(family, subset_font(latin_face(), chars, family))
-    if cjk is None or all(ord(ch) in latin_characters() for ch in chars):
+    drawn = (ch for ch in chars if ch.isprintable())  # line breaks and tabs need no glyph
+    if cjk is None or all(ord(ch) in latin_characters() for ch in drawn):
         return latin, None  # nothing for the CJK font to draw: its (slow, large) subset is left out
     family = f"FTPlanner Report CJK {tag}"
     return latin, EmbeddedFont(family, subset_font(cjk[1], chars, family))
