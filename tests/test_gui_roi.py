@@ -165,8 +165,8 @@ def test_a_broken_value_shows_the_core_message_and_keeps_the_last_result(qtbot, 
     computed(qtbot, page)
     assert "discount_rate_annual: expected a number, got text 'eight'" in page.error_label.text()
 
-    page.editor.discount.setText("0.08")
-    page.editor.discount.textEdited.emit("0.08")
+    page.editor.discount.setText("8")
+    page.editor.discount.textEdited.emit("8")
     computed(qtbot, page)
     assert not page.error_label.isVisible() and card(page, "npv") == before
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from ftplanner.gui.tasks import TaskRunner
 
+WARNING_COLOR = "#c0392b"  # invalid input, stale or failed figures
+
 
 class Card(QFrame):
     """A titled figure: a small caption above a large value."""
@@ -99,5 +101,6 @@ class TaskProgress(QWidget):
 
     def _on_busy(self, busy: bool) -> None:
         self.setVisible(busy)
-        if busy:
+        if busy:  # a new task: nothing of the previous one's text (e.g. its line count) stays
             self.bar.setValue(0)
+            self.bar.setFormat("%p%")

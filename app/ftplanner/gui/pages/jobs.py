@@ -703,6 +703,8 @@ class JobsPage(QWidget):
             self,
             self.tr("Cancel job"),
             self.tr("Cancel job {0} at the provider? Training stops and cannot be resumed.").format(job_id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # Enter keeps the job running
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._job_action("cancel", job_id)
