@@ -93,154 +93,159 @@
 <context>
     <name>CatalogColumns</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="60"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="61"/>
         <source>Provider</source>
         <translation>プロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="61"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="62"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="63"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="63"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="64"/>
         <source>Input
 / 1M</source>
         <translation>入力
 ／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="64"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="65"/>
         <source>Cached
 / 1M</source>
         <translation>キャッシュ入力
 ／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="65"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="66"/>
         <source>Output
 / 1M</source>
         <translation>出力
 ／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="66"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="67"/>
         <source>Hosting
 / hour</source>
         <translation>ホスティング
 ／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="68"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="69"/>
         <source>Max tokens
 / example</source>
         <translation>最大トークン数
 ／学習例</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="71"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="72"/>
         <source>Tokenizer</source>
         <translation>トークナイザー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="72"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="73"/>
         <source>New jobs
 until</source>
         <translation>新規ジョブ
 受付期限</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="73"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="74"/>
         <source>Retires</source>
         <translation>提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="74"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="75"/>
         <source>As of</source>
         <translation>価格時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="75"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="76"/>
         <source>Origin</source>
         <translation>設定元</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="76"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="77"/>
         <source>Sources</source>
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="81"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="93"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="95"/>
         <source>{0} / hour</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="96"/>
         <source>{0} / 1M</source>
         <translation>{0}／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="101"/>
         <source>≈{0} (±{1})</source>
         <translation>≈{0}（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="107"/>
         <source>{0} (unconfirmed)</source>
         <translation>{0}（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="100"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="112"/>
         <source>{0} (stale)</source>
         <translation>{0}（古い価格）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="105"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="117"/>
         <source>bundled</source>
         <translation>同梱</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="106"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="118"/>
         <source>user</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="119"/>
         <source>plan</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="132"/>
+        <source>{0} Overridden (layer: {1}): these figures replace the bundled catalog&apos;s</source>
+        <translation>{0} 上書きあり（レイヤー: {1}）: 同梱カタログの値の代わりにこの値を使います</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="142"/>
         <source>DPO: {0} / 1M</source>
         <translation>DPO: {0}／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="144"/>
         <source>Minimum per job: {0}</source>
         <translation>ジョブあたりの最低料金: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="127"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="146"/>
         <source>Cap per job: {0}</source>
         <translation>ジョブあたりの上限額: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="132"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="151"/>
         <source>Prices older than 180 days are marked stale</source>
         <translation>180 日を超えた価格は「古い価格」として表示されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="156"/>
         <source>Which layer last changed this model: bundled catalog, your overrides, or the plan</source>
         <translation>このモデルを最後に変更した層: 同梱カタログ、ユーザーの上書き設定、プランのいずれか</translation>
     </message>
@@ -2478,112 +2483,112 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
     <name>OverrideEditor</name>
     <message>
         <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="47"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="119"/>
         <source>Override</source>
         <translation>上書き設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="53"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="54"/>
         <source>Training (USD / 1M tokens):</source>
         <translation>学習（USD／100万トークン）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="54"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="55"/>
         <source>Training (USD / hour):</source>
         <translation>学習（USD／時）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="55"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="56"/>
         <source>Input (USD / 1M):</source>
         <translation>入力（USD／100万）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="57"/>
         <source>Cached input (USD / 1M):</source>
         <translation>キャッシュ入力（USD／100万）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="57"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="58"/>
         <source>Output (USD / 1M):</source>
         <translation>出力（USD／100万）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="58"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="59"/>
         <source>Hosting (USD / hour):</source>
         <translation>ホスティング（USD／時）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="59"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="60"/>
         <source>Max tokens / example:</source>
         <translation>学習例あたり最大トークン数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="60"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="61"/>
         <source>New jobs until:</source>
         <translation>新規ジョブ受付期限:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="61"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="62"/>
         <source>Retires on:</source>
         <translation>提供終了日:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="63"/>
         <source>Prices as of:</source>
         <translation>価格時点:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="73"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="74"/>
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="83"/>
         <source>e.g. our enterprise agreement, 2026-11</source>
         <translation>例: 当社のエンタープライズ契約、2026-11</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="85"/>
         <source>Source of the change:</source>
         <translation>変更の出典:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="97"/>
         <source>Save override</source>
         <translation>上書き設定を保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="98"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="99"/>
         <source>Remove override</source>
         <translation>上書き設定を削除</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="124"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="126"/>
         <source>Override for {0} ({1})</source>
         <translation>{0}（{1}）の上書き設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="128"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="130"/>
         <source>Sources: {0}</source>
         <translation>出典: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="162"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="179"/>
         <source>Nothing changed.</source>
         <translation>変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="173"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="190"/>
         <source>Override saved for {0}</source>
         <translation>{0} の上書き設定を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="202"/>
         <source>Cannot remove override</source>
         <translation>上書き設定を削除できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="206"/>
         <source>Override removed for {0}</source>
         <translation>{0} の上書き設定を削除しました</translation>
     </message>
@@ -2719,97 +2724,107 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>PricingPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="108"/>
         <source>Import overrides…</source>
         <translation>上書き設定をインポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="109"/>
         <source>Add the overrides of a TOML file to yours (checked first)</source>
         <translation>TOML ファイルの上書き設定を現在の設定に追加します（追加前に検証します）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="110"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="111"/>
         <source>Export overrides…</source>
         <translation>上書き設定をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="111"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="112"/>
         <source>Save your overrides as a TOML file</source>
         <translation>上書き設定を TOML ファイルとして保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="113"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="228"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="287"/>
         <source>Reset all to bundled</source>
         <translation>すべて同梱の価格に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="115"/>
         <source>Remove every user override: the bundled catalog applies again</source>
         <translation>ユーザーの上書き設定をすべて削除し、同梱のカタログを再び適用します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="157"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="163"/>
         <source>{0} models · {1} with stale prices · {2} overridden</source>
         <translation>{0} モデル・古い価格 {1} 件・上書き設定 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="175"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="181"/>
         <source>{0} problem(s) in the catalog or rates</source>
         <translation>カタログまたは為替レートの問題: {0} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="245"/>
+        <source>Unsaved override</source>
+        <translation>未保存の上書き</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="246"/>
+        <source>The override typed for {0} is not saved. Apply it before leaving?</source>
+        <translation>{0} に入力した上書きは保存されていません。移動する前に適用しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="288"/>
         <source>Remove all your price overrides? The bundled catalog will apply again.</source>
         <translation>価格の上書き設定をすべて削除しますか？同梱のカタログが再び適用されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="296"/>
         <source>Cannot reset overrides</source>
         <translation>上書き設定をリセットできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="300"/>
         <source>All overrides removed; bundled prices apply</source>
         <translation>すべての上書き設定を削除しました。同梱の価格が適用されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="305"/>
         <source>Import overrides</source>
         <translation>上書き設定をインポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="254"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="259"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="267"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="313"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="318"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="326"/>
         <source>Cannot import overrides</source>
         <translation>上書き設定をインポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="319"/>
         <source>Nothing was imported. Problems found:
 {0}</source>
         <translation>インポートは行われませんでした。次の問題が見つかりました:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="330"/>
         <source>Imported {0} model override(s) from {1}</source>
         <translation>{1} から {0} モデル分の上書き設定をインポートしました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="335"/>
         <source>Export overrides</source>
         <translation>上書き設定をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="343"/>
         <source>Cannot export overrides</source>
         <translation>上書き設定をエクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="346"/>
         <source>Overrides exported to {0}</source>
         <translation>上書き設定を {0} にエクスポートしました</translation>
     </message>

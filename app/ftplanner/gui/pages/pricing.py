@@ -55,6 +55,7 @@ class PricingPage(QWidget):
         self.document = document
         self.context = context
         self._entry_key = ""
+        self._asking = False  # the unsaved-override question is open (or the rows are being replaced)
 
         self._build_header()
         self._build_catalog_table()
@@ -127,6 +128,7 @@ class PricingPage(QWidget):
         self.model = RowsModel(self.columns.columns(), sort_keys=SORT_KEYS, parent=self)
         self.model.tooltip = self.columns.tooltip
         self.model.foreground = self.columns.foreground
+        self.model.font = self.columns.font
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
@@ -149,7 +151,11 @@ class PricingPage(QWidget):
     # ---------------------------------------------------------------- catalog
     def refresh_catalog(self) -> None:
         catalog = self.context.catalog
-        self.model.set_rows(catalog.entries)
+        self._asking, asking = True, self._asking  # the reset's empty selection is not a click elsewhere
+        try:
+            self.model.set_rows(catalog.entries)
+        finally:
+            self._asking = asking
         self._fit_columns()
         stale = sum(1 for e in catalog.entries if e.is_stale(catalog.today))
         overridden = sum(1 for e in catalog.entries if e.origin != LAYER_BUNDLED)
@@ -204,9 +210,62 @@ class PricingPage(QWidget):
         return self.model.row(self.proxy.mapToSource(current).row())
 
     def _entry_selected(self) -> None:
+        if self._asking:
+            return
         entry = self.selected_entry()
-        self._entry_key = entry.key if entry else ""
+        key = entry.key if entry else ""
+        if key == self._entry_key:
+            typed = self.editor.has_unsaved_edits()  # against the figures shown before a catalog reload
+            if entry is not None and typed and self.editor.has_unsaved_edits(entry):
+                self.editor.entry = entry  # the same row, reloaded: what was typed and not saved stays
+                self.editor.validate()
+                return
+        elif self._entry_key and self.editor.has_unsaved_edits() and self._entry_key in self._keys():
+            if not self._settle_edits(key):
+                return
+            entry = self.selected_entry()
+            key = entry.key if entry else ""
+        self._entry_key = key
         self.editor.show_entry(entry)
+
+    def _keys(self) -> set[str]:
+        return {entry.key for entry in self.model.rows()}
+
+    def _settle_edits(self, wanted: str) -> bool:
+        """Another row was clicked with an unsaved override: apply it, discard it, or stay (Cancel).
+
+        True when the editor may show ``wanted`` (selected again after an Apply reloaded the catalog).
+        """
+        edited = self._entry_key
+        self._asking = True
+        try:
+            self._current_row(edited)  # the edited row stays selected while the user decides
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved override"),
+                self.tr("The override typed for {0} is not saved. Apply it before leaving?").format(edited),
+                QMessageBox.StandardButton.Apply
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Apply,
+            )
+            if answer == QMessageBox.StandardButton.Apply:
+                if not self.editor.save_override():  # invalid: the editor says why, the row stays
+                    return False
+            elif answer != QMessageBox.StandardButton.Discard:
+                return False
+            self._current_row(wanted)
+        finally:
+            self._asking = False
+        return True
+
+    def _current_row(self, key: str) -> None:
+        rows = self.model.rows()
+        index = next((i for i, e in enumerate(rows) if e.key == key), -1)
+        if index >= 0:
+            proxy_index = self.proxy.mapFromSource(self.model.index(index, 0))
+            self.view.setCurrentIndex(proxy_index)
+            self.view.scrollTo(proxy_index)
 
     # ---------------------------------------------------------------- editor
     def editor_texts(self) -> dict[str, str]:
