@@ -249,7 +249,7 @@ def test_the_approach_comparison_has_three_columns_like_the_cli(qtbot, page, cap
     table = page.charts.approaches.table
     assert table.columnCount() == 3
     headers = [table.horizontalHeaderItem(c).text() for c in range(3)]
-    assert headers == ["Prompt engineering", "RAG", "Fine-tuning (as written)"]
+    assert headers == ["Prompt engineering", "RAG", "Fine-tuning\n(as written)"]
     for column, approach in enumerate(data["approaches"]):
         item = table.item(0, column)
         assert item is not None and item.text() == usd(approach["npv"])

@@ -22,7 +22,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ftplanner/gui/app.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/app.py" line="147"/>
         <source>Something went wrong: {0}. Details were written to {1}.</source>
         <translation>予期しないエラーが発生しました: {0}。詳細は {1} に記録しました。</translation>
     </message>
@@ -76,8 +76,14 @@
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="234"/>
+        <source>{0}
+(as written)</source>
+        <translation>{0}
+（このシナリオ）</translation>
+    </message>
+    <message>
         <source>{0} (as written)</source>
-        <translation>{0}（このシナリオ）</translation>
+        <translation type="vanished">{0}（このシナリオ）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="296"/>
@@ -175,77 +181,77 @@ until</source>
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="93"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="95"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="97"/>
         <source>{0} / hour</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="98"/>
         <source>{0} / 1M</source>
         <translation>{0}／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="103"/>
         <source>≈{0} (±{1})</source>
         <translation>≈{0}（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="109"/>
         <source>{0} (unconfirmed)</source>
         <translation>{0}（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="114"/>
         <source>{0} (stale)</source>
         <translation>{0}（古い価格）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="119"/>
         <source>bundled</source>
         <translation>同梱</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="120"/>
         <source>user</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="121"/>
         <source>plan</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="132"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="134"/>
         <source>{0} Overridden (layer: {1}): these figures replace the bundled catalog&apos;s</source>
         <translation>{0} 上書きあり（レイヤー: {1}）: 同梱カタログの値の代わりにこの値を使います</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="142"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="144"/>
         <source>DPO: {0} / 1M</source>
         <translation>DPO: {0}／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="144"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="146"/>
         <source>Minimum per job: {0}</source>
         <translation>ジョブあたりの最低料金: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="146"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="148"/>
         <source>Cap per job: {0}</source>
         <translation>ジョブあたりの上限額: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="153"/>
         <source>Prices older than 180 days are marked stale</source>
         <translation>180 日を超えた価格は「古い価格」として表示されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="156"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="158"/>
         <source>Which layer last changed this model: bundled catalog, your overrides, or the plan</source>
         <translation>このモデルを最後に変更した層: 同梱カタログ、ユーザーの上書き設定、プランのいずれか</translation>
     </message>
@@ -846,112 +852,112 @@ counts</source>
 <context>
     <name>EstimatePage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="124"/>
         <source>Show the models of one provider</source>
         <translation>特定のプロバイダーのモデルだけを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="128"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="126"/>
         <source>Launchable only</source>
         <translation>新規ジョブ可能なモデルのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="129"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="127"/>
         <source>Hide models that cannot take new fine-tuning jobs today</source>
         <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="130"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="137"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="135"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="138"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="136"/>
         <source>Save the table as shown, plus exact amounts, as a CSV file</source>
         <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="139"/>
         <source>Provider:</source>
         <translation>プロバイダー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="200"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="197"/>
         <source>All providers</source>
         <translation>すべてのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="227"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="224"/>
         <source>Open a dataset on the Dataset page to see estimates.</source>
         <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="226"/>
         <source>Dataset not found: {0}</source>
         <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="266"/>
         <source>No model matches the filters.</source>
         <translation>条件に一致するモデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="270"/>
         <source>Analysing the dataset for some tokenizers…</source>
         <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="307"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="301"/>
         <source>Analysing {0} for {1}…</source>
         <translation>{1} 向けに {0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="130"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="328"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="322"/>
         <source>Analysed {0} examples ({1})</source>
         <translation>{0} 件の学習例を分析しました（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="336"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="330"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="341"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="335"/>
         <source>Analysis cancelled</source>
         <translation>分析はキャンセルされました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="343"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="337"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="374"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="368"/>
         <source>Export comparison</source>
         <translation>比較をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="381"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="375"/>
         <source>Cannot export</source>
         <translation>エクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="383"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="377"/>
         <source>Exported {0}</source>
         <translation>{0} をエクスポートしました</translation>
     </message>
@@ -1110,37 +1116,37 @@ counts</source>
         <translation>立ち上がり月数: この項目の m か月目の便益は 金額 × min(1, m / 立ち上がり月数) です。0 = 初月から全額。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="143"/>
         <source>Add benefit line</source>
         <translation>便益の行を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="143"/>
         <source>Add cost line</source>
         <translation>コストの行を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="145"/>
         <source>Remove line</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="187"/>
         <source>one-off</source>
         <translation>一時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="184"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="188"/>
         <source>monthly</source>
         <translation>毎月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="241"/>
         <source>New benefit</source>
         <translation>新しい便益</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="241"/>
         <source>New cost</source>
         <translation>新しいコスト</translation>
     </message>
@@ -1419,22 +1425,22 @@ counts</source>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="628"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="627"/>
         <source>Profile {0} has no API key (a key kept for one session is gone after a restart).</source>
         <translation>プロファイル {0} に API キーがありません (セッション限りのキーは再起動で消えます)。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="631"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="630"/>
         <source>profile {0} has no API key.</source>
         <translation>プロファイル {0} に API キーがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="314"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="313"/>
         <source>Job {0} has ended: {1}.</source>
         <translation>ジョブ {0} が終了しました: {1}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="195"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="194"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -1444,249 +1450,249 @@ counts</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="268"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="267"/>
         <source>Provider profiles</source>
         <translation>プロバイダープロファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="270"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="269"/>
         <source>Launch a fine-tune</source>
         <translation>ファインチューニングを開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="285"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="284"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="290"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="289"/>
         <source>Selected job</source>
         <translation>選択中のジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="406"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="405"/>
         <source>Pending launches: {0}. It is not known whether the provider created their job; a new launch on the same profile checks them first.</source>
         <translation>保留中の起動: {0} 件。プロバイダーがジョブを作成したかどうかは不明です。同じプロファイルで新たに起動すると、先にこれらを確認します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="512"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="511"/>
         <source>Found the job of an interrupted launch: {0}</source>
         <translation>中断された開始処理のジョブが見つかりました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="516"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="515"/>
         <source>Tracking problem: {0}</source>
         <translation>追跡中の問題: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="544"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="543"/>
         <source>Checking {0}…</source>
         <translation>{0} を確認しています…</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="562"/>
         <location filename="../../app/ftplanner/gui/pages/jobs.py" line="563"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="564"/>
         <source>Not launched: {0}</source>
         <translation>開始しませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="565"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="564"/>
         <source>Launch refused</source>
         <translation>開始を拒否しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="613"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="612"/>
         <source>Launch cancelled; nothing was uploaded.</source>
         <translation>開始を取り消しました。何もアップロードされていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="494"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="493"/>
         <source>Launched job {0} ({1}); tracking it.</source>
         <translation>ジョブ {0}（{1}）を開始しました。追跡しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="204"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="203"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="415"/>
         <source>Check pending launches</source>
         <translation>保留中の起動を確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="207"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="206"/>
         <source>Ask the provider whether each pending launch created its job: a job found is attached and tracked; a launch without one is closed and its uploaded file deleted.</source>
         <translation>保留中の各起動についてジョブが作成されたかをプロバイダーに問い合わせます。見つかったジョブは関連付けて追跡し、ジョブのない起動は終了してアップロード済みファイルを削除します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="242"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="241"/>
         <source>Could not check pending launches: {0}</source>
         <translation>保留中の起動を確認できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="415"/>
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="425"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="424"/>
         <source>Checking pending launches with the provider…</source>
         <translation>保留中の起動をプロバイダーに確認しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="431"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="430"/>
         <source>launch {0}: attached job {1} ({2})</source>
         <translation>起動 {0}: ジョブ {1} を関連付けました ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="434"/>
         <source>launch {0}: {1}</source>
         <translation>起動 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="434"/>
         <source>no job was created</source>
         <translation>ジョブは作成されていません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="439"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="438"/>
         <source>launch {0}: could not check, it stays pending ({1})</source>
         <translation>起動 {0}: 確認できなかったため保留のままです ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="443"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="442"/>
         <source>No pending launches.</source>
         <translation>保留中の起動はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="446"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="445"/>
         <source>Pending launches checked: {0}</source>
         <translation>保留中の起動を確認しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="467"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="466"/>
         <source>Pending launch of {0} on profile {1}</source>
         <translation>プロファイル {1} の保留中の起動: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="473"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="472"/>
         <source>Since {0}, {1}; Check pending launches finds out whether its job exists.</source>
         <translation>{0} から、{1}。「保留中の起動を確認」でジョブがあるかどうかを確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="577"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="576"/>
         <source>{0} sends a W&amp;B API key with the job, and none is set.</source>
         <translation>{0} ではジョブと一緒に W&amp;B の API キーを送信しますが、まだ設定されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="581"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="580"/>
         <source>W&amp;B project {0}: no W&amp;B API key.</source>
         <translation>W&amp;B プロジェクト {0}: W&amp;B の API キーがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="586"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="585"/>
         <source>project {0}</source>
         <translation>プロジェクト {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="586"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="585"/>
         <source>not logged</source>
         <translation>記録しない</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="598"/>
         <source>in the system keyring</source>
         <translation>システムのキーリングに保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="598"/>
         <source>for this session only</source>
         <translation>このセッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="600"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
         <source>W&amp;B API key set ({0}).</source>
         <translation>W&amp;B の API キーを設定しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="678"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="677"/>
         <source>Launching {0}…</source>
         <translation>{0} を開始しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="683"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="682"/>
         <source>Checking the data… %p%</source>
         <translation>データを確認中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="683"/>
         <source>Uploading the training file… %p%</source>
         <translation>学習ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="685"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
         <source>Uploading the validation file… %p%</source>
         <translation>検証ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="686"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="685"/>
         <source>Creating the job…</source>
         <translation>ジョブを作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="697"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="696"/>
         <source>Launch stopped; no job was created.</source>
         <translation>開始を中止しました。ジョブは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="704"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="703"/>
         <source>Cancel job</source>
         <translation>ジョブのキャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="705"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="704"/>
         <source>Cancel job {0} at the provider? Training stops and cannot be resumed.</source>
         <translation>プロバイダーでジョブ {0} をキャンセルしますか？学習は停止し、再開できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="733"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="732"/>
         <source>Sending {0} for {1}…</source>
         <translation>{1} に{0}を送信しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="737"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="736"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="737"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="736"/>
         <source>pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="737"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="736"/>
         <source>resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="741"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="740"/>
         <source>Job {0} is {1}.</source>
         <translation>ジョブ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="746"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="745"/>
         <source>Could not {0} the job: {1}</source>
         <translation>ジョブの{0}に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="756"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="755"/>
         <source>The provider estimates {0} for this job; our estimate is {1}{2}. Create the job?</source>
         <translation>プロバイダーの見積りはこのジョブで {0}、こちらの見積りは {1}{2} です。ジョブを作成しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="760"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="759"/>
         <source> ({0:+.1f}% vs ours)</source>
         <translation>（こちらの見積り比 {0:+.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="762"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="761"/>
         <source>Provider&apos;s estimate</source>
         <translation>プロバイダーの見積り</translation>
     </message>
@@ -2724,107 +2730,107 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>PricingPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="107"/>
         <source>Import overrides…</source>
         <translation>上書き設定をインポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="109"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="108"/>
         <source>Add the overrides of a TOML file to yours (checked first)</source>
         <translation>TOML ファイルの上書き設定を現在の設定に追加します（追加前に検証します）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="111"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="110"/>
         <source>Export overrides…</source>
         <translation>上書き設定をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="111"/>
         <source>Save your overrides as a TOML file</source>
         <translation>上書き設定を TOML ファイルとして保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="114"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="113"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="283"/>
         <source>Reset all to bundled</source>
         <translation>すべて同梱の価格に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="115"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="114"/>
         <source>Remove every user override: the bundled catalog applies again</source>
         <translation>ユーザーの上書き設定をすべて削除し、同梱のカタログを再び適用します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="163"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="162"/>
         <source>{0} models · {1} with stale prices · {2} overridden</source>
         <translation>{0} モデル・古い価格 {1} 件・上書き設定 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="181"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="177"/>
         <source>{0} problem(s) in the catalog or rates</source>
         <translation>カタログまたは為替レートの問題: {0} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="245"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="241"/>
         <source>Unsaved override</source>
         <translation>未保存の上書き</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="242"/>
         <source>The override typed for {0} is not saved. Apply it before leaving?</source>
         <translation>{0} に入力した上書きは保存されていません。移動する前に適用しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="288"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="284"/>
         <source>Remove all your price overrides? The bundled catalog will apply again.</source>
         <translation>価格の上書き設定をすべて削除しますか？同梱のカタログが再び適用されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="296"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="292"/>
         <source>Cannot reset overrides</source>
         <translation>上書き設定をリセットできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="300"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="296"/>
         <source>All overrides removed; bundled prices apply</source>
         <translation>すべての上書き設定を削除しました。同梱の価格が適用されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="305"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="301"/>
         <source>Import overrides</source>
         <translation>上書き設定をインポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="313"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="318"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="309"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="314"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="322"/>
         <source>Cannot import overrides</source>
         <translation>上書き設定をインポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="319"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="315"/>
         <source>Nothing was imported. Problems found:
 {0}</source>
         <translation>インポートは行われませんでした。次の問題が見つかりました:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="330"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="326"/>
         <source>Imported {0} model override(s) from {1}</source>
         <translation>{1} から {0} モデル分の上書き設定をインポートしました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="335"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="331"/>
         <source>Export overrides</source>
         <translation>上書き設定をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="343"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="339"/>
         <source>Cannot export overrides</source>
         <translation>上書き設定をエクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="346"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="342"/>
         <source>Overrides exported to {0}</source>
         <translation>上書き設定を {0} にエクスポートしました</translation>
     </message>

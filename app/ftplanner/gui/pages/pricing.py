@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 from ftplanner.core.catalog import LAYER_BUNDLED, ModelEntry, load_user_overrides, save_user_overrides
 from ftplanner.core.errors import UserError
 from ftplanner.core.price_editing import merge_into_user_overrides, read_import
+from ftplanner.gui.columns import ColumnFit
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.pricing_editor import OverrideEditor
 from ftplanner.gui.pages.pricing_rates import RatesBox
 from ftplanner.gui.pages.pricing_table import (
     COL_MODEL,
-    COL_PROVIDER,
-    COL_TRAINING,
     SORT_KEYS,
     WARNING_COLOR,
     CatalogColumns,
@@ -145,7 +144,7 @@ class PricingPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setStretchLastSection(True)
+        self.column_fit = ColumnFit(self.view, COL_MODEL)  # no text cut; the model name gets spare width
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._entry_selected())
 
     # ---------------------------------------------------------------- catalog
@@ -168,10 +167,7 @@ class PricingPage(QWidget):
         self._select(self._entry_key)
 
     def _fit_columns(self) -> None:
-        self.view.resizeColumnsToContents()
-        for column, widest in ((COL_MODEL, 220), (COL_PROVIDER, 120), (COL_TRAINING, 110)):
-            if self.view.columnWidth(column) > widest:
-                self.view.setColumnWidth(column, widest)
+        self.column_fit.fit()
 
     def _fill_problems(self) -> None:
         lines = [*self.context.catalog.problems, *self.context.rates.problems]
