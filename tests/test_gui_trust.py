@@ -106,3 +106,21 @@ def test_the_cancel_job_confirmation_defaults_to_no(qtbot, tmp_path, monkeypatch
         assert actions == []  # the job keeps running
     finally:
         page.shutdown()
+
+
+def test_a_failed_evaluation_leaves_the_status_bar_once_the_plan_evaluates(qtbot) -> None:
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    try:
+        window.start()
+        qtbot.waitUntil(lambda: window.evaluator.result is not None, timeout=60_000)
+        window.evaluator.failed.emit("no catalog entry for openai/gone")
+        assert window.status_label.text() == "Summary: no catalog entry for openai/gone"
+        assert window.summary_page.error.isVisible()
+        window.evaluator.evaluated.emit(window.evaluator.result)  # the next evaluation works
+        assert "openai/gone" not in window.status_label.text()
+        assert not window.summary_page.error.isVisible()
+    finally:
+        close(window)
