@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 from matplotlib.colors import to_hex
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyleOptionButton
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from ftplanner.core.settings import Settings
 from ftplanner.gui.app import apply_theme, dark_palette
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
+from ftplanner.gui.evaluator import PlanEvaluator
+from ftplanner.gui.pages.estimate import EstimatePage
 from ftplanner.gui.pages.roi import RoiPage
 from test_gui_roi import computed
 
@@ -25,28 +27,48 @@ def dark(qapp):
     qapp.setPalette(palette)
 
 
-def _indicator_contrast(app, background: QColor) -> int:
-    """Largest lightness difference between an unchecked box and the row colour it is drawn on."""
-    image = QImage(24, 24, QImage.Format.Format_RGB32)
+def _box_contrast(view, index, background: QColor) -> int:
+    """Largest lightness difference between the row's unchecked box (as its delegate paints it) and the row."""
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.widget = view
+    option.rect = QRect(0, 0, view.columnWidth(0), view.rowHeight(0))
+    option.palette = QApplication.palette()
+    option.palette.setColor(QPalette.ColorRole.Base, background)
+    image = QImage(option.rect.size(), QImage.Format.Format_RGB32)
     image.fill(background)
-    option = QStyleOptionButton()
-    option.rect = QRect(4, 4, 16, 16)
-    option.palette = app.palette()
-    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Off
     painter = QPainter(image)
-    app.style().drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, option, painter)
+    view.itemDelegateForIndex(index).paint(painter, option, index)
     painter.end()
+    item = QStyleOptionViewItem(option)
+    view.itemDelegateForIndex(index).initStyleOption(item, index)
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, item, view)
+    assert box.width() > 8
     return max(
         abs(QColor(image.pixel(x, y)).lightness() - background.lightness())
-        for x in range(24)
-        for y in range(24)
+        for x in range(box.left(), box.right() + 1)
+        for y in range(box.top(), box.bottom() + 1)
     )
 
 
-def test_dark_check_boxes_are_clearly_visible_on_both_row_colours(dark):
+def test_dark_check_boxes_of_the_plan_models_are_clearly_visible(qtbot, dark):
+    page = EstimatePage(
+        PlanDocument(), AppContext(Settings()), PlanEvaluator(PlanDocument(), AppContext(Settings()))
+    )
+    qtbot.addWidget(page)
+    page.resize(1280, 700)
+    page.show()
+    page.refresh()
+    view = page.view
+    index = next(
+        view.model().index(row, 0)
+        for row in range(view.model().rowCount())
+        if view.model().index(row, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    )
     palette = dark.palette()
     for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
-        assert _indicator_contrast(dark, palette.color(role)) >= 100, role
+        assert _box_contrast(view, index, palette.color(role)) >= 100, role
+    page.runner.shutdown()
 
 
 def test_roi_charts_follow_a_theme_switch_at_once(qtbot, qapp):

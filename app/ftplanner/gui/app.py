@@ -11,9 +11,9 @@ from importlib.resources import as_file
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QColor, QIcon, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from ftplanner.core.paths import resource, user_data_dir
 from ftplanner.core.settings import Settings
@@ -74,33 +74,8 @@ def dark_palette() -> QPalette:
     return palette
 
 
-class ThemeStyle(QProxyStyle):
-    """Fusion, with check boxes outlined in the text colour on a dark palette.
-
-    Fusion outlines a check box in a shade darker than the window: on a dark window the box of an
-    unchecked item (which models are in the plan) all but disappears.
-    """
-
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        palette = option.palette
-        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox and is_dark(palette):
-            outline = QColor(palette.color(QPalette.ColorRole.Text))
-            outline.setAlpha(200)
-            painter.save()
-            painter.setPen(QPen(outline, 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
-            painter.restore()
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
 def apply_theme(app: QApplication, theme: str) -> None:
-    if not isinstance(app.style(), ThemeStyle):
-        app.setStyle(ThemeStyle("Fusion"))
+    app.setStyle(QStyleFactory.create("Fusion"))
     if theme == "dark":
         app.setPalette(dark_palette())
     elif theme == "light":

@@ -57,7 +57,7 @@ from ftplanner.gui.pages.estimate_table import (
     EstimateColumns,
 )
 from ftplanner.gui.tasks import TaskRunner, analysis_task
-from ftplanner.gui.widgets import TaskProgress, show_error
+from ftplanner.gui.widgets import CheckOutlineDelegate, TaskProgress, show_error
 
 CSV_FILTER = "CSV (*.csv);;All files (*)"
 
@@ -176,6 +176,7 @@ class EstimatePage(QWidget):
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.column_fit = ColumnFit(self.view, COL_MODEL)  # no text cut; the model name gets spare width
+        self.view.setItemDelegateForColumn(COL_MODEL, CheckOutlineDelegate(self.view))  # visible when dark
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._draw_chart())
         self.proxy.layoutChanged.connect(self._draw_chart)
 
