@@ -123,3 +123,77 @@ def test_page_shortcuts_switch_pages(qtbot, window):
     for row in range(window.nav.count()):
         qtbot.keyClick(window, str(row + 1), modifier=Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == row
+
+
+def _pdf(path):
+    """A real PDF file (Qt's PDF writer), like a report chosen by mistake."""
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    painter = QPainter(writer)
+    painter.drawText(100, 100, "Quarterly report")
+    painter.end()
+    return path
+
+
+def _shown_state(window):
+    page = window.dataset_page
+    cards = {key: card.value.text() for key, card in page.cards.cards.items()}
+    return (
+        window.document.plan.to_json(),
+        dict(window.document.analyses),
+        cards,
+        page.path_label.text(),
+        window.pages[2].csv_text(),  # the Estimate rows
+    )
+
+
+def test_a_wrong_file_leaves_the_plan_as_it_was_and_says_why_once(
+    qtbot, window, tmp_path, dialogs, monkeypatch
+):
+    window.start()
+    wait_idle(qtbot, window.dataset_page.runner)
+    qtbot.waitUntil(lambda: window.evaluator.result is not None, timeout=60_000)
+    window.nav.setCurrentRow(2)
+    wait_idle(qtbot, window.pages[2].runner)
+    qtbot.waitUntil(lambda: not window.evaluator.timer.isActive(), timeout=10_000)
+    wait_idle(qtbot, window.evaluator.runner)
+    wait_idle(qtbot, window.evaluator.analysis)
+    before = _shown_state(window)
+    dataset = window.document.plan.dataset
+    binary = tmp_path / "data.bin"
+    binary.write_bytes(bytes(range(256)) * 4)
+    csv_file = write_lines(tmp_path / "people.csv", ["name,age", "Ann,31", "Bob,42"])
+    for wrong in (_pdf(tmp_path / "report.pdf"), binary, csv_file):
+        dialogs.clear()
+        monkeypatch.setattr(
+            "ftplanner.gui.pages.dataset.QFileDialog.getOpenFileName", lambda *a, w=wrong: (str(w), "")
+        )
+        window.dataset_page.choose_dataset()
+        qtbot.wait(700)  # past every debounce: nothing else reacts later
+        assert window.document.plan.dataset == dataset
+        assert _shown_state(window) == before, wrong
+        assert not window.document.dirty
+        assert len(dialogs) == 1 and wrong.name in dialogs[0][1], dialogs
+        assert "not changed" in window.status_label.text() and wrong.name in window.status_label.text()
+    assert not window.dataset_page.runner.busy and not window.pages[2].runner.busy
+
+
+def test_a_new_analysis_shows_nothing_of_the_previous_file(qtbot, window, tmp_path, monkeypatch):
+    from ftplanner.core import reader
+
+    window.start()
+    page = window.dataset_page
+    wait_idle(qtbot, page.runner)
+    old = page.current_analysis()
+    assert old is not None and page.cards.cards["examples"].value.text() == f"{old.examples:,}"
+    old_lines = f"{old.lines:,} "
+    assert old_lines in page.progress.bar.format()  # the finished analysis' last text
+    monkeypatch.setattr(reader, "BLOCK_BYTES", 512)
+    path = write_jsonl(tmp_path / "big.jsonl", [simple_chat(i, "ja") for i in range(3000)])
+    assert page.open_dataset(path)
+    assert page.runner.busy
+    assert old_lines not in page.progress.bar.format()
+    assert all(card.value.text() == "—" for card in page.cards.cards.values())
+    wait_idle(qtbot, page.runner)
+    assert page.cards.cards["examples"].value.text() == "3,000"

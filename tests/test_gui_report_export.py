@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from ftplanner.cli import main
 from ftplanner.cli.report import example_plan_path
@@ -102,3 +102,23 @@ def test_cancel_leaves_no_file(qtbot, window, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: not window.reports.busy, timeout=60_000)
     assert window.reports.runner.wait(60_000)
     assert list(tmp_path.iterdir()) == [] and window.reports.dialog is None
+
+
+def test_typing_a_folder_path_is_explained_inline_and_keeps_the_typing(qtbot, tmp_path, dialogs):
+    dialog = ExportReportDialog(tmp_path / "plan.pdf", "en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path_edit.setFocus()
+    dialog.path_edit.selectAll()
+    qtbot.keyClicks(dialog.path_edit, "/")  # the whole field replaced by "/": no file name yet
+    export = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.path_edit.text() == "/" and not export.isEnabled()
+    assert "Type a file name" in dialog.note.text() and not dialogs
+    qtbot.keyClicks(dialog.path_edit, "tmp/x")  # the typing goes on where it was
+    assert dialog.path_edit.text() == "/tmp/x" and export.isEnabled()
+    assert "x-comparison.csv" in dialog.note.text()
+    for text in ("", "~/", ".", "/tmp/..", "C:\\reports\\"):
+        dialog.path_edit.setText(text)
+        assert not export.isEnabled(), text
+    dialog._accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialogs  # refused with a message

@@ -165,8 +165,8 @@ def test_a_broken_value_shows_the_core_message_and_keeps_the_last_result(qtbot, 
     computed(qtbot, page)
     assert "discount_rate_annual: expected a number, got text 'eight'" in page.error_label.text()
 
-    page.editor.discount.setText("0.08")
-    page.editor.discount.textEdited.emit("0.08")
+    page.editor.discount.setText("8")
+    page.editor.discount.textEdited.emit("8")
     computed(qtbot, page)
     assert not page.error_label.isVisible() and card(page, "npv") == before
 
@@ -249,7 +249,7 @@ def test_the_approach_comparison_has_three_columns_like_the_cli(qtbot, page, cap
     table = page.charts.approaches.table
     assert table.columnCount() == 3
     headers = [table.horizontalHeaderItem(c).text() for c in range(3)]
-    assert headers == ["Prompt engineering", "RAG", "Fine-tuning (as written)"]
+    assert headers == ["Prompt engineering", "RAG", "Fine-tuning\n(as written)"]
     for column, approach in enumerate(data["approaches"]):
         item = table.item(0, column)
         assert item is not None and item.text() == usd(approach["npv"])

@@ -62,3 +62,44 @@ def test_the_wheel_changes_no_value_until_the_control_is_clicked(qtbot) -> None:
                 runner.shutdown()
         window.document.set_dirty(False)
         window.close()
+
+
+def test_the_wheel_over_the_roi_kind_combos_and_the_launch_model_box_changes_nothing(qtbot) -> None:
+    """The ROI editor's one-off/monthly combos (cell widgets in a table) and the Jobs launch form's Model box."""
+    from ftplanner.core.catalog import load_catalog
+    from ftplanner.gui.context import AppContext
+    from ftplanner.gui.document import PlanDocument
+    from ftplanner.gui.pages.jobs_launch import LaunchForm
+    from ftplanner.gui.pages.roi import RoiPage
+    from ftplanner.gui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard()
+    page = RoiPage(PlanDocument(), AppContext(Settings()))
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.load_example("fine_tuning")
+    page.runner.shutdown()
+    costs = page.editor.costs.table
+    combos = [costs.cellWidget(row, page.editor.costs.KIND) for row in range(costs.rowCount())]
+    assert len(combos) >= 2
+    kinds = [combo.currentData() for combo in combos]
+    scenario = page.current_scenario()
+    for combo in combos:
+        wheel(combo, steps=-1)
+        wheel(combo, steps=1)
+    assert [combo.currentData() for combo in combos] == kinds
+    assert page.current_scenario() == scenario
+
+    form = LaunchForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.set_models(load_catalog())
+    assert form.model.count() > 1
+    chosen = form.model.currentData()
+    wheel(form.model, steps=-1)
+    wheel(form.model, steps=1)
+    assert form.model.currentData() == chosen
+    assert form.model.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    page.timer.stop()
+    page.runner.shutdown()

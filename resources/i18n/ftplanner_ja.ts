@@ -76,8 +76,10 @@
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="234"/>
-        <source>{0} (as written)</source>
-        <translation>{0}（このシナリオ）</translation>
+        <source>{0}
+(as written)</source>
+        <translation>{0}
+（このシナリオ）</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/roi_charts.py" line="296"/>
@@ -93,170 +95,175 @@
 <context>
     <name>CatalogColumns</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="61"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="62"/>
         <source>Provider</source>
         <translation>プロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="63"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="63"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="64"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="64"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="65"/>
         <source>Input
 / 1M</source>
         <translation>入力
 ／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="65"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="66"/>
         <source>Cached
 / 1M</source>
         <translation>キャッシュ入力
 ／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="66"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="67"/>
         <source>Output
 / 1M</source>
         <translation>出力
 ／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="67"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="68"/>
         <source>Hosting
 / hour</source>
         <translation>ホスティング
 ／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="69"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="70"/>
         <source>Max tokens
 / example</source>
         <translation>最大トークン数
 ／学習例</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="72"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="73"/>
         <source>Tokenizer</source>
         <translation>トークナイザー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="73"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="74"/>
         <source>New jobs
 until</source>
         <translation>新規ジョブ
 受付期限</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="74"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="75"/>
         <source>Retires</source>
         <translation>提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="75"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="76"/>
         <source>As of</source>
         <translation>価格時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="76"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="77"/>
         <source>Origin</source>
         <translation>設定元</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="77"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="78"/>
         <source>Sources</source>
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="82"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="135"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="98"/>
         <source>{0} / hour</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="85"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="99"/>
         <source>{0} / 1M</source>
         <translation>{0}／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="90"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="104"/>
         <source>≈{0} (±{1})</source>
         <translation>≈{0}（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="110"/>
         <source>{0} (unconfirmed)</source>
         <translation>{0}（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="115"/>
         <source>{0} (stale)</source>
         <translation>{0}（古い価格）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="106"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="120"/>
         <source>bundled</source>
         <translation>同梱</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="121"/>
         <source>user</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="122"/>
         <source>plan</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="137"/>
         <source>dedicated</source>
         <translation>専用デプロイ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="145"/>
         <source>Served on a dedicated deployment billed per hour; tokens are not billed</source>
         <translation>時間課金の専用デプロイで提供（トークンには課金されません）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="133"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="147"/>
         <source>Prices as of {0}</source>
         <translation>価格は {0} 時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="152"/>
+        <source>{0} Overridden (layer: {1}): these figures replace the bundled catalog&apos;s</source>
+        <translation>{0} 上書きあり（レイヤー: {1}）: 同梱カタログの値の代わりにこの値を使います</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="162"/>
         <source>DPO: {0} / 1M</source>
         <translation>DPO: {0}／100万</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="143"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="164"/>
         <source>Minimum per job: {0}</source>
         <translation>ジョブあたりの最低料金: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="166"/>
         <source>Cap per job: {0}</source>
         <translation>ジョブあたりの上限額: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="150"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="171"/>
         <source>Prices older than 180 days are marked stale</source>
         <translation>180 日を超えた価格は「古い価格」として表示されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="155"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_table.py" line="176"/>
         <source>Which layer last changed this model: bundled catalog, your overrides, or the plan</source>
         <translation>このモデルを最後に変更した層: 同梱カタログ、ユーザーの上書き設定、プランのいずれか</translation>
     </message>
@@ -436,7 +443,7 @@ until</source>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/dataset.py" line="79"/>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="292"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="305"/>
         <source>Examples</source>
         <translation>学習例数</translation>
     </message>
@@ -502,17 +509,27 @@ until</source>
         <translation>データセットを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="167"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="169"/>
+        <source>The dataset was not changed: {0}</source>
+        <translation>データセットは変更されていません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="171"/>
+        <source>Cannot open dataset</source>
+        <translation>データセットを開けません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="179"/>
         <source>No dataset open. Open a JSONL file or drop one here.</source>
         <translation>データセットが開かれていません。JSONL ファイルを開くか、ここにドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="169"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="181"/>
         <source>Dataset not found: {0} (it may have moved)</source>
         <translation>データセットが見つかりません: {0}（移動された可能性があります）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="197"/>
         <source>Analysing {0}…</source>
         <translation>{0} を分析しています…</translation>
     </message>
@@ -522,87 +539,92 @@ until</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="191"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="203"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="196"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="208"/>
         <source>Analysed {0} examples ({1} errors)</source>
         <translation>{0} 件の学習例を分析しました（エラー {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="203"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="215"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="233"/>
         <source>No analysis yet</source>
         <translation>分析結果はまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="226"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="233"/>
+        <source>Analysing…</source>
+        <translation>分析しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="239"/>
         <source>Valid examples, out of {0} non-blank lines; lines with errors are not counted</source>
         <translation>有効な学習例の数（空でない {0} 行のうち）。エラーのある行は数えません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="234"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="247"/>
         <source>Σ min({0}, tokens) over the valid examples. Tokens per example: 3 per message + the tokens of every value + 1 per name + 3 for the reply</source>
         <translation>有効な学習例の Σ min({0}, トークン数)。学習例あたりのトークン数 = メッセージごとに 3 + 各値のトークン数 + name ごとに 1 + 応答用の 3</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="254"/>
         <source>OpenAI&apos;s default: 3; up to 25 for fewer than 34 examples; fewer for more than 8,333</source>
         <translation>OpenAI の既定値: 3。学習例が 34 件未満なら最大 25、8,333 件を超えると少なくなります</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="259"/>
         <source>Billed tokens per epoch × epochs: what training is charged for</source>
         <translation>エポックあたり課金トークン数 × エポック数（学習で課金される量）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="251"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="264"/>
         <source>Lines skipped because of an error; see Validation issues</source>
         <translation>エラーのため除外した行数。「検証の問題」タブを参照してください</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="254"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="267"/>
         <source>Dataset-level warnings; see the Warnings tab</source>
         <translation>データセット全体への警告。「警告」タブを参照してください</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="272"/>
         <source> — approximate for this model (±{0}%)</source>
         <translation> — このモデルでは概算値（±{0}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="275"/>
         <source>Format: {0}. Encoding: {1}{2}.</source>
         <translation>形式: {0}。エンコーディング: {1}{2}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="268"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="281"/>
         <source>{0} examples exceed this model&apos;s limit of {1} tokens</source>
         <translation>{0} 件の学習例がこのモデルの上限（{1} トークン）を超えています</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="287"/>
         <source>  (lines {0})</source>
         <translation>  （{0} 行目）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="293"/>
         <source>No valid examples</source>
         <translation>有効な学習例がありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="291"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="304"/>
         <source>Tokens per example</source>
         <translation>学習例あたりのトークン数</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="306"/>
+        <location filename="../../app/ftplanner/gui/pages/dataset.py" line="319"/>
         <source>Line {0}</source>
         <translation>{0} 行目</translation>
     </message>
@@ -982,122 +1004,122 @@ counts</source>
 <context>
     <name>EstimatePage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="128"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="126"/>
         <source>Show the models of one provider</source>
         <translation>特定のプロバイダーのモデルだけを表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="130"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="128"/>
         <source>Launchable only</source>
         <translation>新規ジョブ可能なモデルのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="131"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="129"/>
         <source>Hide models that cannot take new fine-tuning jobs today</source>
         <translation>現時点で新規のファインチューニングジョブを作成できないモデルを非表示にします</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="136"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
         <source>Analyse again</source>
         <translation>再分析</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="137"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="138"/>
         <source>Save the table as shown, plus exact amounts, as a CSV file</source>
         <translation>表示中の表に丸めなしの金額を加えて、CSV ファイルに保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="143"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="141"/>
         <source>Provider:</source>
         <translation>プロバイダー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="205"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="203"/>
         <source>All providers</source>
         <translation>すべてのプロバイダー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="232"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="230"/>
         <source>Open a dataset on the Dataset page to see estimates.</source>
         <translation>見積もりを表示するには、「データセット」ページでデータセットを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="234"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="232"/>
         <source>Dataset not found: {0}</source>
         <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="273"/>
         <source>No model matches the filters.</source>
         <translation>条件に一致するモデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="282"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="277"/>
         <source>Analysing the dataset for some tokenizers…</source>
         <translation>一部のトークナイザー向けにデータセットを分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="296"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="291"/>
         <source>≥ TCO incomplete for {0} of {1} models: no published price for running the fine-tuned model, so their TCO is a lower bound (hover a row&apos;s Inference or Hosting cell for the sources).</source>
         <translation>≥ {1}モデル中{0}モデルのTCOは不完全です。ファインチューニング済みモデルの運用価格が公表されていないため、TCOは下限です（出典は各行の推論・ホスティングのセルにカーソルを合わせると表示されます）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="300"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="295"/>
         <source>TCO complete for every model shown: training and running costs are all priced.</source>
         <translation>表示中のすべてのモデルのTCOは完全です（学習費用と運用費の価格がすべて判明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="328"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="323"/>
         <source>Analysing {0} for {1}…</source>
         <translation>{1} 向けに {0} を分析しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="132"/>
         <source>%p% — {0} lines</source>
         <translation>%p% — {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="349"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="344"/>
         <source>Analysed {0} examples ({1})</source>
         <translation>{0} 件の学習例を分析しました（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="357"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="352"/>
         <source>Cannot analyse dataset</source>
         <translation>データセットを分析できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="362"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="357"/>
         <source>Analysis cancelled</source>
         <translation>分析はキャンセルされました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="364"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="359"/>
         <source>Analysis stopped</source>
         <translation>分析を中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="395"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="390"/>
         <source>Export comparison</source>
         <translation>比較をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="402"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="397"/>
         <source>Cannot export</source>
         <translation>エクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="404"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate.py" line="399"/>
         <source>Exported {0}</source>
         <translation>{0} をエクスポートしました</translation>
     </message>
@@ -1106,9 +1128,9 @@ counts</source>
     <name>ExportReportDialog</name>
     <message>
         <location filename="../../app/ftplanner/gui/report_export.py" line="52"/>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="110"/>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="117"/>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="139"/>
         <source>Export report</source>
         <translation>レポートを書き出す</translation>
     </message>
@@ -1163,22 +1185,27 @@ counts</source>
         <translation>書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="114"/>
+        <source>Type a file name for the PDF, e.g. {0}.</source>
+        <translation>PDF のファイル名を入力してください（例: {0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="119"/>
         <source>CSV files: {0}, {1}</source>
         <translation>CSV ファイル: {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="110"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="126"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="134"/>
         <source>Choose where to write the PDF.</source>
         <translation>PDF の保存先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="140"/>
         <source>The folder {0} does not exist.</source>
         <translation>フォルダー {0} がありません。</translation>
     </message>
@@ -1251,37 +1278,37 @@ counts</source>
         <translation>立ち上がり月数: この項目の m か月目の便益は 金額 × min(1, m / 立ち上がり月数) です。0 = 初月から全額。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="143"/>
         <source>Add benefit line</source>
         <translation>便益の行を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="139"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="143"/>
         <source>Add cost line</source>
         <translation>コストの行を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="145"/>
         <source>Remove line</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="187"/>
         <source>one-off</source>
         <translation>一時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="184"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="188"/>
         <source>monthly</source>
         <translation>毎月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="241"/>
         <source>New benefit</source>
         <translation>新しい便益</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_items.py" line="241"/>
         <source>New cost</source>
         <translation>新しいコスト</translation>
     </message>
@@ -1560,22 +1587,22 @@ counts</source>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="628"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="627"/>
         <source>Profile {0} has no API key (a key kept for one session is gone after a restart).</source>
         <translation>プロファイル {0} に API キーがありません (セッション限りのキーは再起動で消えます)。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="631"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="630"/>
         <source>profile {0} has no API key.</source>
         <translation>プロファイル {0} に API キーがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="314"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="313"/>
         <source>Job {0} has ended: {1}.</source>
         <translation>ジョブ {0} が終了しました: {1}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="195"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="194"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -1585,249 +1612,249 @@ counts</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="268"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="267"/>
         <source>Provider profiles</source>
         <translation>プロバイダープロファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="270"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="269"/>
         <source>Launch a fine-tune</source>
         <translation>ファインチューニングを開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="285"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="284"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="290"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="289"/>
         <source>Selected job</source>
         <translation>選択中のジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="406"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="405"/>
         <source>Pending launches: {0}. It is not known whether the provider created their job; a new launch on the same profile checks them first.</source>
         <translation>保留中の起動: {0} 件。プロバイダーがジョブを作成したかどうかは不明です。同じプロファイルで新たに起動すると、先にこれらを確認します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="512"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="511"/>
         <source>Found the job of an interrupted launch: {0}</source>
         <translation>中断された開始処理のジョブが見つかりました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="516"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="515"/>
         <source>Tracking problem: {0}</source>
         <translation>追跡中の問題: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="544"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="543"/>
         <source>Checking {0}…</source>
         <translation>{0} を確認しています…</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="562"/>
         <location filename="../../app/ftplanner/gui/pages/jobs.py" line="563"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="564"/>
         <source>Not launched: {0}</source>
         <translation>開始しませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="565"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="564"/>
         <source>Launch refused</source>
         <translation>開始を拒否しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="613"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="612"/>
         <source>Launch cancelled; nothing was uploaded.</source>
         <translation>開始を取り消しました。何もアップロードされていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="494"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="493"/>
         <source>Launched job {0} ({1}); tracking it.</source>
         <translation>ジョブ {0}（{1}）を開始しました。追跡しています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="204"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="203"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="415"/>
         <source>Check pending launches</source>
         <translation>保留中の起動を確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="207"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="206"/>
         <source>Ask the provider whether each pending launch created its job: a job found is attached and tracked; a launch without one is closed and its uploaded file deleted.</source>
         <translation>保留中の各起動についてジョブが作成されたかをプロバイダーに問い合わせます。見つかったジョブは関連付けて追跡し、ジョブのない起動は終了してアップロード済みファイルを削除します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="242"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="241"/>
         <source>Could not check pending launches: {0}</source>
         <translation>保留中の起動を確認できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="416"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="415"/>
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="425"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="424"/>
         <source>Checking pending launches with the provider…</source>
         <translation>保留中の起動をプロバイダーに確認しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="431"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="430"/>
         <source>launch {0}: attached job {1} ({2})</source>
         <translation>起動 {0}: ジョブ {1} を関連付けました ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="434"/>
         <source>launch {0}: {1}</source>
         <translation>起動 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="435"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="434"/>
         <source>no job was created</source>
         <translation>ジョブは作成されていません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="439"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="438"/>
         <source>launch {0}: could not check, it stays pending ({1})</source>
         <translation>起動 {0}: 確認できなかったため保留のままです ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="443"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="442"/>
         <source>No pending launches.</source>
         <translation>保留中の起動はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="446"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="445"/>
         <source>Pending launches checked: {0}</source>
         <translation>保留中の起動を確認しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="467"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="466"/>
         <source>Pending launch of {0} on profile {1}</source>
         <translation>プロファイル {1} の保留中の起動: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="473"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="472"/>
         <source>Since {0}, {1}; Check pending launches finds out whether its job exists.</source>
         <translation>{0} から、{1}。「保留中の起動を確認」でジョブがあるかどうかを確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="577"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="576"/>
         <source>{0} sends a W&amp;B API key with the job, and none is set.</source>
         <translation>{0} ではジョブと一緒に W&amp;B の API キーを送信しますが、まだ設定されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="581"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="580"/>
         <source>W&amp;B project {0}: no W&amp;B API key.</source>
         <translation>W&amp;B プロジェクト {0}: W&amp;B の API キーがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="586"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="585"/>
         <source>project {0}</source>
         <translation>プロジェクト {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="586"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="585"/>
         <source>not logged</source>
         <translation>記録しない</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="598"/>
         <source>in the system keyring</source>
         <translation>システムのキーリングに保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="598"/>
         <source>for this session only</source>
         <translation>このセッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="600"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="599"/>
         <source>W&amp;B API key set ({0}).</source>
         <translation>W&amp;B の API キーを設定しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="678"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="677"/>
         <source>Launching {0}…</source>
         <translation>{0} を開始しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="683"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="682"/>
         <source>Checking the data… %p%</source>
         <translation>データを確認中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="683"/>
         <source>Uploading the training file… %p%</source>
         <translation>学習ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="685"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="684"/>
         <source>Uploading the validation file… %p%</source>
         <translation>検証ファイルをアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="686"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="685"/>
         <source>Creating the job…</source>
         <translation>ジョブを作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="697"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="696"/>
         <source>Launch stopped; no job was created.</source>
         <translation>開始を中止しました。ジョブは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="704"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="703"/>
         <source>Cancel job</source>
         <translation>ジョブのキャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="705"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="704"/>
         <source>Cancel job {0} at the provider? Training stops and cannot be resumed.</source>
         <translation>プロバイダーでジョブ {0} をキャンセルしますか？学習は停止し、再開できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="731"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="732"/>
         <source>Sending {0} for {1}…</source>
         <translation>{1} に{0}を送信しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="735"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="736"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="735"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="736"/>
         <source>pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="735"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="736"/>
         <source>resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="739"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="740"/>
         <source>Job {0} is {1}.</source>
         <translation>ジョブ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="744"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="745"/>
         <source>Could not {0} the job: {1}</source>
         <translation>ジョブの{0}に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="754"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="755"/>
         <source>The provider estimates {0} for this job; our estimate is {1}{2}. Create the job?</source>
         <translation>プロバイダーの見積りはこのジョブで {0}、こちらの見積りは {1}{2} です。ジョブを作成しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="758"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="759"/>
         <source> ({0:+.1f}% vs ours)</source>
         <translation>（こちらの見積り比 {0:+.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="760"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs.py" line="761"/>
         <source>Provider&apos;s estimate</source>
         <translation>プロバイダーの見積り</translation>
     </message>
@@ -2251,67 +2278,72 @@ counts</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="122"/>
         <source>Loading the price catalog…</source>
         <translation>価格カタログを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="123"/>
         <source>Setting up the charts…</source>
         <translation>グラフを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="124"/>
         <source>Building the pages…</source>
         <translation>ページを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="125"/>
         <source>Opening the plan…</source>
         <translation>プランを開いています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="143"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="145"/>
         <source>Summary</source>
         <translation>サマリー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="147"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="189"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="190"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="191"/>
         <source>Pricing</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="192"/>
         <source>Jobs</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="211"/>
         <source>{0} (Ctrl+{1})</source>
         <translation>{0}（Ctrl+{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="227"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="232"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="243"/>
         <source>Damaged file</source>
         <translation>破損したファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="245"/>
         <source>{0}
 
 FT Planner never deletes or overwrites a damaged file: copy back what you need from the kept copy, then delete it.</source>
@@ -2320,108 +2352,108 @@ FT Planner never deletes or overwrites a damaged file: copy back what you need f
 FT Planner は破損したファイルを削除も上書きもしません。退避したコピーから必要な内容を戻してから、そのコピーを削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="243"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="244"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="260"/>
         <source>&amp;New plan</source>
         <translation>新規プラン(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="262"/>
         <source>&amp;Open plan…</source>
         <translation>プランを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="248"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="264"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったプラン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="251"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="267"/>
         <source>Open &amp;dataset…</source>
         <translation>データセットを開く(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="254"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="270"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="255"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="271"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="273"/>
         <source>&amp;Export report…</source>
         <translation>レポートを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="278"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="279"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="265"/>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="281"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="290"/>
         <source>System</source>
         <translation>システム設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="287"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="275"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="291"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="292"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="283"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="299"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="300"/>
         <source>&amp;About FT Planner</source>
         <translation>FT Planner について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="289"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="305"/>
         <source>The language changes the next time FT Planner starts.</source>
         <translation>言語の変更は、FT Planner の次回起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="301"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="317"/>
         <source>Theme applied.</source>
         <translation>テーマを適用しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="306"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="322"/>
         <source>About FT Planner</source>
         <translation>FT Planner について</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="308"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="324"/>
         <source>FT Planner {0}
 Plan, price and track LLM fine-tunes, offline first.
 
@@ -2432,67 +2464,67 @@ LLM ファインチューニングの計画・費用見積り・追跡を、オ�
 Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数えます（Llama 3.1 Community License、Copyright © Meta Platforms, Inc.）。Built with Llama.</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="319"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="335"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="342"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="358"/>
         <source>Sample plan</source>
         <translation>サンプルプラン</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="351"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="367"/>
         <source>Recover unsaved work?</source>
         <translation>未保存の作業を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="352"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="368"/>
         <source>FT Planner did not close normally. Recover the plan autosaved at {0} ({1})?</source>
         <translation>FT Planner は正常に終了しませんでした。{0} に自動保存されたプラン（{1}）を復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="370"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="386"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="371"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="387"/>
         <source>Save the changes to {0}?</source>
         <translation>{0} への変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="387"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="403"/>
         <source>Open plan</source>
         <translation>プランを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="397"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="413"/>
         <source>Cannot open plan</source>
         <translation>プランを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="401"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="417"/>
         <source>The plan&apos;s dataset was not found: {0}. Open it again from the Dataset page.</source>
         <translation>プランのデータセットが見つかりません: {0}。「データセット」ページから開き直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="412"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="428"/>
         <source>Save plan</source>
         <translation>プランを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="424"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="440"/>
         <source>Cannot save plan</source>
         <translation>プランを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="428"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="444"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/main_window.py" line="440"/>
+        <location filename="../../app/ftplanner/gui/main_window.py" line="456"/>
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -2639,112 +2671,112 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
     <name>OverrideEditor</name>
     <message>
         <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="47"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="119"/>
         <source>Override</source>
         <translation>上書き設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="53"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="54"/>
         <source>Training (USD / 1M tokens):</source>
         <translation>学習（USD／100万トークン）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="54"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="55"/>
         <source>Training (USD / hour):</source>
         <translation>学習（USD／時）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="55"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="56"/>
         <source>Input (USD / 1M):</source>
         <translation>入力（USD／100万）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="57"/>
         <source>Cached input (USD / 1M):</source>
         <translation>キャッシュ入力（USD／100万）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="57"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="58"/>
         <source>Output (USD / 1M):</source>
         <translation>出力（USD／100万）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="58"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="59"/>
         <source>Hosting (USD / hour):</source>
         <translation>ホスティング（USD／時）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="59"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="60"/>
         <source>Max tokens / example:</source>
         <translation>学習例あたり最大トークン数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="60"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="61"/>
         <source>New jobs until:</source>
         <translation>新規ジョブ受付期限:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="61"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="62"/>
         <source>Retires on:</source>
         <translation>提供終了日:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="63"/>
         <source>Prices as of:</source>
         <translation>価格時点:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="73"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="74"/>
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="83"/>
         <source>e.g. our enterprise agreement, 2026-11</source>
         <translation>例: 当社のエンタープライズ契約、2026-11</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="85"/>
         <source>Source of the change:</source>
         <translation>変更の出典:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="97"/>
         <source>Save override</source>
         <translation>上書き設定を保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="98"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="99"/>
         <source>Remove override</source>
         <translation>上書き設定を削除</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="124"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="126"/>
         <source>Override for {0} ({1})</source>
         <translation>{0}（{1}）の上書き設定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="128"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="130"/>
         <source>Sources: {0}</source>
         <translation>出典: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="162"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="179"/>
         <source>Nothing changed.</source>
         <translation>変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="173"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="190"/>
         <source>Override saved for {0}</source>
         <translation>{0} の上書き設定を保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="202"/>
         <source>Cannot remove override</source>
         <translation>上書き設定を削除できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing_editor.py" line="206"/>
         <source>Override removed for {0}</source>
         <translation>{0} の上書き設定を削除しました</translation>
     </message>
@@ -2911,7 +2943,7 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/pricing.py" line="121"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="292"/>
         <source>Reset all to bundled</source>
         <translation>すべて同梱の価格に戻す</translation>
     </message>
@@ -2921,84 +2953,94 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>ユーザーの上書き設定をすべて削除し、同梱のカタログを再び適用します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="166"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="171"/>
         <source>{0} models · {1} with stale prices · {2} overridden</source>
         <translation>{0} モデル・古い価格 {1} 件・上書き設定 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="184"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="186"/>
         <source>{0} problem(s) in the catalog or rates</source>
         <translation>カタログまたは為替レートの問題: {0} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="238"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="250"/>
+        <source>Unsaved override</source>
+        <translation>未保存の上書き</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="251"/>
+        <source>The override typed for {0} is not saved. Apply it before leaving?</source>
+        <translation>{0} に入力した上書きは保存されていません。移動する前に適用しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="293"/>
         <source>Remove all your price overrides? The bundled catalog will apply again.</source>
         <translation>価格の上書き設定をすべて削除しますか？同梱のカタログが再び適用されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="246"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="301"/>
         <source>Cannot reset overrides</source>
         <translation>上書き設定をリセットできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="250"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="305"/>
         <source>All overrides removed; bundled prices apply</source>
         <translation>すべての上書き設定を削除しました。同梱の価格が適用されます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="255"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="310"/>
         <source>Import overrides</source>
         <translation>上書き設定をインポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="263"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="268"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="318"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="323"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="331"/>
         <source>Cannot import overrides</source>
         <translation>上書き設定をインポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="269"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="299"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="324"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="354"/>
         <source>Nothing was imported. Problems found:
 {0}</source>
         <translation>インポートは行われませんでした。次の問題が見つかりました:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="335"/>
         <source>Imported {0} model override(s) from {1}</source>
         <translation>{1} から {0} モデル分の上書き設定をインポートしました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="342"/>
         <source>Import catalog</source>
         <translation>カタログの取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="298"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="303"/>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="311"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="353"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="358"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="366"/>
         <source>Cannot import the catalog</source>
         <translation>カタログを取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="314"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="369"/>
         <source>Catalog of {0} imported from {1}</source>
         <translation>{1} から {0} のカタログを取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="319"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="374"/>
         <source>Export overrides</source>
         <translation>上書き設定をエクスポート</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="327"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="382"/>
         <source>Cannot export overrides</source>
         <translation>上書き設定をエクスポートできません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="330"/>
+        <location filename="../../app/ftplanner/gui/pages/pricing.py" line="385"/>
         <source>Overrides exported to {0}</source>
         <translation>上書き設定を {0} にエクスポートしました</translation>
     </message>
@@ -3388,28 +3430,28 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ReportExporter</name>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="211"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="229"/>
         <source>Writing the report…</source>
         <translation>レポートを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="211"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="229"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="213"/>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="235"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="231"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="253"/>
         <source>Export report</source>
         <translation>レポートを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="236"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="254"/>
         <source>The report was not written: {0}</source>
         <translation>レポートを書き出せませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/report_export.py" line="244"/>
+        <location filename="../../app/ftplanner/gui/report_export.py" line="262"/>
         <source>Report written: {0}</source>
         <translation>レポートを書き出しました: {0}</translation>
     </message>
@@ -3540,158 +3582,158 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>RoiPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="76"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="77"/>
         <source>Open scenario…</source>
         <translation>シナリオを開く…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="77"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="78"/>
         <source>Replace this plan&apos;s scenario with a scenario TOML file</source>
         <translation>このプランのシナリオを、シナリオ TOML ファイルの内容で置き換えます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="79"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="80"/>
         <source>Save scenario…</source>
         <translation>シナリオを保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="81"/>
         <source>Write this scenario to a TOML file (for `ftplanner roi`)</source>
         <translation>このシナリオを TOML ファイルに書き出します（`ftplanner roi` 用）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="84"/>
         <source>Examples</source>
         <translation>サンプル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="90"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="91"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="266"/>
         <source>Simulating {0} draws…</source>
         <translation>{0} 回の試行をシミュレーションしています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="295"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="296"/>
         <source>ROI simulation stopped</source>
         <translation>ROI シミュレーションを中止しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="302"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="303"/>
         <source>The figures below are from the last valid scenario.</source>
         <translation>以下の数値は、最後に有効だったシナリオのものです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="323"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="325"/>
         <source>Model: {0} (chosen by you); costs linked from its estimate.</source>
         <translation>モデル: {0}（ユーザーが選択）。費用はその見積もりから取られます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="325"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="327"/>
         <source>Model: {0} (recommended); costs linked from its estimate.</source>
         <translation>モデル: {0}（推奨）。費用はその見積もりから取られます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="327"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="329"/>
         <source>No model estimate to link: tick models on the Estimate page (with a dataset).</source>
         <translation>連携できるモデルの見積もりがありません。データセットを開き、見積もりページでモデルにチェックを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="329"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="331"/>
         <source>Training per run</source>
         <translation>1 回あたりの学習</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="330"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="332"/>
         <source>Inference / month</source>
         <translation>推論／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="331"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="333"/>
         <source>Hosting / month</source>
         <translation>ホスティング／月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="337"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="339"/>
         <source>{0}: {1} — your override (estimate: {2})</source>
         <translation>{0}: {1} — ユーザーによる上書き（見積もり: {2}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="341"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="343"/>
         <source>{0}: {1} — from the estimate</source>
         <translation>{0}: {1} — 見積もりから</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="343"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="345"/>
         <source>{0}: {1} — from the scenario</source>
         <translation>{0}: {1} — シナリオから</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="345"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="347"/>
         <source>{0}: from the catalog at the plan&apos;s traffic</source>
         <translation>{0}: 計画のトラフィックでのカタログ価格から</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="347"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="349"/>
         <source>{0}: unknown</source>
         <translation>{0}: 不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="359"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="361"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="373"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="375"/>
         <source>ROI updated: NPV {0} (likely)</source>
         <translation>ROI を更新しました: NPV {0}（最頻）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="377"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="379"/>
         <source>ROI scenarios (*.toml);;All files (*)</source>
         <translation>ROI シナリオ (*.toml);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="381"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="383"/>
         <source>Open scenario</source>
         <translation>シナリオを開く</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="392"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="394"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="396"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="398"/>
         <source>Opened scenario {0}</source>
         <translation>シナリオ {0} を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="406"/>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="421"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="408"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="423"/>
         <source>Cannot save scenario</source>
         <translation>シナリオを保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="406"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="408"/>
         <source>Fix the scenario first: {0}</source>
         <translation>先にシナリオを修正してください: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="411"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="413"/>
         <source>Save scenario</source>
         <translation>シナリオを保存</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="424"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="426"/>
         <source>Saved scenario to {0}</source>
         <translation>シナリオを {0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi.py" line="428"/>
+        <location filename="../../app/ftplanner/gui/pages/roi.py" line="430"/>
         <source>Loaded the {0} example</source>
         <translation>{0} のサンプルを読み込みました</translation>
     </message>
@@ -3772,142 +3814,147 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="54"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="68"/>
         <source>(not set)</source>
         <translation>（未設定）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="55"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="69"/>
         <source>Prompt engineering</source>
         <translation>プロンプトエンジニアリング</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="56"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="70"/>
         <source>RAG</source>
         <translation>RAG</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="57"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="71"/>
         <source>Fine-tuning</source>
         <translation>ファインチューニング</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="76"/>
         <source>The approach this scenario describes. In the comparison its column uses the scenario as written; the others apply their own cost structure to the same benefits.</source>
         <translation>このシナリオが表すアプローチ。比較では、この列はシナリオをそのまま使い、他のアプローチは同じ便益にそれぞれのコスト構造を適用します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="71"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="85"/>
         <source>Currency of every amount (ISO code). Catalog prices are converted with your exchange rates.</source>
         <translation>すべての金額の通貨（ISO コード）。カタログ価格は設定済みの為替レートで換算されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="77"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="91"/>
         <source>Month t of the plan starts on this day + t months.</source>
         <translation>計画の t か月目は、この日付の t か月後に始まります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="94"/>
         <source> months</source>
         <translation> か月</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="97"/>
         <source>Months the plan covers. Month 0 holds one-off costs at month 0; monthly items run months 1..horizon.</source>
         <translation>計画の対象月数。月 0 には月 0 の一時費用だけが入り、毎月の項目は 1 か月目から計画期間の終わりまで計上されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="90"/>
-        <source>Annual discount rate r as a fraction (0.08 means 8 % a year). Monthly rate r_m = (1 + r)^(1/12) − 1; NPV = Σ_t net_t / (1 + r_m)^t for t = 0..horizon.</source>
-        <translation>年間の割引率 r を小数で入力します（0.08 は年 8%）。月次割引率 r_m = (1 + r)^(1/12) − 1、NPV = Σ_t net_t / (1 + r_m)^t（t = 0..計画期間）。</translation>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="102"/>
+        <source>e.g. 8</source>
+        <translation>例: 8</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="105"/>
+        <source>Annual discount rate r in percent (8 means 8 % a year). Monthly rate r_m = (1 + r)^(1/12) − 1; NPV = Σ_t net_t / (1 + r_m)^t for t = 0..horizon.</source>
+        <translation>年間の割引率 r をパーセントで入力します（8 は年 8%）。月次割引率 r_m = (1 + r)^(1/12) − 1、NPV = Σ_t net_t / (1 + r_m)^t（t = 0..計画期間）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="110"/>
         <source>PERT</source>
         <translation>PERT</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="111"/>
         <source>Triangular</source>
         <translation>三角分布</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="99"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="114"/>
         <source>How the Monte Carlo draws a low / likely / high amount: PERT (a Beta on [low, high] with mode likely, weighted towards likely) or triangular.</source>
         <translation>低／最頻／高で指定した金額をモンテカルロで抽出する分布: PERT（[低, 高] 上で最頻値をモードとし、最頻値寄りに重み付けしたベータ分布）または三角分布。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="108"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="123"/>
         <source>Monte Carlo draws. More draws give steadier P10 / P90 figures.</source>
         <translation>モンテカルロの試行回数。回数を増やすほど P10／P90 の値が安定します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="127"/>
         <source>Random seed: the same seed gives the same numbers.</source>
         <translation>乱数シード: 同じシードを使うと同じ結果になります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="129"/>
         <source>Scenario</source>
         <translation>シナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="116"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="131"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="133"/>
         <source>Approach</source>
         <translation>アプローチ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="136"/>
         <source>Start</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="138"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="141"/>
         <source>Discount / year</source>
         <translation>割引率／年</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="130"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="147"/>
         <source>Horizon</source>
         <translation>計画期間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="151"/>
         <source>Costs</source>
         <translation>コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="136"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="153"/>
         <source>Benefits</source>
         <translation>便益</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="157"/>
         <source>Simulation</source>
         <translation>シミュレーション</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="142"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="159"/>
         <source>Distribution</source>
         <translation>分布</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="162"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="147"/>
+        <location filename="../../app/ftplanner/gui/pages/roi_editor.py" line="164"/>
         <source>Draws</source>
         <translation>試行回数</translation>
     </message>
@@ -3915,317 +3962,317 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="57"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="58"/>
         <source>The plan&apos;s name: the report&apos;s title</source>
         <translation>計画の名前（レポートのタイトルになります）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="60"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="61"/>
         <source>What is this plan for? (shown under the report&apos;s title)</source>
         <translation>この計画の目的は？（レポートのタイトルの下に表示されます）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="64"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="65"/>
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="66"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="67"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="67"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="68"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="85"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="86"/>
         <source>The model the plan goes with: the recommendation (the cheapest launchable model that fits the per-example limit and is served through the plan&apos;s horizon), or one you choose.</source>
         <translation>この計画で採用するモデル: 推奨（起動可能で、1 例あたりの上限に収まり、計画期間中ずっと提供される最も安いモデル）か、ユーザーが選んだモデルです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="89"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="90"/>
         <source>Launch this model…</source>
         <translation>このモデルで起動…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="90"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="91"/>
         <source>Open the Jobs page&apos;s launch form with this model</source>
         <translation>このモデルでジョブページの起動フォームを開きます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="91"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="92"/>
         <source>Export report…</source>
         <translation>レポートを出力…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="92"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="93"/>
         <source>Write the PDF report (and CSV files) of this plan</source>
         <translation>この計画の PDF レポート（と CSV ファイル）を書き出します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="93"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="94"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="96"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="97"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="104"/>
         <source>Training cost</source>
         <translation>学習コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="104"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="105"/>
         <source>Training time P10–P90</source>
         <translation>学習時間 P10–P90</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="105"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="106"/>
         <source>Running cost / month</source>
         <translation>月間運用コスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="111"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="112"/>
         <source>NPV (P50)</source>
         <translation>NPV（P50）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="112"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="113"/>
         <source>ROI (P50)</source>
         <translation>ROI（P50）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="113"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="114"/>
         <source>Payback (P50)</source>
         <translation>回収月（P50）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="114"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="115"/>
         <source>Chance ROI &gt; 0</source>
         <translation>ROI &gt; 0 の確率</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="129"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="130"/>
         <source>Top risks</source>
         <translation>主なリスク</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="136"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="137"/>
         <source>Recommendation</source>
         <translation>推奨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="204"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="205"/>
         <source>{value} min</source>
         <translation>{value} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="205"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="206"/>
         <source>{value} h</source>
         <translation>{value} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="206"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="207"/>
         <source>month {month}</source>
         <translation>{month} か月目</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="207"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="208"/>
         <source>never</source>
         <translation>回収なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="208"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="209"/>
         <source>{value} %</source>
         <translation>{value} %</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="210"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="210"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="211"/>
         <source>above 1,000 %</source>
         <translation>1,000 % 超</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="221"/>
         <source>Recommended</source>
         <translation>推奨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="222"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="223"/>
         <source>Recommended: {0}</source>
         <translation>推奨: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="224"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="225"/>
         <source>Recommended (none yet)</source>
         <translation>推奨（まだありません）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="238"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="239"/>
         <source>Evaluating the plan…</source>
         <translation>計画を評価しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="243"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="244"/>
         <source>No exchange rate for {0}: amounts are shown in USD. Set a rate on the Pricing page.</source>
         <translation>{0} の為替レートがないため、金額は USD で表示しています。「価格」ページでレートを設定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="253"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="255"/>
         <source>No model to go with yet</source>
         <translation>採用できるモデルはまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="255"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="257"/>
         <source>Tick the models to compare on the Estimate page (with a dataset open).</source>
         <translation>データセットを開き、見積もりページで比較するモデルにチェックを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="259"/>
         <source>No compared model can be launched with a known price.</source>
         <translation>価格が分かり起動できる比較モデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="261"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="263"/>
         <source>Go with {0} ({1})</source>
         <translation>{0}（{1}）を推奨します</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="265"/>
         <source>Going with {0} ({1})</source>
         <translation>{0}（{1}）で進めます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="270"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="272"/>
         <source>±token uncertainty: {0} – {1}</source>
         <translation>トークン数の誤差範囲: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="281"/>
         <source>P50: {0}</source>
         <translation>P50: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="286"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="288"/>
         <source>inference + hosting at {0} requests / month</source>
         <translation>月 {0} リクエストでの推論＋ホスティング</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="288"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="290"/>
         <source>inference price unknown</source>
         <translation>推論価格は不明</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="311"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="313"/>
         <source>{0:,} simulated outcomes</source>
         <translation>{0:,} 回のシミュレーション結果</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="313"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="315"/>
         <source>no ROI scenario</source>
         <translation>ROI シナリオなし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="318"/>
         <source>No risk flagged.</source>
         <translation>指摘されたリスクはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="322"/>
         <source> Money in {0} at {1} per USD (set {2}).</source>
         <translation> 金額は {0}（1 USD = {1} {0}、{2} に設定）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="323"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="325"/>
         <source>Plan evaluated.</source>
         <translation>計画を評価しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="326"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="328"/>
         <source>P10–P90: {0} – {1}</source>
         <translation>P10–P90: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="332"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="334"/>
         <source>Chosen by you. The recommendation is listed first in the model box.</source>
         <translation>ユーザーが選択したモデルです。推奨モデルはモデル欄の先頭にあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="334"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="336"/>
         <source>The cheapest launchable model that fits every example and is served past {0}.</source>
         <translation>起動可能で、全例が上限に収まり、{0} 以降も提供される最も安いモデルです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="337"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="339"/>
         <source>The cheapest launchable model that fits every example; none is served past {0}.</source>
         <translation>起動可能で全例が上限に収まる最も安いモデルです（{0} 以降も提供されるモデルはありません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="340"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="342"/>
         <source>The cheapest launchable model; every one truncates some examples.</source>
         <translation>起動可能な最も安いモデルです（どのモデルでも一部の例が切り詰められます）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="352"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="354"/>
         <source>{0} retires on {1}, before the plan ends ({2}).</source>
         <translation>{0} は計画の終了（{2}）より前の {1} に提供終了します。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="356"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="358"/>
         <source>No new fine-tuning jobs on {0} after {1}: later retraining needs another model.</source>
         <translation>{0} は {1} 以降、新しいファインチューニングジョブを受け付けません。その後の再学習には別のモデルが必要です。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="358"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="360"/>
         <source>Prices as of {0} are more than 180 days old.</source>
         <translation>{0} 時点の価格で、180 日以上前のものです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="360"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="362"/>
         <source>Token counts are approximate ({0} stand-in, ±{1:.0%}).</source>
         <translation>トークン数は概算です（{0} で代用、±{1:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="363"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="365"/>
         <source>No inference price for {0}: running costs exclude inference.</source>
         <translation>{0} の推論価格が不明なため、運用コストに推論を含みません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="366"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="368"/>
         <source>{0} example(s) exceed the per-example limit and will be truncated.</source>
         <translation>{0} 件の例が 1 例あたりの上限を超え、切り詰められます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="368"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="370"/>
         <source>{0} line(s) of the dataset have data errors.</source>
         <translation>データセットの {0} 行にデータエラーがあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="369"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="371"/>
         <source>Dataset not found: {0}</source>
         <translation>データセットが見つかりません: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="371"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="373"/>
         <source>ROI is positive in only {0:.0%} of the simulated outcomes.</source>
         <translation>シミュレーション結果のうち ROI がプラスになるのは {0:.0%} だけです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="373"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="375"/>
         <source>The exchange rate is more than 30 days old.</source>
         <translation>為替レートが 30 日以上前のものです。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/summary.py" line="379"/>
+        <location filename="../../app/ftplanner/gui/pages/summary.py" line="381"/>
         <source>The plan cannot be evaluated: {0}</source>
         <translation>計画を評価できません: {0}</translation>
     </message>

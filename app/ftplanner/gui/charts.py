@@ -14,7 +14,9 @@ matplotlib.use("QtAgg")
 
 from matplotlib import font_manager
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
@@ -58,6 +60,7 @@ class ChartCanvas(FigureCanvasQTAgg):
     def __init__(self, parent: QWidget | None = None, height: float = 3.0) -> None:
         configure_fonts()
         self.figure = Figure(figsize=(6, height), layout="constrained")
+        self._drawn_colors: tuple[str, str] | None = None  # (background, text) of the last drawing
         super().__init__(self.figure)
         self.setParent(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -76,6 +79,35 @@ class ChartCanvas(FigureCanvasQTAgg):
             self._pending_draw = False
             super().draw_idle()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.follow_palette()
+
+    def follow_palette(self) -> None:
+        """Recolour what was drawn in the previous theme's background and text colours, at once."""
+        drawn = getattr(self, "_drawn_colors", None)
+        now = self.colors()
+        if drawn is None or drawn == now:
+            return
+        swap = {to_hex(old): new for old, new in zip(drawn, now, strict=True)}
+        for artist in self.figure.findobj():
+            for name in ("color", "facecolor", "edgecolor"):
+                getter, setter = getattr(artist, f"get_{name}", None), getattr(artist, f"set_{name}", None)
+                if getter is None or setter is None:
+                    continue
+                try:
+                    red, green, blue, alpha = to_rgba(getter())
+                except (TypeError, ValueError):
+                    continue  # per-element colours (collections) or none
+                new = swap.get(to_hex((red, green, blue)))
+                if new is not None and alpha > 0:
+                    setter(to_rgba(new, alpha))
+        for axes in self.figure.axes:
+            axes.tick_params(colors=now[1])  # ticks made later (zoom, resize) take the new colour too
+        self._drawn_colors = now
+        self.draw_idle()
+
     def colors(self) -> tuple[str, str]:
         """(background, foreground) from the application palette (the canvas keeps a white one of its own)."""
         palette = QApplication.palette()
@@ -87,7 +119,7 @@ class ChartCanvas(FigureCanvasQTAgg):
     def fresh_axes(self):
         """Clear the figure and return one styled axes."""
         self.figure.clear()
-        background, foreground = self.colors()
+        background, foreground = self._drawn_colors = self.colors()
         self.figure.set_facecolor(background)
         axes = self.figure.add_subplot(1, 1, 1)
         axes.set_facecolor(background)
@@ -102,7 +134,7 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def show_message(self, text: str) -> None:
         self.figure.clear()
-        background, foreground = self.colors()
+        background, foreground = self._drawn_colors = self.colors()
         self.figure.set_facecolor(background)
         self.figure.text(0.5, 0.5, text, ha="center", va="center", color=foreground, fontsize=10)
         self.draw_idle()

@@ -31,6 +31,7 @@ from ftplanner.core.paths import resource
 from ftplanner.core.settings import Settings
 from ftplanner.gui.app import ui_language
 from ftplanner.gui.wheel_guard import install_wheel_guard
+from ftplanner.gui.widgets import WARNING_COLOR
 
 if TYPE_CHECKING:
     from ftplanner.gui.context import AppContext
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status_label = QLabel()
+        self._problem_source = ""  # the page whose error the status bar shows
         self.statusBar().addWidget(self.status_label, 1)
         self._restore_geometry()
 
@@ -210,6 +212,9 @@ class MainWindow(QMainWindow):
         status = getattr(page, "status", None)
         if status is not None:
             status.connect(self.show_status)
+        problem = getattr(page, "problem_changed", None)  # a page's error: shown once, gone when fixed
+        if problem is not None:
+            problem.connect(lambda text, source=title: self.show_problem(source, text))
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
@@ -217,7 +222,18 @@ class MainWindow(QMainWindow):
             self.context.settings.last_page = row
 
     def show_status(self, text: str) -> None:
+        self._problem_source = ""
+        self.status_label.setStyleSheet("")
         self.status_label.setText(text)
+
+    def show_problem(self, source: str, text: str) -> None:
+        """``source``'s error in the status bar, named after the page; "" once fixed clears it if still shown."""
+        if text:
+            self.show_status(self.tr("{0}: {1}").format(source, text))
+            self._problem_source = source
+            self.status_label.setStyleSheet(f"color: {WARNING_COLOR};")
+        elif self._problem_source == source:
+            self.show_status("")
 
     def show_state_notice(self, line: str) -> None:
         """A saved file could not be read in full and was kept aside (the line says where): tell the user."""
@@ -495,9 +511,8 @@ class MainWindow(QMainWindow):
             path = Path(url.toLocalFile())
             if path.suffix == plans.PLAN_SUFFIX:
                 self.open_plan(path)
-            else:
-                self.document.set_dataset(path)
-                self.nav.setCurrentRow(0)
+            elif self.dataset_page.open_dataset(path):
+                self.nav.setCurrentRow(self.pages.index(self.dataset_page))
             event.acceptProposedAction()
             return
 

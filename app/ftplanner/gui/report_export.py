@@ -27,7 +27,7 @@ from ftplanner.core.errors import Cancelled
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.tasks import TaskRunner
-from ftplanner.gui.widgets import show_error
+from ftplanner.gui.widgets import WARNING_COLOR, show_error
 
 
 @dataclass(frozen=True)
@@ -86,24 +86,40 @@ class ExportReportDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        self._update_note()  # the Export button follows the field
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
 
-    def _pdf(self) -> Path:
+    def _pdf(self) -> Path | None:
+        """The PDF to write, or None while the field names no file (empty, "/", a folder ending in "/")."""
         text = self.path_edit.text().strip()
-        path = Path(text).expanduser() if text else Path()
+        if not text or text.endswith(("/", "\\")):
+            return None
+        path = Path(text).expanduser()
+        if not path.name or path.name in (".", ".."):
+            return None
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
     def _update_note(self) -> None:
-        if self.path_edit.text().strip():
-            pdf = self._pdf()
+        """Shown as the user types: the CSV names, or why the field is not a file name yet (never a dialog)."""
+        pdf = self._pdf()
+        export = self.findChild(QDialogButtonBox)
+        if export is not None:
+            export.button(QDialogButtonBox.StandardButton.Ok).setEnabled(pdf is not None)
+        if pdf is None:
+            self.note.setStyleSheet(f"color: {WARNING_COLOR};")
             self.note.setText(
-                self.tr("CSV files: {0}, {1}").format(
-                    sibling(pdf, "comparison").name, sibling(pdf, "cashflows").name
-                )
+                self.tr("Type a file name for the PDF, e.g. {0}.").format(str(Path.home() / "report.pdf"))
             )
+            return
+        self.note.setStyleSheet("")
+        self.note.setText(
+            self.tr("CSV files: {0}, {1}").format(
+                sibling(pdf, "comparison").name, sibling(pdf, "cashflows").name
+            )
+        )
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
@@ -113,20 +129,22 @@ class ExportReportDialog(QDialog):
             self.path_edit.setText(chosen)
 
     def _accept(self) -> None:
-        if not self.path_edit.text().strip():
+        pdf = self._pdf()
+        if pdf is None:
             show_error(self, self.tr("Export report"), self.tr("Choose where to write the PDF."))
             return
-        if not self._pdf().parent.is_dir():
+        if not pdf.parent.is_dir():
             show_error(
                 self,
                 self.tr("Export report"),
-                self.tr("The folder {0} does not exist.").format(self._pdf().parent),
+                self.tr("The folder {0} does not exist.").format(pdf.parent),
             )
             return
         self.accept()
 
     def options(self) -> ReportOptions:
         pdf = self._pdf()
+        assert pdf is not None  # accepted only with a file name
         return ReportOptions(
             pdf=pdf,
             lang=str(self.language.currentData()),

@@ -28,6 +28,7 @@ class RowsModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self.tooltip: Callable[[Any, int], str | None] | None = None
         self.foreground: Callable[[Any, int], Any] | None = None
+        self.font: Callable[[Any, int], Any] | None = None  # e.g. bold for marked rows
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -64,6 +65,8 @@ class RowsModel(QAbstractTableModel):
             return self.tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and self.foreground:
             return self.foreground(row, column)
+        if role == Qt.ItemDataRole.FontRole and self.font:
+            return self.font(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self._sort_keys:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -11,11 +12,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ftplanner.gui.tasks import TaskRunner
+
+WARNING_COLOR = "#c0392b"  # invalid input, stale or failed figures
 
 
 class Card(QFrame):
@@ -65,6 +71,37 @@ class CardRow(QWidget):
             card.set("—")
 
 
+class CheckOutlineDelegate(QStyledItemDelegate):
+    """Item check boxes outlined in the text colour on a dark palette.
+
+    Fusion outlines a check box in a shade darker than the window: on a dark theme the box of an
+    unchecked row (is this model in the plan?) all but disappears.
+    """
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        palette = option.palette
+        if (
+            index.data(Qt.ItemDataRole.CheckStateRole) is None
+            or palette.color(QPalette.ColorRole.Window).lightness() >= 128
+        ):
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return
+        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, item, widget)
+        outline = QColor(palette.color(QPalette.ColorRole.Text))
+        outline.setAlpha(200)
+        painter.save()
+        painter.setPen(QPen(outline, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+
 def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
 
@@ -99,5 +136,6 @@ class TaskProgress(QWidget):
 
     def _on_busy(self, busy: bool) -> None:
         self.setVisible(busy)
-        if busy:
+        if busy:  # a new task: nothing of the previous one's text (e.g. its line count) stays
             self.bar.setValue(0)
+            self.bar.setFormat("%p%")

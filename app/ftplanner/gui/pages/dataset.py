@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.core.examples import FORMAT_LABELS
-from ftplanner.core.reader import read_line
+from ftplanner.core.reader import check_usable, read_line
 from ftplanner.core.result import AnalysisResult, Issue
 from ftplanner.gui.charts import ACCENT, ChartCanvas
 from ftplanner.gui.context import AppContext
@@ -159,7 +159,19 @@ class DatasetPage(QWidget):
         start = str(self.document.dataset_path() or Path.home())
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open dataset"), start, DATASET_FILTER)
         if path:
-            self.document.set_dataset(Path(path))
+            self.open_dataset(Path(path))
+
+    def open_dataset(self, path: Path) -> bool:
+        """Make ``path`` the plan's dataset if it can be one; otherwise say why, once, and change nothing."""
+        try:
+            check_usable(path)
+        except UserError as exc:
+            message = self.tr("The dataset was not changed: {0}").format(str(exc))
+            self.status.emit(message)
+            show_error(self, self.tr("Cannot open dataset"), message)
+            return False
+        self.document.set_dataset(path)
+        return True
 
     def _on_dataset_changed(self) -> None:
         path = self.document.dataset_path()
@@ -183,8 +195,8 @@ class DatasetPage(QWidget):
             return
         self._pending_encoding = encoding
         self.status.emit(self.tr("Analysing {0}…").format(path.name))
-
         self.runner.start(analysis_task(path, encoding, self.context.catalog.entries))
+        self.refresh()  # the figures of an earlier file or encoding are not shown beside this one
 
     def _on_busy(self, busy: bool) -> None:
         if not busy and self._pending_encoding and self._pending_encoding not in self.document.analyses:
@@ -217,7 +229,8 @@ class DatasetPage(QWidget):
             self.warnings.clear()
             self.format_label.setText("")
             self.limit_label.setText("")
-            self.histogram.show_message(self.tr("No analysis yet"))
+            busy = self.runner.busy
+            self.histogram.show_message(self.tr("Analysing…") if busy else self.tr("No analysis yet"))
             return
         cap = entry.max_example_tokens if entry and entry.max_example_tokens else result.max_example_tokens
         self.cards.set(
@@ -323,5 +336,5 @@ class DatasetPage(QWidget):
     def dropEvent(self, event) -> None:
         urls = [url for url in event.mimeData().urls() if url.isLocalFile()]
         if urls:
-            self.document.set_dataset(Path(urls[0].toLocalFile()))
+            self.open_dataset(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()

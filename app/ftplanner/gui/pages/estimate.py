@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -45,6 +44,7 @@ from ftplanner.core.money import BASE_CURRENCY
 from ftplanner.core.paths import write_bytes_atomic
 from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
+from ftplanner.gui.columns import ColumnFit
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.evaluator import PlanEvaluator
@@ -53,14 +53,12 @@ from ftplanner.gui.pages.estimate_inputs import PlanInputsBox
 from ftplanner.gui.pages.estimate_model import CheckableRowsModel
 from ftplanner.gui.pages.estimate_table import (
     COL_MODEL,
-    COL_PROVIDER,
-    COL_TIME,
     COL_TRAINING,
     SORT_KEYS,
     EstimateColumns,
 )
 from ftplanner.gui.tasks import TaskRunner, analysis_task
-from ftplanner.gui.widgets import TaskProgress, show_error
+from ftplanner.gui.widgets import CheckOutlineDelegate, TaskProgress, show_error
 
 CSV_FILTER = "CSV (*.csv);;All files (*)"
 
@@ -181,9 +179,9 @@ class EstimatePage(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.column_fit = ColumnFit(self.view, COL_MODEL)  # no text cut; the model name gets spare width
+        self.view.setItemDelegateForColumn(COL_MODEL, CheckOutlineDelegate(self.view))  # visible when dark
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._draw_chart())
         self.proxy.layoutChanged.connect(self._draw_chart)
 
@@ -265,10 +263,7 @@ class EstimatePage(QWidget):
         self._ensure_analyses()
 
     def _fit_columns(self) -> None:
-        self.view.resizeColumnsToContents()
-        for column, widest in ((COL_MODEL, 190), (COL_PROVIDER, 100), (COL_TIME, 125)):
-            if self.view.columnWidth(column) > widest:
-                self.view.setColumnWidth(column, widest)
+        self.column_fit.fit()
 
     def _update_notice(self, rows: list[EstimateRow]) -> None:
         state, message = self._dataset_state()

@@ -180,10 +180,9 @@ class JobsPage(QWidget):
         header.setMaximumSectionSize(150)
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(
-            header.count() - 1, QHeaderView.ResizeMode.Stretch
-        )  # elided, no scrolling
+        # Long ids and names elide (their tooltips have them); the last column is never squeezed below its
+        # text: when the list is narrow it scrolls sideways.
+        header.setStretchLastSection(False)
         self.detail = JobDetail(self)
         self._tray: QSystemTrayIcon | None = None
         self._launched: str | None = None  # the job launched last, whose status the message line follows
@@ -703,6 +702,8 @@ class JobsPage(QWidget):
             self,
             self.tr("Cancel job"),
             self.tr("Cancel job {0} at the provider? Training stops and cannot be resumed.").format(job_id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # Enter keeps the job running
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._job_action("cancel", job_id)

@@ -31,6 +31,7 @@ from ftplanner.core import catalog_import
 from ftplanner.core.catalog import LAYER_BUNDLED, ModelEntry, load_user_overrides, save_user_overrides
 from ftplanner.core.errors import UserError
 from ftplanner.core.price_editing import merge_into_user_overrides, read_import
+from ftplanner.gui.columns import ColumnFit
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.pricing_editor import OverrideEditor
@@ -38,8 +39,6 @@ from ftplanner.gui.pages.pricing_import import CatalogImportDialog
 from ftplanner.gui.pages.pricing_rates import RatesBox
 from ftplanner.gui.pages.pricing_table import (
     COL_MODEL,
-    COL_PROVIDER,
-    COL_TRAINING,
     SORT_KEYS,
     WARNING_COLOR,
     CatalogColumns,
@@ -58,6 +57,7 @@ class PricingPage(QWidget):
         self.document = document
         self.context = context
         self._entry_key = ""
+        self._asking = False  # the unsaved-override question is open (or the rows are being replaced)
 
         self._build_header()
         self._build_catalog_table()
@@ -136,6 +136,7 @@ class PricingPage(QWidget):
         self.model = RowsModel(self.columns.columns(), sort_keys=SORT_KEYS, parent=self)
         self.model.tooltip = self.columns.tooltip
         self.model.foreground = self.columns.foreground
+        self.model.font = self.columns.font
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
@@ -152,13 +153,17 @@ class PricingPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setStretchLastSection(True)
+        self.column_fit = ColumnFit(self.view, COL_MODEL)  # no text cut; the model name gets spare width
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._entry_selected())
 
     # ---------------------------------------------------------------- catalog
     def refresh_catalog(self) -> None:
         catalog = self.context.catalog
-        self.model.set_rows(catalog.entries)
+        self._asking, asking = True, self._asking  # the reset's empty selection is not a click elsewhere
+        try:
+            self.model.set_rows(catalog.entries)
+        finally:
+            self._asking = asking
         self._fit_columns()
         stale = sum(1 for e in catalog.entries if e.is_stale(catalog.today))
         overridden = sum(1 for e in catalog.entries if e.origin != LAYER_BUNDLED)
@@ -171,10 +176,7 @@ class PricingPage(QWidget):
         self._select(self._entry_key)
 
     def _fit_columns(self) -> None:
-        self.view.resizeColumnsToContents()
-        for column, widest in ((COL_MODEL, 220), (COL_PROVIDER, 120), (COL_TRAINING, 110)):
-            if self.view.columnWidth(column) > widest:
-                self.view.setColumnWidth(column, widest)
+        self.column_fit.fit()
 
     def _fill_problems(self) -> None:
         lines = [*self.context.catalog.problems, *self.context.rates.problems]
@@ -213,9 +215,62 @@ class PricingPage(QWidget):
         return self.model.row(self.proxy.mapToSource(current).row())
 
     def _entry_selected(self) -> None:
+        if self._asking:
+            return
         entry = self.selected_entry()
-        self._entry_key = entry.key if entry else ""
+        key = entry.key if entry else ""
+        if key == self._entry_key:
+            typed = self.editor.has_unsaved_edits()  # against the figures shown before a catalog reload
+            if entry is not None and typed and self.editor.has_unsaved_edits(entry):
+                self.editor.entry = entry  # the same row, reloaded: what was typed and not saved stays
+                self.editor.validate()
+                return
+        elif self._entry_key and self.editor.has_unsaved_edits() and self._entry_key in self._keys():
+            if not self._settle_edits(key):
+                return
+            entry = self.selected_entry()
+            key = entry.key if entry else ""
+        self._entry_key = key
         self.editor.show_entry(entry)
+
+    def _keys(self) -> set[str]:
+        return {entry.key for entry in self.model.rows()}
+
+    def _settle_edits(self, wanted: str) -> bool:
+        """Another row was clicked with an unsaved override: apply it, discard it, or stay (Cancel).
+
+        True when the editor may show ``wanted`` (selected again after an Apply reloaded the catalog).
+        """
+        edited = self._entry_key
+        self._asking = True
+        try:
+            self._current_row(edited)  # the edited row stays selected while the user decides
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved override"),
+                self.tr("The override typed for {0} is not saved. Apply it before leaving?").format(edited),
+                QMessageBox.StandardButton.Apply
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Apply,
+            )
+            if answer == QMessageBox.StandardButton.Apply:
+                if not self.editor.save_override():  # invalid: the editor says why, the row stays
+                    return False
+            elif answer != QMessageBox.StandardButton.Discard:
+                return False
+            self._current_row(wanted)
+        finally:
+            self._asking = False
+        return True
+
+    def _current_row(self, key: str) -> None:
+        rows = self.model.rows()
+        index = next((i for i, e in enumerate(rows) if e.key == key), -1)
+        if index >= 0:
+            proxy_index = self.proxy.mapFromSource(self.model.index(index, 0))
+            self.view.setCurrentIndex(proxy_index)
+            self.view.scrollTo(proxy_index)
 
     # ---------------------------------------------------------------- editor
     def editor_texts(self) -> dict[str, str]:

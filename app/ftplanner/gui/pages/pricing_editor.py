@@ -46,7 +46,8 @@ class OverrideEditor(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Override"))
         self.context = context
-        self.selected = selected
+        self.selected = selected  # the page's selection; the editor works on the entry it shows
+        self.entry: ModelEntry | None = None
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         labels = {
@@ -110,6 +111,7 @@ class OverrideEditor(QGroupBox):
 
     def show_entry(self, entry: ModelEntry | None) -> None:
         """Load ``entry``'s figures into the inputs (or empty and disable them)."""
+        self.entry = entry
         for edit in self.fields.values():
             edit.setEnabled(entry is not None)
         self.source_edit.setEnabled(entry is not None)
@@ -129,12 +131,27 @@ class OverrideEditor(QGroupBox):
         self.remove_button.setEnabled(price_editing.user_override_name(entry) is not None)
         self.validate()
 
+    def has_unsaved_edits(self, against: ModelEntry | None = None) -> bool:
+        """Something typed (a figure or a source) that differs from the shown entry (or ``against``, the
+        same model after a catalog reload), valid or not."""
+        entry = against or self.entry
+        if entry is None:
+            return False
+        fields, problems = price_editing.validate(
+            entry,
+            self.context.catalog.raw.get(entry.key, {}),
+            self.texts(),
+            self.source_edit.text(),
+            self.context.today,
+        )
+        return bool(fields or problems)
+
     def texts(self) -> dict[str, str]:
         return {name: edit.text() for name, edit in self.fields.items()}
 
     def validate(self) -> tuple[dict, dict[str, str]]:
         """Check the inputs; mark invalid ones in red with the message. Returns (fields, problems)."""
-        entry = self.selected()
+        entry = self.entry
         if entry is None:
             return {}, {}
         raw = self.context.catalog.raw.get(entry.key, {})
@@ -152,7 +169,7 @@ class OverrideEditor(QGroupBox):
         return fields, problems
 
     def save_override(self) -> bool:
-        entry = self.selected()
+        entry = self.entry
         if entry is None:
             return False
         fields, problems = self.validate()
@@ -174,7 +191,7 @@ class OverrideEditor(QGroupBox):
         return True
 
     def remove_override(self) -> bool:
-        entry = self.selected()
+        entry = self.entry
         name = price_editing.user_override_name(entry) if entry else None
         if entry is None or name is None:
             return False

@@ -7,13 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from ftplanner.core import display
 from ftplanner.core.catalog import LAYER_BUNDLED, LAYER_PLAN, LAYER_USER, ModelEntry
 from ftplanner.gui.context import AppContext
 
 WARNING_COLOR = "#c0392b"
+OVERRIDE_MARK = "✎"  # after the model name of an overridden row (which is also bold)
 
 (
     COL_PROVIDER,
@@ -59,7 +60,7 @@ class CatalogColumns(QObject):
     def columns(self) -> list[tuple[str, Callable[[ModelEntry], str]]]:
         return [
             (self.tr("Provider"), lambda e: e.provider_name or e.provider),
-            (self.tr("Model"), lambda e: e.display_name),
+            (self.tr("Model"), self.model_text),
             (self.tr("Training"), self.training_text),
             (self.tr("Input\n/ 1M"), lambda e: self.serving_price(e, e.input_per_mtok)),
             (self.tr("Cached\n/ 1M"), lambda e: self.serving_price(e, e.cached_input_per_mtok)),
@@ -76,6 +77,19 @@ class CatalogColumns(QObject):
             (self.tr("Origin"), self.origin_text),
             (self.tr("Sources"), lambda e: "; ".join(e.sources)),
         ]
+
+    def model_text(self, entry: ModelEntry) -> str:
+        """The name, with a mark when an override (yours or the plan's) changes the bundled figures."""
+        return (
+            f"{entry.display_name} {OVERRIDE_MARK}" if entry.origin != LAYER_BUNDLED else entry.display_name
+        )
+
+    def font(self, entry: ModelEntry, column: int) -> QFont | None:
+        if entry.origin == LAYER_BUNDLED:
+            return None
+        font = QFont()
+        font.setBold(True)
+        return font
 
     def training_text(self, entry: ModelEntry) -> str:
         if entry.price_unknown:
@@ -134,7 +148,14 @@ class CatalogColumns(QObject):
             lines.extend(entry.running_sources)
             return "\n".join(lines)
         if column == COL_MODEL:
-            return "\n".join(filter(None, [entry.key, entry.lifecycle_note, entry.price_note]))
+            marked = (
+                self.tr("{0} Overridden (layer: {1}): these figures replace the bundled catalog's").format(
+                    OVERRIDE_MARK, self.origin_text(entry)
+                )
+                if entry.origin != LAYER_BUNDLED
+                else ""
+            )
+            return "\n".join(filter(None, [entry.key, marked, entry.lifecycle_note, entry.price_note]))
         if column == COL_TRAINING:
             lines = []
             if entry.dpo_training_per_mtok is not None:

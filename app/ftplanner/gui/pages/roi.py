@@ -49,6 +49,7 @@ from ftplanner.gui.widgets import TaskProgress, show_error
 
 class RoiPage(QWidget):
     status = Signal(str)
+    problem_changed = Signal(str)  # the scenario's error, "" once fixed
 
     DEBOUNCE_MS = 400
 
@@ -302,11 +303,12 @@ class RoiPage(QWidget):
         suffix = self.tr("The figures below are from the last valid scenario.") if self.outcome else ""
         self.error_label.setText(f"{message}\n{suffix}".strip())
         self.error_label.setVisible(True)
-        self.status.emit(message)
+        self.problem_changed.emit(message)
 
     def _clear_error(self) -> None:
         self.error_label.setVisible(False)
         self.error_label.setText("")
+        self.problem_changed.emit("")
 
     def _show_facts(self, outcome: RoiOutcome) -> None:
         """Where the model costs come from: the chosen model's estimate, or the user's override."""

@@ -231,7 +231,7 @@ class ApproachPanel(QSplitter):
 
     def column_title(self, approach: ApproachFigures) -> str:
         name = self.labels.approach(approach.key)
-        return self.tr("{0} (as written)").format(name) if approach.as_written else name
+        return self.tr("{0}\n(as written)").format(name) if approach.as_written else name
 
     def show_approaches(self, approaches: tuple[ApproachFigures, ...], currency: str) -> None:
         labels = self.labels
@@ -242,7 +242,7 @@ class ApproachPanel(QSplitter):
             mc = f["monte_carlo"]
             values = {
                 "npv": money(f["npv"], currency),
-                "npv_range": f"{money(mc['npv']['p10'], currency)} – {money(mc['npv']['p90'], currency)}",
+                "npv_range": f"{money(mc['npv']['p10'], currency)} –\n{money(mc['npv']['p90'], currency)}",
                 "roi": labels.percent(f["roi_pct"]),
                 "irr": labels.rate(f["irr_annual"]),
                 "payback": labels.month(f["payback_month"]),

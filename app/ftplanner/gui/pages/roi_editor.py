@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
@@ -34,6 +35,19 @@ from ftplanner.gui.pages.roi_items import ItemsTable
 from ftplanner.gui.pages.roi_model import ModelSection
 
 CURRENCIES = ("USD", "EUR", "JPY", "GBP")
+
+
+def percent_text(rate: Any) -> str:
+    """A stored rate (0.08) as the Discount field shows it, in percent ("8"); other values as their text."""
+    if isinstance(rate, (int, float, Decimal)) and not isinstance(rate, bool):
+        return plain_number((Decimal(plain_number(rate)) * 100).normalize())
+    return plain_number(rate)
+
+
+def rate_from_percent(text: str) -> Decimal | str:
+    """The Discount field ("8", "8 %", "7.5%") as the scenario's fraction (0.08); other text unchanged."""
+    value = decimal_or_text(text.strip().removesuffix("%"))
+    return value / 100 if isinstance(value, Decimal) else text.strip()
 
 
 class ScenarioEditor(QWidget):
@@ -85,9 +99,10 @@ class ScenarioEditor(QWidget):
             )
         )
         self.discount = QLineEdit()
+        self.discount.setPlaceholderText(self.tr("e.g. 8"))
         self.discount.setToolTip(
             self.tr(
-                "Annual discount rate r as a fraction (0.08 means 8 % a year). Monthly rate "
+                "Annual discount rate r in percent (8 means 8 % a year). Monthly rate "
                 "r_m = (1 + r)^(1/12) − 1; NPV = Σ_t net_t / (1 + r_m)^t for t = 0..horizon."
             )
         )
@@ -125,8 +140,10 @@ class ScenarioEditor(QWidget):
         row.addWidget(self.horizon)
         discount_label = QLabel(self.tr("Discount / year"))
         discount_label.setToolTip(self.discount.toolTip())
+        discount_label.setBuddy(self.discount)
         row.addWidget(discount_label)
         row.addWidget(self.discount)
+        row.addWidget(QLabel("%"))
         form.addRow(self.tr("Horizon"), row)
 
         self.costs = ItemsTable(benefits=False)
@@ -189,7 +206,7 @@ class ScenarioEditor(QWidget):
             self.start.setDate(QDate(start.year, start.month, start.day))
         horizon = data.get("horizon_months", 24)
         self.horizon.setValue(horizon if isinstance(horizon, int) and not isinstance(horizon, bool) else 24)
-        self.discount.setText(plain_number(data.get("discount_rate_annual", "")))
+        self.discount.setText(percent_text(data.get("discount_rate_annual", "")))
         self.distribution.setCurrentIndex(
             max(0, self.distribution.findData(data.get("distribution", "pert")))
         )
@@ -211,7 +228,7 @@ class ScenarioEditor(QWidget):
         out["currency"] = self.currency.currentText().strip()
         out["start"] = date(qdate.year(), qdate.month(), qdate.day())
         out["horizon_months"] = self.horizon.value()
-        out["discount_rate_annual"] = decimal_or_text(self.discount.text())
+        out["discount_rate_annual"] = rate_from_percent(self.discount.text())
         out["distribution"] = self.distribution.currentData()
         out["costs"] = self.costs.items()
         out["benefits"] = self.benefits.items()

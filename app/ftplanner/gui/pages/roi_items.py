@@ -129,6 +129,10 @@ class ItemsTable(QWidget):
                 header.setToolTip(tip)
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)  # a long name takes two lines rather than being cut
+        header_view.sectionResized.connect(
+            lambda column, _old, _new: self._fit_height() if column == self.NAME else None
+        )
         for column in range(1, len(headers)):
             header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)

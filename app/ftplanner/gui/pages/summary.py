@@ -35,6 +35,7 @@ class SummaryPage(QWidget):
     """Renders :attr:`PlanEvaluator.result`; edits only the plan's name, description and chosen model."""
 
     status = Signal(str)
+    problem_changed = Signal(str)  # why the plan cannot be evaluated, "" once it can
     launch_requested = Signal(str)  # catalog key of the model to launch
     export_requested = Signal()
 
@@ -246,6 +247,7 @@ class SummaryPage(QWidget):
             else ""
         )
         self.error.setVisible(fallback is not None)
+        self.problem_changed.emit("")  # the plan evaluates again: an earlier failure is fixed
         units = self.units()
         s, cur = evaluation.summary, evaluation.currency
         self._fill_choice(evaluation)
@@ -378,4 +380,4 @@ class SummaryPage(QWidget):
     def _show_failure(self, message: str) -> None:
         self.error.setText(self.tr("The plan cannot be evaluated: {0}").format(message))
         self.error.setVisible(True)
-        self.status.emit(message)
+        self.problem_changed.emit(message)
