@@ -629,6 +629,9 @@ def launch(
     options = options or {}
     check_hyperparameters(plan.method, seed=seed, options=options)
     provider.check_suffix(suffix)
+    check_launch = getattr(provider, "check_launch", None)  # e.g. data the provider must convert (Vertex)
+    if check_launch is not None:
+        check_launch([p for p in (plan.training_path, plan.validation_path) if p is not None], options)
     wandb = settings_for(provider, wandb_project, plan.provider)
     if wandb.note and note is not None:
         note(wandb.note)
