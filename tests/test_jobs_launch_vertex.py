@@ -16,7 +16,7 @@ from ftplanner.jobs.launch import CLIENT_ID_KEY, LaunchPlan, launch, prepare_lau
 from ftplanner.jobs.store import JobStore
 from ftplanner.providers.vertex import VertexProvider
 from test_jobs_launch import TODAY, write_dataset
-from test_provider_vertex import make
+from test_provider_vertex import _no_google_environment, make  # noqa: F401  (autouse fixture)
 
 PROFILE = "vertex-test"
 #: Valid OpenAI chat data that Gemini's tuning format cannot hold.

@@ -35,6 +35,23 @@ MODEL = "gemini-2.5-flash"
 TAG = "ftplanner_client_id"
 
 
+GOOGLE_VARIABLES = (
+    "GOOGLE_CLOUD_PROJECT",
+    "GOOGLE_CLOUD_LOCATION",
+    "GOOGLE_APPLICATION_CREDENTIALS",
+    "STORAGE_EMULATOR_HOST",
+    "GOOGLE_GENAI_USE_VERTEXAI",
+    "GOOGLE_API_KEY",
+    "GEMINI_API_KEY",
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_google_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in GOOGLE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
 def static_credentials():
     import google.oauth2.credentials
 
@@ -323,8 +340,14 @@ def test_missing_or_broken_credentials_are_one_line_user_errors(
         make(fake_vertex, credentials=None)
     with pytest.raises(UserError, match="gs://BUCKET/PREFIX"):
         make(fake_vertex, gcs_uri="s3://bucket/x")
+    with pytest.raises(UserError, match="--gcs-uri"):
+        make(fake_vertex, gcs_uri=None).upload_file(tmp_path / "any.jsonl")
     with pytest.raises(UserError, match="GOOGLE_CLOUD_PROJECT"):
         make(fake_vertex, project=None)
+    monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "from-env")
+    monkeypatch.setenv("GOOGLE_CLOUD_LOCATION", "europe-west4")
+    from_env = make(fake_vertex, project=None, location=None)
+    assert (from_env.project, from_env.location) == ("from-env", "europe-west4")
     with pytest.raises(UserError, match="1, 2, 4, 8 or 16"):
         make(fake_vertex, adapter_size=3)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import re
 import time
 import warnings
@@ -195,7 +196,9 @@ def _enum(value: Any) -> str:
 class VertexProvider:
     """The provider interface over Vertex AI tuning jobs and Cloud Storage.
 
-    ``gcs_uri`` is where converted data files go. ``credentials`` (tests, callers with their own) wins over
+    ``gcs_uri`` is where converted data files go (needed to upload and list them, not to follow jobs).
+    ``project`` and ``location`` default to ``GOOGLE_CLOUD_PROJECT`` / ``GOOGLE_CLOUD_LOCATION`` (then the
+    credentials' project and us-central1). ``credentials`` (tests, callers with their own) wins over
     ``credentials_file`` and ADC. ``base_url`` points the tuning API elsewhere (a fake, a proxy);
     ``storage_endpoint`` does so for Cloud Storage (default: Google's, or ``STORAGE_EMULATOR_HOST``).
     ``max_retries`` applies to reads only: creates, uploads and cancels are sent once.
@@ -220,17 +223,16 @@ class VertexProvider:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._sdk = sdk = load_sdk()
-        if not gcs_uri:
-            raise UserError("Vertex AI needs a Cloud Storage location for the data: gs://BUCKET/PREFIX")
-        self.bucket_name, self.prefix = parse_gcs_uri(gcs_uri)
+        self.gcs_uri = gcs_uri or None
+        self.bucket_name, self.prefix = parse_gcs_uri(gcs_uri) if gcs_uri else ("", "")
         self.adapter_size = adapter_size_name(adapter_size)
         found_project = None
         if credentials is None:
             credentials, found_project = load_credentials(sdk, credentials_file)
-        self.project = project or found_project
+        self.project = project or os.environ.get("GOOGLE_CLOUD_PROJECT") or found_project
         if not self.project:
             raise UserError("no Google Cloud project: set GOOGLE_CLOUD_PROJECT or the profile's project")
-        self.location = location or DEFAULT_LOCATION
+        self.location = location or os.environ.get("GOOGLE_CLOUD_LOCATION") or DEFAULT_LOCATION
         self.base_url = base_url
         self.max_retries = max_retries
         self._sleep = sleep
@@ -257,7 +259,7 @@ class VertexProvider:
         self._jobs: dict[str, Any] = {}  # the last read of each job (events and checkpoints come from it)
 
     def __repr__(self) -> str:
-        return f"VertexProvider({self.project}, {self.location}, gs://{self.bucket_name}/{self.prefix})"
+        return f"VertexProvider({self.project}, {self.location}, {self.gcs_uri})"
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -349,11 +351,19 @@ class VertexProvider:
             raise UserError("Vertex AI's Gemini tuning takes no batch size; leave --batch-size out")
         if options.get("beta") is not None:
             raise UserError("Vertex AI tunes Gemini with supervised examples only; --beta does not apply")
+        self._need_location()
         for path in paths:
             self._conversion(path)
 
     def _object(self, name: str) -> str:
         return f"{self.prefix}/{name}" if self.prefix else name
+
+    def _need_location(self) -> None:
+        if not self.bucket_name:
+            raise UserError(
+                "Vertex AI needs a Cloud Storage location for the data: the profile's gcs_uri or --gcs-uri"
+                " gs://BUCKET/PREFIX"
+            )
 
     def _ref(self, blob: Any, purpose: str = "fine-tune") -> FileRef:
         metadata = blob.metadata or {}
@@ -379,6 +389,7 @@ class VertexProvider:
         wrote it, that object is the upload. ``progress`` gets (0, total) and (total, total).
         """
         path = Path(path)
+        self._need_location()
         data = self._conversion(path).jsonl()
         blob = self._storage.bucket(self.bucket_name).blob(self._object(filename or path.name))
         blob.metadata = {SOURCE_BYTES_KEY: str(path.stat().st_size)}
@@ -408,6 +419,7 @@ class VertexProvider:
 
     def list_files(self, purpose: str | None = "fine-tune") -> list[FileRef]:
         """The objects under the profile's prefix, newest first."""
+        self._need_location()
 
         def listing() -> list[Any]:
             prefix = f"{self.prefix}/" if self.prefix else None
