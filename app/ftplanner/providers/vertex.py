@@ -298,7 +298,9 @@ class VertexProvider:
             return ProviderError(f"{prefix}: {kind} ({type(exc).__name__})", retryable=True)
         if isinstance(exc, sdk.auth_exceptions.GoogleAuthError):
             return ProviderError(self._redact(f"{prefix}: {exc}"))
-        raise exc
+        # Anything else (an answer the SDK cannot read, …): the call may have taken effect, so a create is
+        # looked up by its label before it is sent again.
+        return ProviderError(self._redact(f"{prefix}: {type(exc).__name__}: {exc}"), retryable=True)
 
     def _status_error(self, prefix: str, status: int | None, detail: str, headers: Any) -> ProviderError:
         text = f"{prefix}: HTTP {status}" + (f": {detail}" if detail else "")
@@ -315,9 +317,9 @@ class VertexProvider:
         for attempt in range(retries + 1):
             try:
                 return call()
-            except ProviderError:
+            except (ProviderError, UserError):
                 raise
-            except Exception as exc:  # the SDKs' error types, mapped (anything else is re-raised)
+            except Exception as exc:  # the SDKs' errors, as one-line ProviderErrors
                 error = self._error(exc, action)
             if not error.retryable or attempt == retries:
                 raise error from None
