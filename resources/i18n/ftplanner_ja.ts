@@ -248,27 +248,27 @@ until</source>
 <context>
     <name>CheckpointsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="267"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="268"/>
         <source>Train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="275"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="270"/>
         <source>Train accuracy</source>
         <translation>学習精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="273"/>
         <source>Valid loss</source>
         <translation>検証損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="274"/>
         <source>Checkpoint</source>
         <translation>チェックポイント</translation>
     </message>
@@ -668,157 +668,157 @@ counts</source>
         <translation>{0}／時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="154"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="153"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="156"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="153"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="157"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="153"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="177"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="174"/>
         <source>provider {0}</source>
         <translation>プロバイダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="179"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="176"/>
         <source>closed since {0}</source>
         <translation>{0} に受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="181"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="178"/>
         <source>retired {0}</source>
         <translation>{0} に提供終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="180"/>
         <source>no fine-tuning offer</source>
         <translation>ファインチューニング提供なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="186"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="183"/>
         <source>retires on {0} (unconfirmed)</source>
         <translation>{0} に提供終了予定（未確認）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="184"/>
         <source>retires on {0}</source>
         <translation>{0} に提供終了予定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="186"/>
         <source>stale price as of {0}</source>
         <translation>古い価格（{0} 時点）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="194"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="191"/>
         <source>open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="199"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="196"/>
         <source>exact</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="200"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="197"/>
         <source>≈ ±{0}</source>
         <translation>≈ ±{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="208"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="205"/>
         <source>★ The model the plan goes with (see the Summary page).</source>
         <translation>★ この計画で採用するモデル（サマリーページを参照）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="218"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="215"/>
         <source>Offered: {0}</source>
         <translation>提供手法: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="220"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="217"/>
         <source>{0} per epoch × {1} epochs; {2} examples over the limit</source>
         <translation>エポックあたり {0} × {1} エポック。上限超過の学習例 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="224"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="221"/>
         <source>Approximate token counts: {0} to {1}</source>
         <translation>トークン数が概算のため: {0} ～ {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="229"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="226"/>
         <source>Median (P50): {0}</source>
         <translation>中央値（P50）: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="231"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="228"/>
         <source>Running costs counted for {0} of {1} months</source>
         <translation>{1} か月のうち {0} か月分の運用コストを計上</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="237"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="234"/>
         <source>New jobs until {0}</source>
         <translation>新規ジョブ受付期限: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="238"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="235"/>
         <source>Prices as of {0}</source>
         <translation>価格は {0} 時点</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="257"/>
         <source>Training cost, exact</source>
         <translation>学習コスト（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="261"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="258"/>
         <source>Training cost low, exact</source>
         <translation>学習コスト下限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="259"/>
         <source>Training cost high, exact</source>
         <translation>学習コスト上限（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="260"/>
         <source>Inference / month, exact</source>
         <translation>推論／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="264"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="261"/>
         <source>Hosting / month, exact</source>
         <translation>ホスティング／月（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="262"/>
         <source>TCO, exact</source>
         <translation>TCO（丸めなし）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="266"/>
         <source>Included</source>
         <translation>プランに含む</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="266"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="269"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="266"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/pages/estimate_table.py" line="271"/>
         <source>yes</source>
         <translation>はい</translation>
     </message>
@@ -1278,42 +1278,42 @@ counts</source>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="37"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="38"/>
         <source>validating</source>
         <translation>検証中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="38"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
         <source>queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
         <source>running</source>
         <translation>実行中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="41"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="41"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="42"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="42"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="43"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="43"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="44"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="44"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="45"/>
         <source>pending</source>
         <translation>保留中</translation>
     </message>
@@ -1321,72 +1321,72 @@ counts</source>
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="192"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
         <source>Actual vs estimate</source>
         <translation>実績 / 見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="204"/>
         <source>Launch of {0}</source>
         <translation>{0} の起動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="231"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="226"/>
         <source>Actual cost against the estimate: {0} times it ({1})</source>
         <translation>見積もりに対する実コスト: {0} 倍 ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="87"/>
         <source>{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens.</source>
         <translation>見積もりを {0} 超過: 学習トークン数 {1} (見積もり {2})、単価 100 万トークンあたり {3}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="194"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
         <source>Last checked</source>
         <translation>最終確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="182"/>
         <source>Job</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="119"/>
         <source>uploaded as {0}</source>
         <translation>{0} としてアップロード済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="120"/>
         <source>not uploaded</source>
         <translation>未アップロード</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="126"/>
         <source>Launch {0} on profile {1}: {2}, {3} ({4}), since {5}. It is not known whether the provider created its job: Check pending launches finds out.</source>
         <translation>プロファイル {1} の起動 {0}: {2}、{3} ({4})、{5} から。プロバイダーがジョブを作成したかどうかは不明です。「保留中の起動を確認」で確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="183"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="184"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="185"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="191"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="186"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="193"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
         <source>Fine-tuned model</source>
         <translation>学習済みモデル</translation>
     </message>
@@ -1669,22 +1669,22 @@ counts</source>
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="199"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="196"/>
         <source>API key of {0}</source>
         <translation>{0} の API キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="206"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="203"/>
         <source>paste the API key</source>
         <translation>API キーを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="217"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="214"/>
         <source>API key:</source>
         <translation>API キー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="230"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="227"/>
         <source>Enter the API key, or Cancel.</source>
         <translation>API キーを入力するか、キャンセルしてください。</translation>
     </message>
@@ -1766,122 +1766,122 @@ counts</source>
 <context>
     <name>LaunchConfirmDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="244"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="241"/>
         <source>Launch fine-tune?</source>
         <translation>ファインチューニングを開始しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="257"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="261"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="258"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="259"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="259"/>
         <source>supervised</source>
         <translation>教師あり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="266"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="263"/>
         <source>{0} ({1} examples, {2} tokens)</source>
         <translation>{0}（学習例 {1} 件、{2} トークン）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="270"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="271"/>
         <source>{0} ({1} examples)</source>
         <translation>{0}（学習例 {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="275"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="276"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="277"/>
         <source>Charged tokens:</source>
         <translation>課金トークン数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="281"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
         <source>Estimated cost:</source>
         <translation>見積コスト:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="281"/>
         <source>Estimated time (P10–P90):</source>
         <translation>見積時間（P10–P90）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="289"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="286"/>
         <source>Budget cap:</source>
         <translation>予算上限:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="290"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="287"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="293"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="290"/>
         <source>Weights &amp;&amp; Biases:</source>
         <translation>Weights &amp;&amp; Biases:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="297"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="294"/>
         <source>Warnings:</source>
         <translation>警告:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="304"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="301"/>
         <source>The files are uploaded and the job is created when you press Launch.</source>
         <translation>「開始」を押すとファイルがアップロードされ、ジョブが作成されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="308"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="305"/>
         <source>Launch</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="317"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="313"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="319"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="313"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="313"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="324"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="318"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
@@ -2792,116 +2792,77 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="63"/>
         <source>Edit provider profile</source>
         <translation>プロバイダープロファイルの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="130"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="95"/>
+        <source>{0}:</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="121"/>
         <source>leave empty to keep the current key</source>
         <translation>空欄のままなら現在のキーを使い続けます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="180"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="177"/>
         <source>A profile named {0} exists already: choose another name, or edit that one.</source>
         <translation>プロファイル {0} は既にあります。別の名前にするか、そのプロファイルを編集してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="63"/>
         <source>Add provider profile</source>
         <translation>プロバイダープロファイルの追加</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="65"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="66"/>
         <source>e.g. work-openai</source>
         <translation>例: work-openai</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="68"/>
-        <source>OpenAI</source>
-        <translation>OpenAI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="69"/>
-        <source>Azure OpenAI</source>
-        <translation>Azure OpenAI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="70"/>
-        <source>OpenAI-compatible (base URL)</source>
-        <translation>OpenAI 互換（ベース URL）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="71"/>
-        <source>Together AI</source>
-        <translation>Together AI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="81"/>
-        <source>e.g. Standard, Global, Developer</source>
-        <translation>例: Standard、Global、Developer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="77"/>
         <source>no cap</source>
         <translation>上限なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="80"/>
         <source>leave empty to use the environment variable</source>
         <translation>空欄の場合は環境変数を使用</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="35"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="36"/>
         <source>The key is stored in the system keyring.</source>
         <translation>キーはシステムのキーリングに保存されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="37"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="38"/>
         <source>No usable system keyring: the key is kept for this session only.</source>
         <translation>使用できるシステムキーリングがありません。キーはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="88"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="89"/>
         <source>Kind:</source>
         <translation>種類:</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="96"/>
-        <source>Base URL:</source>
-        <translation>ベース URL:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="97"/>
-        <source>Azure resource:</source>
-        <translation>Azure リソース:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="98"/>
-        <source>Key header:</source>
-        <translation>キーのヘッダー:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="99"/>
-        <source>trainingType:</source>
-        <translation>trainingType:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="100"/>
         <source>Budget cap (USD):</source>
         <translation>予算上限（USD）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="97"/>
         <source>API key:</source>
         <translation>API キー:</translation>
     </message>
     <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="134"/>
         <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="140"/>
         <source>leave empty to use {0}</source>
         <translation>空欄の場合は {0} を使用</translation>
@@ -2912,7 +2873,7 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>エンドポイントの API キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="160"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="157"/>
         <source>budget cap</source>
         <translation>予算上限</translation>
     </message>
@@ -2920,77 +2881,57 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="147"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="148"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="149"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="149"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="150"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="150"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
         <source>Budget</source>
         <translation>予算</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="152"/>
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="159"/>
-        <source>OpenAI</source>
-        <translation>OpenAI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="160"/>
-        <source>Azure OpenAI</source>
-        <translation>Azure OpenAI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="161"/>
-        <source>OpenAI-compatible</source>
-        <translation>OpenAI 互換</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="162"/>
-        <source>Together AI</source>
-        <translation>Together AI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="168"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="163"/>
         <source>stored</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="170"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="165"/>
         <source>session only</source>
         <translation>セッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="172"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="167"/>
         <source>from {0}</source>
         <translation>{0} から</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="173"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="168"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="179"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="174"/>
         <source>resource {0}</source>
         <translation>リソース {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="180"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="175"/>
         <source>default</source>
         <translation>既定</translation>
     </message>
@@ -3086,6 +3027,69 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="259"/>
         <source>Connection failed for {0}: {1}</source>
         <translation>{0} への接続に失敗しました: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderWords</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="16"/>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="17"/>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="18"/>
+        <source>OpenAI-compatible (base URL)</source>
+        <translation>OpenAI 互換（ベース URL）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="19"/>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 互換</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="20"/>
+        <source>Together AI</source>
+        <translation>Together AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="21"/>
+        <source>Base URL</source>
+        <translation>ベース URL</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="22"/>
+        <source>https://…/v1/</source>
+        <translation>https://…/v1/</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="23"/>
+        <source>Azure resource</source>
+        <translation>Azure リソース</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="24"/>
+        <source>trainingType</source>
+        <translation>trainingType</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="25"/>
+        <source>e.g. Standard, Global, Developer</source>
+        <translation>例: Standard、Global、Developer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="26"/>
+        <source>Key header</source>
+        <translation>キーのヘッダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="27"/>
+        <source>Authorization</source>
+        <translation>Authorization</translation>
     </message>
 </context>
 <context>
@@ -4019,12 +4023,12 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="249"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="244"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="250"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="245"/>
         <source>Since</source>
         <translation>開始時刻</translation>
     </message>

@@ -33,6 +33,7 @@ from ftplanner.jobs.launch import (
 )
 from ftplanner.jobs.store import JobStore, Launch
 from ftplanner.jobs.tracker import OVERRUN_PERCENT, cost_check, poll_once, track
+from ftplanner.providers import registry
 from ftplanner.providers.base import JobInfo, ProviderError, ProviderEstimate
 
 WATCH_GIVE_UP_SECONDS = 600.0
@@ -77,11 +78,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     prof_sub = prof.add_subparsers(dest="profiles_command", metavar="ACTION")
     add = prof_sub.add_parser("add", help="add or update a profile")
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--kind", choices=profiles.KINDS, required=True)
+    add.add_argument("--kind", choices=registry.kinds(), required=True)
     add.add_argument("--base-url", metavar="U", help="API base URL (required for generic)")
     add.add_argument("--resource", metavar="R", help="Azure OpenAI resource name")
     add.add_argument("--header", metavar="H", help="header carrying the key (generic; default Authorization)")
     add.add_argument("--training-type", metavar="T", help="Azure trainingType sent with every job")
+    _add_field_options(add)
     add.add_argument("--budget-cap", metavar="USD", help="refuse launches estimated above this")
     add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin")
     add.set_defaults(func=run_profiles_add)
@@ -91,6 +93,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     edit.add_argument("--resource", metavar="R", help="Azure OpenAI resource name")
     edit.add_argument("--header", metavar="H", help="header carrying the key (generic)")
     edit.add_argument("--training-type", metavar="T", help="Azure trainingType")
+    _add_field_options(edit, clearable=True)
     edit.add_argument(
         "--budget-cap", metavar="USD", help="refuse launches estimated above this ('none': no cap)"
     )
@@ -108,6 +111,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(func=run_profiles_remove)
 
+    kinds = prof_sub.add_parser("kinds", help="the provider kinds, their fields, key variables and abilities")
+    kinds.add_argument("--json", action="store_true")
+    kinds.set_defaults(func=run_profiles_kinds)
+
     test = prof_sub.add_parser("test", help="check that a profile's endpoint and key work")
     test.add_argument("name", metavar="NAME")
     test.set_defaults(func=run_profiles_test)
@@ -121,9 +128,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     where.add_argument("--base-url", metavar="URL", help="an endpoint without a profile; key from the env")
     go.add_argument(
         "--provider",
-        choices=profiles.KINDS,
+        choices=registry.kinds(),
         metavar="KIND",
-        help=f"with --base-url or alone: {', '.join(profiles.KINDS)} (default openai)",
+        help=f"with --base-url or alone: {', '.join(registry.kinds())} (default openai)",
     )
     go.add_argument(
         "--method", choices=("supervised", "dpo"), help="default: from the file (preference pairs are DPO)"
@@ -196,6 +203,41 @@ def _help(parser: argparse.ArgumentParser) -> int:
     return 0
 
 
+#: Profile fields with an option of their own above; every other declared field gets ``--<name>``.
+_FIELD_OPTIONS = {
+    "base_url": "base_url",
+    "resource": "resource",
+    "header_name": "header",
+    "training_type": "training_type",
+}
+
+
+def _extra_fields() -> list[registry.ProfileField]:
+    """The declared profile fields without an option of their own, once each."""
+    seen: dict[str, registry.ProfileField] = {}
+    for spec in registry.all_kinds():
+        for declared in spec.fields:
+            if declared.name not in _FIELD_OPTIONS:
+                seen.setdefault(declared.name, declared)
+    return list(seen.values())
+
+
+def _add_field_options(parser: argparse.ArgumentParser, clearable: bool = False) -> None:
+    for declared in _extra_fields():
+        kinds = ", ".join(registry.kinds_with_field(declared.name))
+        hint = f" (or {declared.env_var})" if declared.env_var else ""
+        parser.add_argument(
+            f"--{declared.name.replace('_', '-')}",
+            dest=f"field_{declared.name}",
+            metavar="V",
+            help=f"{declared.label}{hint}; {kinds}" + (" ('none' clears it)" if clearable else ""),
+        )
+
+
+def _field_values(args: argparse.Namespace) -> dict[str, str | None]:
+    return {f.name: getattr(args, f"field_{f.name}", None) for f in _extra_fields()}
+
+
 # -- profiles ---------------------------------------------------------------------------------------
 
 
@@ -209,6 +251,7 @@ def run_profiles_add(args: argparse.Namespace) -> int:
             "header_name": args.header,
             "training_type": args.training_type,
             "budget_cap": profiles.parse_budget(args.budget_cap, "--budget-cap"),
+            **{k: v for k, v in _field_values(args).items() if v is not None},
         },
         replace=True,
     )
@@ -242,6 +285,7 @@ def run_profiles_edit(args: argparse.Namespace) -> int:
         ("resource", args.resource),
         ("header_name", args.header),
         ("training_type", args.training_type),
+        *_field_values(args).items(),
     ):
         if value is not None:
             changes[field] = cleared(value)
@@ -319,6 +363,29 @@ def run_profiles_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_profiles_kinds(args: argparse.Namespace) -> int:
+    described = [spec.describe() for spec in registry.all_kinds()]
+    if args.json:
+        print(json.dumps(described, indent=2, ensure_ascii=False))
+        return 0
+    rows = [
+        [
+            d["kind"],
+            d["display_name"],
+            ", ".join(d["key_env_vars"]) or "—",  # type: ignore[arg-type]
+            ", ".join(f["name"] for f in d["fields"]) or "—",  # type: ignore[attr-defined]
+            d["tagging"],
+            ", ".join(
+                name for name in ("pause_resume", "metrics", "price_quote", "validation_billed") if d[name]
+            )
+            or "—",
+        ]
+        for d in described
+    ]
+    print(format_table(["Kind", "Provider", "Key variable", "Fields", "Launch tag", "Abilities"], rows))
+    return 0
+
+
 def run_profiles_test(args: argparse.Namespace) -> int:
     provider = profiles.provider_for(args.name, timeout=15)
     jobs = provider.list_jobs(limit=1)
@@ -327,9 +394,6 @@ def run_profiles_test(args: argparse.Namespace) -> int:
 
 
 # -- launch -----------------------------------------------------------------------------------------
-
-#: Catalog providers a profile kind can fine-tune (generic endpoints can serve any).
-CATALOG_PROVIDERS = {"openai": ("openai",), "azure": ("azure-openai",), "together": ("together",)}
 
 
 def _launch_profile(args: argparse.Namespace) -> profiles.ProviderProfile:
@@ -345,13 +409,15 @@ def _launch_profile(args: argparse.Namespace) -> profiles.ProviderProfile:
 
 def _model_entry(catalog: Catalog, name: str, kind: str) -> ModelEntry:
     """The catalog entry for ``name`` on a ``kind`` endpoint; UserError when it is not one it can train."""
-    wanted = CATALOG_PROVIDERS.get(kind, ("openai",))  # generic endpoints serve OpenAI's models by default
+    spec = registry.spec(kind)
+    generic = not spec.catalog_providers  # a generic endpoint can serve any model, OpenAI's by default
+    wanted = spec.catalog_providers or ("openai",)
     usable = resolve_name([e for e in catalog.entries if e.provider in wanted], name)
     if len(usable) == 1 or (usable and usable[0].key == name):
         return usable[0]
-    if kind == "generic" or not usable:
+    if generic or not usable:
         entry = catalog.get(name)  # unknown or ambiguous: its message lists the choices
-        if kind == "generic":
+        if generic:
             return entry
         raise UserError(
             f"model {entry.key} is not fine-tuned on {kind} endpoints; see `ftplanner models --provider"

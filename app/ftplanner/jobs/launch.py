@@ -30,6 +30,7 @@ from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
 from ftplanner.jobs.store import JobStore, Launch
 from ftplanner.jobs.wandb import settings_for
+from ftplanner.providers import registry
 from ftplanner.providers.base import JobInfo, JobRequest, Method, Provider, ProviderError, ProviderEstimate
 from ftplanner.providers.retry import RECONCILE_SECONDS, retry
 
@@ -41,7 +42,6 @@ SHOWN_ERRORS = 3
 MAX_SEED = 2**31 - 1
 RECOVER_HINT = "`ftplanner jobs recover` (or the next launch on this profile) checks whether its job exists"
 _T = TypeVar("_T")
-PROVIDERS_WITH_AUTO_EPOCHS = frozenset({"openai", "azure-openai"})  # choose epochs as the estimate does
 
 LaunchProgress = Callable[[str, int, int], None]
 """Called with (stage, done, total); stage is "training", "validation" (upload bytes) or "creating"."""
@@ -221,7 +221,7 @@ def prepare_launch(
         method=estimate_method,
         time_model=time_model,
     )
-    if epochs is None and model_entry.provider not in PROVIDERS_WITH_AUTO_EPOCHS:
+    if epochs is None and model_entry.provider not in registry.auto_epoch_providers():
         epochs = result.epochs  # the provider would pick its own default, not the one estimated
     cost = result.training_cost
     if budget_cap is not None:

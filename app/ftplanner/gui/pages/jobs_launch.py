@@ -25,16 +25,16 @@ from ftplanner.core.errors import UserError
 from ftplanner.gui.document import PlanDocument
 from ftplanner.jobs import profiles, wandb
 from ftplanner.jobs.launch import JobOptions
+from ftplanner.providers import registry
 from ftplanner.providers.base import Method
 
 DATA_FILTER = "JSON Lines (*.jsonl);;All files (*)"
 ERROR_STYLE = "color: #c0392b;"
-# Catalog providers reachable through a profile kind's job API.
-KIND_PROVIDERS = {"openai": "openai", "azure": "azure-openai", "together": "together"}
 
 
 def job_api_providers() -> set[str]:
-    return {KIND_PROVIDERS[kind] for kind in profiles.KINDS if kind in KIND_PROVIDERS}
+    """Catalog providers reachable through some profile kind's job API."""
+    return set(registry.catalog_providers())
 
 
 @dataclass(frozen=True)

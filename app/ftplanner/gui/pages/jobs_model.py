@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ftplanner.core.money import format_money
+from ftplanner.gui.pages.provider_words import kind_name
 from ftplanner.gui.table_models import RowsModel
 from ftplanner.jobs.profiles import ProviderProfile
 from ftplanner.jobs.store import Checkpoint, Job, Launch, StatusChange
@@ -155,13 +156,7 @@ class ProfilesModel(RowsModel):
         self.tooltip = lambda r, column: self.endpoint_text(r.profile) if column == 4 else None
 
     def kind_text(self, kind: str) -> str:
-        names = {
-            "openai": self.tr("OpenAI"),
-            "azure": self.tr("Azure OpenAI"),
-            "generic": self.tr("OpenAI-compatible"),
-            "together": self.tr("Together AI"),
-        }
-        return names.get(kind, kind)
+        return kind_name(kind, short=True)
 
     def key_text(self, row: ProfileRow) -> str:
         if row.key_state == KEY_STORED:
