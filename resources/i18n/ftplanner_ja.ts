@@ -3091,6 +3091,81 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <source>Authorization</source>
         <translation>Authorization</translation>
     </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="28"/>
+        <source>Google Vertex AI</source>
+        <translation>Google Vertex AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="29"/>
+        <source>Vertex AI</source>
+        <translation>Vertex AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="30"/>
+        <source>https://us-central1-aiplatform.googleapis.com/</source>
+        <translation>https://us-central1-aiplatform.googleapis.com/</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="31"/>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="32"/>
+        <source>my-project</source>
+        <translation>my-project</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="33"/>
+        <source>Location</source>
+        <translation>ロケーション</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="34"/>
+        <source>us-central1</source>
+        <translation>us-central1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="35"/>
+        <source>Cloud Storage URI</source>
+        <translation>Cloud Storage URI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="36"/>
+        <source>gs://bucket/prefix</source>
+        <translation>gs://bucket/prefix</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="37"/>
+        <source>where the converted training data is written</source>
+        <translation>変換した学習データの書き込み先</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="38"/>
+        <source>Service-account key file</source>
+        <translation>サービスアカウントのキーファイル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="39"/>
+        <source>empty: Application Default Credentials</source>
+        <translation>空欄: アプリケーションのデフォルト認証情報 (ADC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="40"/>
+        <source>the path is stored, never the key</source>
+        <translation>保存されるのはパスのみで、キーは保存されません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="41"/>
+        <source>Adapter size</source>
+        <translation>アダプタサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="42"/>
+        <source>1, 2, 4, 8 or 16</source>
+        <translation>1、2、4、8、16 のいずれか</translation>
+    </message>
 </context>
 <context>
     <name>RatesBox</name>

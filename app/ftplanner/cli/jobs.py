@@ -153,6 +153,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     go.add_argument("--yes", action="store_true", help="launch without asking")
     go.add_argument("--json", action="store_true", help="print the new job's record (with its id)")
     add_catalog_options(go)
+    _add_field_options(go, adhoc=True)
     go.set_defaults(func=run_launch)
 
     jobs_list = sub.add_parser("list", help="jobs in the local store")
@@ -222,15 +223,19 @@ def _extra_fields() -> list[registry.ProfileField]:
     return list(seen.values())
 
 
-def _add_field_options(parser: argparse.ArgumentParser, clearable: bool = False) -> None:
+def _add_field_options(parser: argparse.ArgumentParser, clearable: bool = False, adhoc: bool = False) -> None:
     for declared in _extra_fields():
+        option = f"--{declared.name.replace('_', '-')}"
+        if adhoc and option in parser._option_string_actions:
+            continue  # a launch option of the same name wins
         kinds = ", ".join(registry.kinds_with_field(declared.name))
         hint = f" (or {declared.env_var})" if declared.env_var else ""
+        where = " (without --profile)" if adhoc else ""
         parser.add_argument(
-            f"--{declared.name.replace('_', '-')}",
+            option,
             dest=f"field_{declared.name}",
             metavar="V",
-            help=f"{declared.label}{hint}; {kinds}" + (" ('none' clears it)" if clearable else ""),
+            help=f"{declared.label}{hint}; {kinds}{where}" + (" ('none' clears it)" if clearable else ""),
         )
 
 
@@ -324,6 +329,8 @@ def run_wandb_remove_key(args: argparse.Namespace) -> int:
 
 
 def _key_state(profile: profiles.ProviderProfile) -> str:
+    if not profile.spec.key_required and not profile.env_var:
+        return "not needed"
     if secrets.has_session_key(profile.name):
         return "session"
     if secrets.load_key(profile.name):
@@ -397,14 +404,21 @@ def run_profiles_test(args: argparse.Namespace) -> int:
 
 
 def _launch_profile(args: argparse.Namespace) -> profiles.ProviderProfile:
+    settings = {k: v for k, v in _field_values(args).items() if v is not None}  # e.g. --gcs-uri
     if args.profile:
         profile = profiles.get_profile(args.profile)
         if args.provider and args.provider != profile.kind:
             raise UserError(
                 f"--provider {args.provider} does not match profile {profile.name} ({profile.kind})"
             )
+        if settings:
+            option = "--" + next(iter(settings)).replace("_", "-")
+            raise UserError(
+                f"{option} applies without a profile; change profile {profile.name} with"
+                " `ftplanner jobs profiles edit`"
+            )
         return profile
-    return profiles.adhoc_profile(args.provider or "openai", args.base_url)
+    return profiles.adhoc_profile(args.provider or "openai", args.base_url, settings)
 
 
 def _model_entry(catalog: Catalog, name: str, kind: str) -> ModelEntry:

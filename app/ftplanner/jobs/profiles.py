@@ -304,8 +304,13 @@ def _adhoc_problem(spec: registry.ProviderKind, base_url: str | None) -> str | N
     return spec.check(values) if spec.check else None
 
 
-def adhoc_profile(kind: str, base_url: str | None = None) -> ProviderProfile:
-    """An unstored profile for ``kind`` at ``base_url``; its key comes from the kind's environment variable."""
+def adhoc_profile(
+    kind: str, base_url: str | None = None, settings: Mapping[str, str] | None = None
+) -> ProviderProfile:
+    """An unstored profile for ``kind`` at ``base_url``; its key comes from the kind's environment variable.
+
+    ``settings`` are values of the kind's other fields given on the command line (e.g. ``--gcs-uri``).
+    """
     spec = registry.get(kind)
     if spec is None or _adhoc_problem(spec, base_url):
         usable = [k.kind for k in registry.all_kinds() if k.adhoc]
@@ -316,8 +321,20 @@ def adhoc_profile(kind: str, base_url: str | None = None) -> ProviderProfile:
         )
     if base_url is not None and not base_url.startswith(("http://", "https://")):
         raise UserError(f"--base-url must start with http:// or https://, got {base_url!r}")
+    for field_name, value in (settings or {}).items():
+        option = "--" + field_name.replace("_", "-")
+        declared = spec.field(field_name)
+        if declared is None:
+            raise UserError(
+                f"{option} applies to kind {_kinds_text(registry.kinds_with_field(field_name))} only"
+            )
+        if declared.pattern and not re.fullmatch(declared.pattern, value):
+            raise UserError(f"{option} {value!r} {declared.pattern_hint or 'is not valid'}")
     return ProviderProfile(
-        name=f"{kind}{ADHOC_SEPARATOR}{base_url or 'default'}", kind=kind, base_url=base_url
+        name=f"{kind}{ADHOC_SEPARATOR}{base_url or 'default'}",
+        kind=kind,
+        base_url=base_url,
+        settings=dict(settings or {}),
     )
 
 

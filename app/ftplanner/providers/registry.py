@@ -257,6 +257,53 @@ def _azure_check(values: Mapping[str, str | None]) -> str | None:
 _BASE_URL = ProfileField("base_url", "Base URL", placeholder="https://…/v1/")
 
 
+def _vertex(connection: Connection) -> Provider:
+    from ftplanner.providers.vertex import from_connection  # the Google SDKs load only when used
+
+    return from_connection(connection)
+
+
+#: Google Vertex AI (Gemini tuning): no API key, Application Default Credentials or a service-account file.
+VERTEX = ProviderKind(
+    kind="vertex",
+    display_name="Google Vertex AI",
+    short_name="Vertex AI",
+    factory=_vertex,
+    catalog_providers=("vertex",),
+    key_env_vars=(),
+    key_required=False,
+    fields=(
+        ProfileField("base_url", "Base URL", placeholder="https://us-central1-aiplatform.googleapis.com/"),
+        ProfileField("project", "Project", placeholder="my-project", env_var="GOOGLE_CLOUD_PROJECT"),
+        ProfileField("location", "Location", placeholder="us-central1", env_var="GOOGLE_CLOUD_LOCATION"),
+        ProfileField(
+            "gcs_uri",
+            "Cloud Storage URI",
+            placeholder="gs://bucket/prefix",
+            help="where the converted training data is written",
+            pattern=r"gs://[a-z0-9][a-z0-9._\-]{1,220}[a-z0-9](/.*)?",
+            pattern_hint="must be gs://BUCKET/PREFIX",
+        ),
+        ProfileField(
+            "credentials_file",
+            "Service-account key file",
+            placeholder="empty: Application Default Credentials",
+            help="the path is stored, never the key",
+        ),
+        ProfileField(
+            "adapter_size",
+            "Adapter size",
+            placeholder="1, 2, 4, 8 or 16",
+            pattern="1|2|4|8|16",
+            pattern_hint="must be 1, 2, 4, 8 or 16",
+        ),
+    ),
+    tagging="labels",
+    metrics=False,
+    options=frozenset({"learning_rate_multiplier"}),
+)
+
+
 def _register_builtins() -> None:
     register(
         ProviderKind(
@@ -325,3 +372,4 @@ def _register_builtins() -> None:
 
 
 _register_builtins()
+register(VERTEX)

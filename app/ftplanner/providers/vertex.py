@@ -38,6 +38,7 @@ from ftplanner.providers.base import (
     Status,
     normalise_status,
 )
+from ftplanner.providers.registry import Connection
 from ftplanner.providers.retry import backoff_delay, parse_retry_after
 
 NAME = "Vertex AI"
@@ -421,7 +422,11 @@ class VertexProvider:
 
     def list_files(self, purpose: str | None = "fine-tune") -> list[FileRef]:
         """The objects under the profile's prefix, newest first."""
-        self._need_location()
+        if not self.bucket_name:  # e.g. `jobs recover` of a launch made without a profile
+            raise ProviderError(
+                f"{NAME}: cannot look for uploaded files: no gs:// location is known here (a profile's"
+                " gcs_uri, or --gcs-uri)"
+            )
 
         def listing() -> list[Any]:
             prefix = f"{self.prefix}/" if self.prefix else None
@@ -642,3 +647,18 @@ class VertexProvider:
 
     def estimate_price(self, request: JobRequest) -> ProviderEstimate | None:
         return None
+
+
+def from_connection(connection: Connection) -> VertexProvider:
+    """A provider from a profile's fields (``project``/``location`` already fall back to their variables)."""
+    credentials_file = connection.get("credentials_file")
+    return VertexProvider(
+        gcs_uri=connection.get("gcs_uri"),
+        project=connection.get("project"),
+        location=connection.get("location"),
+        credentials_file=str(Path(credentials_file).expanduser()) if credentials_file else None,
+        base_url=connection.get("base_url"),
+        adapter_size=connection.get("adapter_size"),
+        timeout=max(connection.timeout, 60.0),  # uploads of large files
+        max_retries=connection.max_retries,
+    )

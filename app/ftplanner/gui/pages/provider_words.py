@@ -25,6 +25,21 @@ LISTED = (
     QT_TRANSLATE_NOOP("ProviderWords", "e.g. Standard, Global, Developer"),
     QT_TRANSLATE_NOOP("ProviderWords", "Key header"),
     QT_TRANSLATE_NOOP("ProviderWords", "Authorization"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Google Vertex AI"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Vertex AI"),
+    QT_TRANSLATE_NOOP("ProviderWords", "https://us-central1-aiplatform.googleapis.com/"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Project"),
+    QT_TRANSLATE_NOOP("ProviderWords", "my-project"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Location"),
+    QT_TRANSLATE_NOOP("ProviderWords", "us-central1"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Cloud Storage URI"),
+    QT_TRANSLATE_NOOP("ProviderWords", "gs://bucket/prefix"),
+    QT_TRANSLATE_NOOP("ProviderWords", "where the converted training data is written"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Service-account key file"),
+    QT_TRANSLATE_NOOP("ProviderWords", "empty: Application Default Credentials"),
+    QT_TRANSLATE_NOOP("ProviderWords", "the path is stored, never the key"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Adapter size"),
+    QT_TRANSLATE_NOOP("ProviderWords", "1, 2, 4, 8 or 16"),
 )
 
 
