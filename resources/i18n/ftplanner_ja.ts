@@ -248,27 +248,27 @@ until</source>
 <context>
     <name>CheckpointsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="267"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="270"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="268"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="271"/>
         <source>Train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="270"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="273"/>
         <source>Train accuracy</source>
         <translation>学習精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="276"/>
         <source>Valid loss</source>
         <translation>検証損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="277"/>
         <source>Checkpoint</source>
         <translation>チェックポイント</translation>
     </message>
@@ -1278,42 +1278,42 @@ counts</source>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="38"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
         <source>validating</source>
         <translation>検証中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
         <source>queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="41"/>
         <source>running</source>
         <translation>実行中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="41"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="42"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="42"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="43"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="43"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="44"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="44"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="45"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="45"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="46"/>
         <source>pending</source>
         <translation>保留中</translation>
     </message>
@@ -1321,72 +1321,72 @@ counts</source>
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="190"/>
         <source>Actual vs estimate</source>
         <translation>実績 / 見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="204"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="207"/>
         <source>Launch of {0}</source>
         <translation>{0} の起動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="226"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="229"/>
         <source>Actual cost against the estimate: {0} times it ({1})</source>
         <translation>見積もりに対する実コスト: {0} 倍 ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="87"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="88"/>
         <source>{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens.</source>
         <translation>見積もりを {0} 超過: 学習トークン数 {1} (見積もり {2})、単価 100 万トークンあたり {3}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="192"/>
         <source>Last checked</source>
         <translation>最終確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="182"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="185"/>
         <source>Job</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="120"/>
         <source>uploaded as {0}</source>
         <translation>{0} としてアップロード済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="121"/>
         <source>not uploaded</source>
         <translation>未アップロード</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="127"/>
         <source>Launch {0} on profile {1}: {2}, {3} ({4}), since {5}. It is not known whether the provider created its job: Check pending launches finds out.</source>
         <translation>プロファイル {1} の起動 {0}: {2}、{3} ({4})、{5} から。プロバイダーがジョブを作成したかどうかは不明です。「保留中の起動を確認」で確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="186"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="184"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="186"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="191"/>
         <source>Fine-tuned model</source>
         <translation>学習済みモデル</translation>
     </message>
@@ -2881,57 +2881,62 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="149"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="149"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="150"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="150"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="152"/>
         <source>Budget</source>
         <translation>予算</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="152"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="153"/>
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="163"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="164"/>
         <source>stored</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="165"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="166"/>
         <source>session only</source>
         <translation>セッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="167"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="168"/>
         <source>from {0}</source>
         <translation>{0} から</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="168"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="170"/>
+        <source>not needed</source>
+        <translation>不要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="171"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="174"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="177"/>
         <source>resource {0}</source>
         <translation>リソース {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="175"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="178"/>
         <source>default</source>
         <translation>既定</translation>
     </message>
@@ -2939,92 +2944,92 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesPanel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="87"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="89"/>
         <source>Set key…</source>
         <translation>キーを設定…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="188"/>
         <source>Profile {0} updated.</source>
         <translation>プロファイル {0} を更新しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="192"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="195"/>
         <source>Its API key is in the system keyring.</source>
         <translation>API キーはシステムのキーリングにあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="193"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="196"/>
         <source>No usable system keyring: its API key is kept for this session only.</source>
         <translation>使えるシステムキーリングがないため、API キーはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="216"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="219"/>
         <source>API key of {0} set.</source>
         <translation>{0} の API キーを設定しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="81"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="83"/>
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="85"/>
         <source>Remove…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="154"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="157"/>
         <source>Profile {0} added. No usable system keyring: its API key is kept for this session only.</source>
         <translation>プロファイル {0} を追加しました。使用できるシステムキーリングがないため、API キーはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="160"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="163"/>
         <source>Profile {0} added; its API key is in the system keyring.</source>
         <translation>プロファイル {0} を追加しました。API キーはシステムのキーリングに保存されています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="164"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="167"/>
         <source>Profile {0} added without an API key.</source>
         <translation>プロファイル {0} を API キーなしで追加しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="226"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="229"/>
         <source>Remove profile</source>
         <translation>プロファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="228"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="231"/>
         <source>Remove profile {0} and its stored API key? Jobs launched with it stay in the list.</source>
         <translation>プロファイル {0} と保存済みの API キーを削除しますか？このプロファイルで開始したジョブは一覧に残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="239"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="242"/>
         <source>Profile {0} removed.</source>
         <translation>プロファイル {0} を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="252"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="255"/>
         <source>Testing the connection of {0}…</source>
         <translation>{0} の接続をテストしています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="256"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="259"/>
         <source>Connection OK: {0} answered.</source>
         <translation>接続 OK: {0} から応答がありました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="262"/>
         <source>Connection failed for {0}: {1}</source>
         <translation>{0} への接続に失敗しました: {1}</translation>
     </message>
@@ -4098,12 +4103,12 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="244"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="247"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="245"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="248"/>
         <source>Since</source>
         <translation>開始時刻</translation>
     </message>

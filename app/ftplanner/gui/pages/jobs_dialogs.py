@@ -135,6 +135,7 @@ class ProfileDialog(QDialog):
                 line.setPlaceholderText(word(hint))
                 line.setToolTip(word(declared.help))
         self.form.setRowVisible(self.key, spec.key_required)
+        self.keyring_note.setVisible(spec.key_required)  # e.g. Vertex AI: Google credentials, no key
         env = spec.env_var
         self.key.setPlaceholderText(
             self.tr("leave empty to use {0}").format(env) if env else self.tr("the endpoint's API key")

@@ -23,6 +23,7 @@ PENDING_COLOR = "#b9770e"
 PENDING = "pending"  # the status shown for a launch whose outcome is unknown
 
 KEY_STORED, KEY_SESSION, KEY_ENV, KEY_NONE = "stored", "session", "env", "none"
+KEY_NOT_NEEDED = "not needed"  # kinds without an API key (Vertex AI: Google credentials)
 
 
 def when_text(value: int | None, seconds: bool = False) -> str:
@@ -165,6 +166,8 @@ class ProfilesModel(RowsModel):
             return self.tr("session only")
         if row.key_state == KEY_ENV:
             return self.tr("from {0}").format(row.profile.env_var)
+        if row.key_state == KEY_NOT_NEEDED:
+            return self.tr("not needed")
         return self.tr("none")
 
     def endpoint_text(self, profile: ProviderProfile) -> str:
