@@ -3091,6 +3091,26 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <source>Authorization</source>
         <translation>Authorization</translation>
     </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="28"/>
+        <source>Fireworks AI</source>
+        <translation>Fireworks AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="29"/>
+        <source>https://api.fireworks.ai</source>
+        <translation>https://api.fireworks.ai</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="30"/>
+        <source>Account ID</source>
+        <translation>アカウント ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="31"/>
+        <source>The Fireworks account the datasets and jobs belong to (accounts/&lt;id&gt;/…)</source>
+        <translation>データセットとジョブが属する Fireworks のアカウント（accounts/&lt;id&gt;/…）</translation>
+    </message>
 </context>
 <context>
     <name>RatesBox</name>

@@ -248,6 +248,18 @@ def _together(connection: Connection) -> Provider:
     )
 
 
+def _fireworks(connection: Connection) -> Provider:
+    from ftplanner.providers.fireworks import DEFAULT_BASE_URL, FireworksProvider
+
+    return FireworksProvider(
+        connection.api_key or "",
+        connection.get("account_id") or "",
+        connection.get("base_url") or DEFAULT_BASE_URL,
+        timeout=connection.timeout,
+        max_retries=connection.max_retries,
+    )
+
+
 def _azure_check(values: Mapping[str, str | None]) -> str | None:
     if not values.get("base_url") and not values.get("resource"):
         return "resource or base_url is required for kind azure"
@@ -320,6 +332,30 @@ def _register_builtins() -> None:
             tagging="suffix",
             price_quote=True,
             validation_billed=True,
+        )
+    )
+    register(
+        ProviderKind(
+            kind="fireworks",
+            display_name="Fireworks AI",
+            factory=_fireworks,
+            catalog_providers=("fireworks",),
+            key_env_vars=("FIREWORKS_API_KEY",),
+            fields=(
+                ProfileField("base_url", "Base URL", placeholder="https://api.fireworks.ai"),
+                ProfileField(
+                    "account_id",
+                    "Account ID",
+                    env_var="FIREWORKS_ACCOUNT_ID",
+                    help="The Fireworks account the datasets and jobs belong to (accounts/<id>/…)",
+                    pattern=r"[A-Za-z0-9][A-Za-z0-9_\-]*",
+                    pattern_hint="is not a Fireworks account id",
+                ),
+            ),
+            default_base_url="https://api.fireworks.ai",
+            tagging="derived_id",
+            metrics=False,
+            options=frozenset({"lora_rank", "context_length"}),
         )
     )
 

@@ -25,6 +25,12 @@ LISTED = (
     QT_TRANSLATE_NOOP("ProviderWords", "e.g. Standard, Global, Developer"),
     QT_TRANSLATE_NOOP("ProviderWords", "Key header"),
     QT_TRANSLATE_NOOP("ProviderWords", "Authorization"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Fireworks AI"),
+    QT_TRANSLATE_NOOP("ProviderWords", "https://api.fireworks.ai"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Account ID"),
+    QT_TRANSLATE_NOOP(
+        "ProviderWords", "The Fireworks account the datasets and jobs belong to (accounts/<id>/…)"
+    ),
 )
 
 
