@@ -3111,6 +3111,16 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <source>The Fireworks account the datasets and jobs belong to (accounts/&lt;id&gt;/…)</source>
         <translation>データセットとジョブが属する Fireworks のアカウント（accounts/&lt;id&gt;/…）</translation>
     </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="34"/>
+        <source>Nebius Token Factory</source>
+        <translation>Nebius Token Factory</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="35"/>
+        <source>https://api.tokenfactory.nebius.com/v1/</source>
+        <translation>https://api.tokenfactory.nebius.com/v1/</translation>
+    </message>
 </context>
 <context>
     <name>RatesBox</name>

@@ -739,8 +739,31 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(record, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(_show_lines(record)))
+        with JobStore(read_only=True) as store:
+            print("\n".join(_show_lines(record) + checkpoint_lines(store, record)))
     return 0
+
+
+def checkpoint_lines(store: JobStore, record: dict[str, Any]) -> list[str]:
+    """For a provider whose finished job makes no model of its own (Nebius): its checkpoints and how to
+    deploy one."""
+    spec = registry.for_catalog_provider(record["provider"] or "")
+    if (
+        spec is None
+        or not spec.checkpoint_hint
+        or record["status"] != "succeeded"
+        or record["fine_tuned_model"]
+    ):
+        return []
+    checkpoints = store.checkpoints(record["id"])
+    if not checkpoints:
+        return [f"Checkpoints:    none listed yet ({spec.display_name} deploys a checkpoint as the model)"]
+    shown = ", ".join(f"{c.checkpoint_id} (step {c.step})" for c in checkpoints[-5:])
+    last = checkpoints[-1].checkpoint_id
+    return [
+        f"Checkpoints:    {shown}",
+        f"To serve it:    {spec.checkpoint_hint.format(job=record['id'], checkpoint=last)}",
+    ]
 
 
 def _act(args: argparse.Namespace, action: str) -> int:
@@ -809,7 +832,8 @@ def run_watch(args: argparse.Namespace) -> int:
             print(f"Stopped following {args.job_id}; the job keeps running at the provider.", file=sys.stderr)
             return 130
         record = job_record(store, args.job_id)
-    print("\n".join(summary_lines(record)))
+        lines = summary_lines(record) + checkpoint_lines(store, record)
+    print("\n".join(lines))
     return 0 if info.status == "succeeded" else 1
 
 

@@ -31,6 +31,8 @@ LISTED = (
     QT_TRANSLATE_NOOP(
         "ProviderWords", "The Fireworks account the datasets and jobs belong to (accounts/<id>/…)"
     ),
+    QT_TRANSLATE_NOOP("ProviderWords", "Nebius Token Factory"),
+    QT_TRANSLATE_NOOP("ProviderWords", "https://api.tokenfactory.nebius.com/v1/"),
 )
 
 
