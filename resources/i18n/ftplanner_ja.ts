@@ -1123,154 +1123,164 @@ counts</source>
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="275"/>
         <source>Estimated cost: {0} · Actual cost: {1} (×{2} the estimate, {3}) · Trained tokens: {4}</source>
         <translation>見積コスト: {0} · 実コスト: {1}（見積もりの ×{2}、{3}）· 学習トークン数: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="293"/>
         <source>Steps: {0} / {1} ({2}%)</source>
         <translation>ステップ: {0} / {1} ({2}%)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="295"/>
         <source>Step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="305"/>
         <source>Last checked: {0}</source>
         <translation>最終確認: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="122"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="240"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="133"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="253"/>
         <source>Select a job to see its details.</source>
         <translation>ジョブを選択すると詳細が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="151"/>
         <source>not available yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="152"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="143"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="154"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="144"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="155"/>
         <source>Cancel job…</source>
         <translation>ジョブをキャンセル…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="156"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="146"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="157"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="162"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="173"/>
         <source>Fine-tuned model:</source>
         <translation>ファインチューニング済みモデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="198"/>
         <source>Charts</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="199"/>
         <source>Status timeline</source>
         <translation>ステータス履歴</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="200"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="201"/>
         <source>Checkpoints</source>
         <translation>チェックポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="233"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="246"/>
         <source>This job was not launched from FT Planner.</source>
         <translation>このジョブは FT Planner から開始されたものではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="250"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="251"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="264"/>
         <source>No job selected</source>
         <translation>ジョブが選択されていません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="270"/>
         <source>{0} — {1} — {2}</source>
         <translation>{0} — {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="278"/>
         <source>Provider&apos;s estimate: {0}</source>
         <translation>プロバイダーの見積り: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="288"/>
+        <source>Progress: {0}%</source>
+        <translation>進捗: {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="290"/>
+        <source>Progress: {0}% (epoch {1})</source>
+        <translation>進捗: {0}%（エポック {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="300"/>
         <source>not known yet</source>
         <translation>未定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="299"/>
         <source>Estimated finish: {0}</source>
         <translation>完了予定: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="283"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="304"/>
         <source>Finished: {0}</source>
         <translation>完了: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="310"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="331"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="311"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="332"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="315"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="336"/>
         <source>{0}: no metrics yet</source>
         <translation>{0}: 指標はまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="341"/>
         <source>training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="321"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="342"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="327"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="348"/>
         <source> (checkpoints)</source>
         <translation>（チェックポイント）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="329"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="350"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
@@ -1669,22 +1679,22 @@ counts</source>
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="196"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="197"/>
         <source>API key of {0}</source>
         <translation>{0} の API キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="203"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="204"/>
         <source>paste the API key</source>
         <translation>API キーを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="214"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="215"/>
         <source>API key:</source>
         <translation>API キー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="227"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="228"/>
         <source>Enter the API key, or Cancel.</source>
         <translation>API キーを入力するか、キャンセルしてください。</translation>
     </message>
@@ -1766,122 +1776,122 @@ counts</source>
 <context>
     <name>LaunchConfirmDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="242"/>
         <source>Launch fine-tune?</source>
         <translation>ファインチューニングを開始しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="258"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="258"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="259"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
         <source>supervised</source>
         <translation>教師あり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="263"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="264"/>
         <source>{0} ({1} examples, {2} tokens)</source>
         <translation>{0}（学習例 {1} 件、{2} トークン）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="270"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="271"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="272"/>
         <source>{0} ({1} examples)</source>
         <translation>{0}（学習例 {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="275"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="276"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="277"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="277"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
         <source>Charged tokens:</source>
         <translation>課金トークン数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="279"/>
         <source>Estimated cost:</source>
         <translation>見積コスト:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="281"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="282"/>
         <source>Estimated time (P10–P90):</source>
         <translation>見積時間（P10–P90）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="286"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="287"/>
         <source>Budget cap:</source>
         <translation>予算上限:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="287"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="288"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="290"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="291"/>
         <source>Weights &amp;&amp; Biases:</source>
         <translation>Weights &amp;&amp; Biases:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="294"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="295"/>
         <source>Warnings:</source>
         <translation>警告:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="301"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="302"/>
         <source>The files are uploaded and the job is created when you press Launch.</source>
         <translation>「開始」を押すとファイルがアップロードされ、ジョブが作成されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="305"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="306"/>
         <source>Launch</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="313"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="314"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="313"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="314"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="313"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="314"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="318"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="319"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
@@ -1902,6 +1912,8 @@ counts</source>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="77"/>
         <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="87"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="107"/>
         <source>auto</source>
         <translation>自動</translation>
     </message>
@@ -1932,152 +1944,188 @@ counts</source>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="98"/>
+        <source>provider&apos;s default</source>
+        <translation>プロバイダーの既定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="99"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="100"/>
+        <source>full fine-tuning</source>
+        <translation>フルファインチューニング</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="108"/>
+        <source>The longest example trained on, in tokens</source>
+        <translation>学習する例の最大長（トークン）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="110"/>
         <source>no cap</source>
         <translation>上限なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="100"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="112"/>
         <source>optional: log the run to Weights &amp; Biases</source>
         <translation>任意: 学習を Weights &amp; Biases に記録</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="115"/>
         <source>OpenAI and Azure log with the W&amp;B key registered in the organisation&apos;s settings; Together sends the W&amp;B key kept in the system keyring (asked for at the first launch).</source>
         <translation>OpenAI と Azure は組織の設定に登録された W&amp;B キーで記録します。Together はシステムのキーリングに保存した W&amp;B キーを送信します (最初の起動時に入力を求めます)。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="119"/>
         <source>Review and launch…</source>
         <translation>確認して開始…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="129"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="130"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="131"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="132"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="133"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="134"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="135"/>
         <source>Batch size:</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="124"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="136"/>
         <source>LR multiplier:</source>
         <translation>学習率倍率:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="137"/>
         <source>DPO beta:</source>
         <translation>DPO ベータ:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="138"/>
+        <source>Training type:</source>
+        <translation>学習の種類:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="139"/>
+        <source>LoRA rank:</source>
+        <translation>LoRA ランク:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="140"/>
+        <source>Context length:</source>
+        <translation>コンテキスト長:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="150"/>
         <source>Suffix:</source>
+        <extracomment>The option each launch-option widget sets; a row shows when the profile&apos;s kind takes it.</extracomment>
         <translation>サフィックス:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="127"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="151"/>
         <source>Seed:</source>
         <translation>シード:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="128"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="152"/>
         <source>Budget cap (USD):</source>
         <translation>予算上限（USD）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="129"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="153"/>
         <source>W&amp;&amp;B project:</source>
         <translation>W&amp;&amp;B プロジェクト:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="172"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="155"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="179"/>
         <source>Choose a data file</source>
         <translation>データファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="207"/>
         <source>closed</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="265"/>
         <source>DPO is not offered for this model.</source>
         <translation>このモデルでは DPO を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="284"/>
         <source>Choose a training file.</source>
         <translation>学習ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="259"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="286"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="289"/>
         <source>{0}: no such file</source>
         <translation>{0}: ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="264"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="291"/>
         <source>Choose a model.</source>
         <translation>モデルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="266"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="293"/>
         <source>Add a provider profile first.</source>
         <translation>先にプロバイダープロファイルを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="298"/>
         <source>Seed: expected a whole number, got {0}</source>
         <translation>シード: 整数を入力してください（入力値: {0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="303"/>
         <source>LR multiplier</source>
         <translation>学習率倍率</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="277"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="304"/>
         <source>DPO beta</source>
         <translation>DPO ベータ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="283"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="317"/>
         <source>budget cap</source>
         <translation>予算上限</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="306"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="340"/>
         <source>{0}: expected a number above 0, got {1}</source>
         <translation>{0}: 0 より大きい数値を入力してください（入力値: {1}）</translation>
     </message>
@@ -2807,7 +2855,7 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
         <translation>空欄のままなら現在のキーを使い続けます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="177"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="178"/>
         <source>A profile named {0} exists already: choose another name, or edit that one.</source>
         <translation>プロファイル {0} は既にあります。別の名前にするか、そのプロファイルを編集してください。</translation>
     </message>
@@ -2863,17 +2911,17 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="134"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="141"/>
         <source>leave empty to use {0}</source>
         <translation>空欄の場合は {0} を使用</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="141"/>
         <source>the endpoint&apos;s API key</source>
         <translation>エンドポイントの API キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="157"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="158"/>
         <source>budget cap</source>
         <translation>予算上限</translation>
     </message>
@@ -3098,76 +3146,106 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="28"/>
+        <source>Fireworks AI</source>
+        <translation>Fireworks AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="29"/>
+        <source>https://api.fireworks.ai</source>
+        <translation>https://api.fireworks.ai</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="30"/>
+        <source>Account ID</source>
+        <translation>アカウント ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="31"/>
+        <source>The Fireworks account the datasets and jobs belong to (accounts/&lt;id&gt;/…)</source>
+        <translation>データセットとジョブが属する Fireworks のアカウント（accounts/&lt;id&gt;/…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="34"/>
+        <source>Nebius Token Factory</source>
+        <translation>Nebius Token Factory</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="35"/>
+        <source>https://api.tokenfactory.nebius.com/v1/</source>
+        <translation>https://api.tokenfactory.nebius.com/v1/</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="36"/>
         <source>Google Vertex AI</source>
         <translation>Google Vertex AI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="29"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="37"/>
         <source>Vertex AI</source>
         <translation>Vertex AI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="30"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="38"/>
         <source>https://us-central1-aiplatform.googleapis.com/</source>
         <translation>https://us-central1-aiplatform.googleapis.com/</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="31"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="39"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="32"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="40"/>
         <source>my-project</source>
         <translation>my-project</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="33"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="41"/>
         <source>Location</source>
         <translation>ロケーション</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="34"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="42"/>
         <source>us-central1</source>
         <translation>us-central1</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="35"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="43"/>
         <source>Cloud Storage URI</source>
         <translation>Cloud Storage URI</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="36"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="44"/>
         <source>gs://bucket/prefix</source>
         <translation>gs://bucket/prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="37"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="45"/>
         <source>where the converted training data is written</source>
         <translation>変換した学習データの書き込み先</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="38"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="46"/>
         <source>Service-account key file</source>
         <translation>サービスアカウントのキーファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="39"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="47"/>
         <source>empty: Application Default Credentials</source>
         <translation>空欄: アプリケーションのデフォルト認証情報 (ADC)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="40"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="48"/>
         <source>the path is stored, never the key</source>
         <translation>保存されるのはパスのみで、キーは保存されません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="41"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="49"/>
         <source>Adapter size</source>
         <translation>アダプタサイズ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="42"/>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="50"/>
         <source>1, 2, 4, 8 or 16</source>
         <translation>1、2、4、8、16 のいずれか</translation>
     </message>

@@ -27,6 +27,7 @@ from ftplanner.jobs.launch import (
     JobOptions,
     LaunchPlan,
     check_hyperparameters,
+    check_options_for,
     launch,
     prepare_launch,
     resume_pending,
@@ -139,6 +140,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     go.add_argument("--batch-size", type=whole_number(1), metavar="N")
     go.add_argument("--learning-rate-multiplier", type=_positive, metavar="X")
     go.add_argument("--beta", type=_positive, metavar="X", help="DPO beta")
+    lora = go.add_mutually_exclusive_group()
+    lora.add_argument("--lora", action="store_true", default=None, help="LoRA training (Nebius)")
+    lora.add_argument("--full", dest="lora", action="store_false", help="full fine-tuning (Nebius)")
+    go.add_argument("--lora-rank", type=whole_number(1), metavar="N", help="LoRA rank (Fireworks, Nebius)")
+    go.add_argument(
+        "--context-length",
+        type=whole_number(1),
+        metavar="N",
+        help="training context length (Fireworks, Nebius)",
+    )
     go.add_argument("--suffix", metavar="S")
     go.add_argument("--seed", type=whole_number(0), metavar="N")
     go.add_argument(
@@ -493,6 +504,11 @@ def run_launch(args: argparse.Namespace) -> int:
     cap_text = profiles.parse_budget(args.budget, "--budget") if args.budget else profile.budget_cap
     catalog = catalog_from_args(args)
     entry = _model_entry(catalog, args.model, profile.kind)
+    options: JobOptions = {}
+    for name in registry.OPTION_NAMES:
+        if getattr(args, name) is not None:
+            options[name] = getattr(args, name)  # type: ignore[literal-required]
+    check_options_for(profile.kind, options)  # before any analysis or network call
     provider = profiles.provider_for(profile) if args.yes else None  # a missing key stops us before any work
     plan = prepare_launch(
         args.file,
@@ -504,13 +520,6 @@ def run_launch(args: argparse.Namespace) -> int:
         method=args.method,
         time_model=calibrated_time_model(catalog),
     )
-    options: JobOptions = {}
-    if args.batch_size is not None:
-        options["batch_size"] = args.batch_size
-    if args.learning_rate_multiplier is not None:
-        options["learning_rate_multiplier"] = args.learning_rate_multiplier
-    if args.beta is not None:
-        options["beta"] = args.beta
     check_hyperparameters(plan.method, seed=args.seed, options=options)
     wandb_project = wandb.check_project(args.wandb_project)
     extra: dict[str, Any] = {"plan": plan.estimate_record(), "warnings": list(plan.warnings)}
@@ -744,8 +753,31 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(record, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(_show_lines(record)))
+        with JobStore(read_only=True) as store:
+            print("\n".join(_show_lines(record) + checkpoint_lines(store, record)))
     return 0
+
+
+def checkpoint_lines(store: JobStore, record: dict[str, Any]) -> list[str]:
+    """For a provider whose finished job makes no model of its own (Nebius): its checkpoints and how to
+    deploy one."""
+    spec = registry.for_catalog_provider(record["provider"] or "")
+    if (
+        spec is None
+        or not spec.checkpoint_hint
+        or record["status"] != "succeeded"
+        or record["fine_tuned_model"]
+    ):
+        return []
+    checkpoints = store.checkpoints(record["id"])
+    if not checkpoints:
+        return [f"Checkpoints:    none listed yet ({spec.display_name} deploys a checkpoint as the model)"]
+    shown = ", ".join(f"{c.checkpoint_id} (step {c.step})" for c in checkpoints[-5:])
+    last = checkpoints[-1].checkpoint_id
+    return [
+        f"Checkpoints:    {shown}",
+        f"To serve it:    {spec.checkpoint_hint.format(job=record['id'], checkpoint=last)}",
+    ]
 
 
 def _act(args: argparse.Namespace, action: str) -> int:
@@ -814,7 +846,8 @@ def run_watch(args: argparse.Namespace) -> int:
             print(f"Stopped following {args.job_id}; the job keeps running at the provider.", file=sys.stderr)
             return 130
         record = job_record(store, args.job_id)
-    print("\n".join(summary_lines(record)))
+        lines = summary_lines(record) + checkpoint_lines(store, record)
+    print("\n".join(lines))
     return 0 if info.status == "succeeded" else 1
 
 

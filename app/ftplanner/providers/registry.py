@@ -114,6 +114,9 @@ class ProviderKind:
     adhoc_key_env_var: str | None = None  # the key variable of an unstored profile, when not ``env_var``
     check: Callable[[Mapping[str, str | None]], str | None] | None = None  # a cross-field rule's message
     short_name: str = ""  # for tables, when shorter than ``display_name``
+    #: For a kind whose finished job makes no model of its own: how to deploy one of its checkpoints
+    #: (``{job}`` and ``{checkpoint}`` are filled in).
+    checkpoint_hint: str = ""
 
     @property
     def table_name(self) -> str:
@@ -161,6 +164,7 @@ class ProviderKind:
             "price_quote": self.price_quote,
             "validation_billed": self.validation_billed,
             "options": sorted(self.options),
+            "checkpoint_hint": self.checkpoint_hint or None,
         }
 
 
@@ -213,6 +217,11 @@ def catalog_providers() -> frozenset[str]:
     return frozenset(p for item in _KINDS.values() for p in item.catalog_providers)
 
 
+def for_catalog_provider(provider: str) -> ProviderKind | None:
+    """The kind that fine-tunes a catalog provider's models (None for one no kind serves)."""
+    return next((k for k in _KINDS.values() if provider in k.catalog_providers), None)
+
+
 def auto_epoch_providers() -> frozenset[str]:
     """Catalog providers whose API chooses epochs as the estimate does (launches leave them unset)."""
     return frozenset(p for item in _KINDS.values() if item.auto_epochs for p in item.catalog_providers)
@@ -246,6 +255,29 @@ def _together(connection: Connection) -> Provider:
         timeout=connection.timeout,
         max_retries=connection.max_retries,
     )
+
+
+def _fireworks(connection: Connection) -> Provider:
+    from ftplanner.providers.fireworks import DEFAULT_BASE_URL, FireworksProvider
+
+    return FireworksProvider(
+        connection.api_key or "",
+        connection.get("account_id") or "",
+        connection.get("base_url") or DEFAULT_BASE_URL,
+        timeout=connection.timeout,
+        max_retries=connection.max_retries,
+    )
+
+
+def _nebius(connection: Connection) -> Provider:
+    from ftplanner.providers.nebius import DEFAULT_BASE_URL, NebiusProvider
+    from ftplanner.providers.openai_compat import Profile, make_client
+
+    profile = Profile(kind="nebius", base_url=connection.get("base_url") or DEFAULT_BASE_URL)
+    client = make_client(
+        profile, connection.api_key or "", connection.timeout, max_retries=connection.max_retries
+    )
+    return NebiusProvider(client, profile)
 
 
 def _azure_check(values: Mapping[str, str | None]) -> str | None:
@@ -367,6 +399,51 @@ def _register_builtins() -> None:
             tagging="suffix",
             price_quote=True,
             validation_billed=True,
+        )
+    )
+    register(
+        ProviderKind(
+            kind="fireworks",
+            display_name="Fireworks AI",
+            factory=_fireworks,
+            catalog_providers=("fireworks",),
+            key_env_vars=("FIREWORKS_API_KEY",),
+            fields=(
+                ProfileField("base_url", "Base URL", placeholder="https://api.fireworks.ai"),
+                ProfileField(
+                    "account_id",
+                    "Account ID",
+                    env_var="FIREWORKS_ACCOUNT_ID",
+                    help="The Fireworks account the datasets and jobs belong to (accounts/<id>/…)",
+                    pattern=r"[A-Za-z0-9][A-Za-z0-9_\-]*",
+                    pattern_hint="is not a Fireworks account id",
+                ),
+            ),
+            default_base_url="https://api.fireworks.ai",
+            tagging="derived_id",
+            metrics=False,
+            options=frozenset({"lora_rank", "context_length"}),
+        )
+    )
+    register(
+        ProviderKind(
+            kind="nebius",
+            display_name="Nebius Token Factory",
+            factory=_nebius,
+            catalog_providers=("nebius",),
+            key_env_vars=("NEBIUS_API_KEY",),
+            fields=(
+                ProfileField("base_url", "Base URL", placeholder="https://api.tokenfactory.nebius.com/v1/"),
+            ),
+            default_base_url="https://api.tokenfactory.nebius.com/v1/",
+            tagging="suffix",
+            options=frozenset(
+                {"batch_size", "learning_rate_multiplier", "lora", "lora_rank", "context_length"}
+            ),
+            checkpoint_hint=(
+                'deploy a checkpoint as a model: POST /v0/models with source "{job}:{checkpoint}", a name'
+                " and the serving base model"
+            ),
         )
     )
 

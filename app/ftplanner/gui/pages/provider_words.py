@@ -25,6 +25,14 @@ LISTED = (
     QT_TRANSLATE_NOOP("ProviderWords", "e.g. Standard, Global, Developer"),
     QT_TRANSLATE_NOOP("ProviderWords", "Key header"),
     QT_TRANSLATE_NOOP("ProviderWords", "Authorization"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Fireworks AI"),
+    QT_TRANSLATE_NOOP("ProviderWords", "https://api.fireworks.ai"),
+    QT_TRANSLATE_NOOP("ProviderWords", "Account ID"),
+    QT_TRANSLATE_NOOP(
+        "ProviderWords", "The Fireworks account the datasets and jobs belong to (accounts/<id>/…)"
+    ),
+    QT_TRANSLATE_NOOP("ProviderWords", "Nebius Token Factory"),
+    QT_TRANSLATE_NOOP("ProviderWords", "https://api.tokenfactory.nebius.com/v1/"),
     QT_TRANSLATE_NOOP("ProviderWords", "Google Vertex AI"),
     QT_TRANSLATE_NOOP("ProviderWords", "Vertex AI"),
     QT_TRANSLATE_NOOP("ProviderWords", "https://us-central1-aiplatform.googleapis.com/"),
