@@ -27,7 +27,7 @@ from fake_vertex import (
 )
 from ftplanner.cli import main
 from test_cli_jobs import TODAY
-from test_jobs_killed import _env
+from test_jobs_killed import _env, _kill, _wait_for
 from test_jobs_launch import write_dataset
 from test_jobs_launch_vertex import TOOL_CALL_EXAMPLE
 from test_provider_vertex import GOOGLE_VARIABLES
@@ -221,3 +221,45 @@ def test_without_the_extra_installed_the_cli_says_how_to_install_it(
     err = capsys.readouterr().err
     assert code == 2 and 'pip install "ftplanner[vertex]"' in err and err.count("\n") == 1
     assert not fake_vertex.requests
+
+
+def start(env: dict[str, str], *argv: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "ftplanner", *argv],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_killed_while_vertex_creates_then_relaunched_adopts_the_job(
+    fake_vertex: FakeVertex, key_file: Path, tmp_path: Path
+) -> None:
+    env = google_env(fake_vertex, key_file)
+    train = write_dataset(tmp_path / "train.jsonl")
+    fake_vertex.fail(*CREATE, delay=60)  # the job is created, its answer held back
+    process = start(env, *launch_argv(fake_vertex, train, "--yes"))
+    _wait_for(lambda: bool(fake_vertex.jobs), process)
+    _kill(process)
+    again = ftplanner(env, *launch_argv(fake_vertex, train, "--yes", "--json"))
+    assert again.returncode == 0, again.stderr
+    assert "not starting a second one" in again.stderr
+    one_job_one_object(fake_vertex)
+    assert json.loads(again.stdout)["id"] == next(iter(fake_vertex.jobs))
+
+
+def test_killed_before_vertex_processed_the_create_then_recovered_deletes_the_object(
+    fake_vertex: FakeVertex, key_file: Path, tmp_path: Path
+) -> None:
+    env = google_env(fake_vertex, key_file)
+    train = write_dataset(tmp_path / "train.jsonl")
+    fake_vertex.fail(*CREATE, stall=60)  # held, never processed
+    process = start(env, *launch_argv(fake_vertex, train, "--yes"))
+    _wait_for(lambda: bool(fake_vertex.seen(*CREATE)), process)
+    _kill(process)
+    assert not fake_vertex.jobs and len(fake_vertex.objects(PREFIX)) == 1
+    recovered = ftplanner(env, "jobs", "recover")
+    assert recovered.returncode == 0, recovered.stderr
+    assert "no job was created; uploaded file(s) deleted" in recovered.stdout
+    assert not fake_vertex.files and not fake_vertex.jobs
