@@ -133,6 +133,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="KIND",
         help=f"with --base-url or alone: {', '.join(registry.kinds())} (default openai)",
     )
+    _add_field_options(go)  # a kind's own settings (e.g. --account-id) for this launch
     go.add_argument(
         "--method", choices=("supervised", "dpo"), help="default: from the file (preference pairs are DPO)"
     )
@@ -408,14 +409,16 @@ def run_profiles_test(args: argparse.Namespace) -> int:
 
 
 def _launch_profile(args: argparse.Namespace) -> profiles.ProviderProfile:
+    given = {k: v for k, v in _field_values(args).items() if v is not None}
     if args.profile:
         profile = profiles.get_profile(args.profile)
         if args.provider and args.provider != profile.kind:
             raise UserError(
                 f"--provider {args.provider} does not match profile {profile.name} ({profile.kind})"
             )
-        return profile
-    return profiles.adhoc_profile(args.provider or "openai", args.base_url)
+    else:
+        profile = profiles.adhoc_profile(args.provider or "openai", args.base_url)
+    return profiles.with_settings(profile, given) if given else profile
 
 
 def _model_entry(catalog: Catalog, name: str, kind: str) -> ModelEntry:

@@ -321,6 +321,18 @@ def adhoc_profile(kind: str, base_url: str | None = None) -> ProviderProfile:
     )
 
 
+def with_settings(profile: ProviderProfile, values: Mapping[str, str]) -> ProviderProfile:
+    """``profile`` with some of its kind's fields set for one command (not stored); UserError naming a
+    field the kind does not take."""
+    for field_name in values:
+        if field_name not in profile.spec.field_names:
+            owners = " or ".join(registry.kinds_with_field(field_name)) or "no kind"
+            option = "--" + field_name.replace("_", "-")
+            raise UserError(f"{option} applies to kind {owners} only, not {profile.kind}")
+    checked = validate({**profile.to_dict(), **values, "name": "checked"})
+    return ProviderProfile(**{**asdict(checked), "name": profile.name})
+
+
 def _parse_adhoc(name: str) -> ProviderProfile:
     kind, _, url = name.partition(ADHOC_SEPARATOR)
     return adhoc_profile(kind, None if url == "default" else url)
