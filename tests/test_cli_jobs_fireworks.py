@@ -188,3 +188,20 @@ def test_a_stored_profile_with_its_account_and_options_only_fireworks_takes(
     (job,) = fake_fireworks.jobs.values()
     assert job["loraRank"] == 16 and job["maxContextLength"] == 8192
     assert job["name"].startswith(f"accounts/{ACCOUNT}/")
+
+
+def test_a_launch_takes_the_kinds_own_settings_on_the_command_line(
+    capsys, monkeypatch: pytest.MonkeyPatch, fake_fireworks: FakeFireworks, tmp_path: Path, catalog_row: Path
+) -> None:
+    monkeypatch.delenv("FIREWORKS_ACCOUNT_ID")
+    train = write_dataset(tmp_path / "train.jsonl")
+    argv = launch_argv(fake_fireworks, train, catalog_row, "--yes")
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "FIREWORKS_ACCOUNT_ID" in err and not fake_fireworks.requests
+    code, _, err = run(capsys, *argv, "--account-id", ACCOUNT)
+    assert code == 0, err
+    (job,) = fake_fireworks.jobs.values()
+    assert job["name"].startswith(f"accounts/{ACCOUNT}/")
+    nebius = [a if a != "fireworks" else "nebius" for a in argv]
+    code, _, err = run(capsys, *nebius, "--account-id", ACCOUNT)
+    assert code == 2 and "--account-id applies to kind fireworks only, not nebius" in err

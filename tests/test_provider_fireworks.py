@@ -122,3 +122,17 @@ def test_errors_are_one_line_without_the_key(fake_fireworks: FakeFireworks, tmp_
         FireworksProvider(API_KEY, "", fake_fireworks.base_url)
     with pytest.raises(UserError, match="lowercase"):
         _provider(fake_fireworks).check_suffix("Support_Bot")
+
+
+def test_a_validation_file_is_the_jobs_evaluation_dataset(
+    fake_fireworks: FakeFireworks, tmp_path: Path
+) -> None:
+    provider = _provider(fake_fireworks)
+    train = provider.upload_file(write_dataset(tmp_path / "train.jsonl"), filename="t.jsonl")
+    valid = provider.upload_file(write_dataset(tmp_path / "valid.jsonl", n=5), filename="v.jsonl")
+    provider.create_job(JobRequest(model=MODEL, training_file=train.id, validation_file=valid.id))
+    body = fake_fireworks.seen(*CREATE)[0].json()
+    assert body["evaluationDataset"] == f"accounts/{ACCOUNT}/datasets/{valid.id}" and train.id != valid.id
+    provider.delete_file(valid.id)
+    provider.delete_file(valid.id)  # already gone: still fine
+    assert list(fake_fireworks.datasets) == [train.id]

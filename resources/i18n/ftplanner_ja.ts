@@ -1150,6 +1150,7 @@ counts</source>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="315"/>
         <source>not available yet</source>
         <translation>まだありません</translation>
     </message>
@@ -1250,37 +1251,42 @@ counts</source>
         <translation>完了: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="331"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="313"/>
+        <source>none of its own: deploy one of its checkpoints (see Checkpoints)</source>
+        <translation>このジョブ自体のモデルはありません: チェックポイントの一つをデプロイしてください（チェックポイント参照）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="338"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="332"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="339"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="336"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="343"/>
         <source>{0}: no metrics yet</source>
         <translation>{0}: 指標はまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="341"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="348"/>
         <source>training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="342"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="349"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="348"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="355"/>
         <source> (checkpoints)</source>
         <translation>（チェックポイント）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="350"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="357"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>

@@ -133,6 +133,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="KIND",
         help=f"with --base-url or alone: {', '.join(registry.kinds())} (default openai)",
     )
+    _add_field_options(go)  # a kind's own settings (e.g. --account-id) for this launch
     go.add_argument(
         "--method", choices=("supervised", "dpo"), help="default: from the file (preference pairs are DPO)"
     )
@@ -164,7 +165,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     go.add_argument("--yes", action="store_true", help="launch without asking")
     go.add_argument("--json", action="store_true", help="print the new job's record (with its id)")
     add_catalog_options(go)
-    _add_field_options(go, adhoc=True)
     go.set_defaults(func=run_launch)
 
     jobs_list = sub.add_parser("list", help="jobs in the local store")
@@ -234,19 +234,15 @@ def _extra_fields() -> list[registry.ProfileField]:
     return list(seen.values())
 
 
-def _add_field_options(parser: argparse.ArgumentParser, clearable: bool = False, adhoc: bool = False) -> None:
+def _add_field_options(parser: argparse.ArgumentParser, clearable: bool = False) -> None:
     for declared in _extra_fields():
-        option = f"--{declared.name.replace('_', '-')}"
-        if adhoc and option in parser._option_string_actions:
-            continue  # a launch option of the same name wins
         kinds = ", ".join(registry.kinds_with_field(declared.name))
         hint = f" (or {declared.env_var})" if declared.env_var else ""
-        where = " (without --profile)" if adhoc else ""
         parser.add_argument(
-            option,
+            f"--{declared.name.replace('_', '-')}",
             dest=f"field_{declared.name}",
             metavar="V",
-            help=f"{declared.label}{hint}; {kinds}{where}" + (" ('none' clears it)" if clearable else ""),
+            help=f"{declared.label}{hint}; {kinds}" + (" ('none' clears it)" if clearable else ""),
         )
 
 
@@ -415,21 +411,16 @@ def run_profiles_test(args: argparse.Namespace) -> int:
 
 
 def _launch_profile(args: argparse.Namespace) -> profiles.ProviderProfile:
-    settings = {k: v for k, v in _field_values(args).items() if v is not None}  # e.g. --gcs-uri
+    given = {k: v for k, v in _field_values(args).items() if v is not None}
     if args.profile:
         profile = profiles.get_profile(args.profile)
         if args.provider and args.provider != profile.kind:
             raise UserError(
                 f"--provider {args.provider} does not match profile {profile.name} ({profile.kind})"
             )
-        if settings:
-            option = "--" + next(iter(settings)).replace("_", "-")
-            raise UserError(
-                f"{option} applies without a profile; change profile {profile.name} with"
-                " `ftplanner jobs profiles edit`"
-            )
-        return profile
-    return profiles.adhoc_profile(args.provider or "openai", args.base_url, settings)
+    else:
+        profile = profiles.adhoc_profile(args.provider or "openai", args.base_url)
+    return profiles.with_settings(profile, given) if given else profile
 
 
 def _model_entry(catalog: Catalog, name: str, kind: str) -> ModelEntry:

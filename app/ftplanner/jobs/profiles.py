@@ -304,13 +304,8 @@ def _adhoc_problem(spec: registry.ProviderKind, base_url: str | None) -> str | N
     return spec.check(values) if spec.check else None
 
 
-def adhoc_profile(
-    kind: str, base_url: str | None = None, settings: Mapping[str, str] | None = None
-) -> ProviderProfile:
-    """An unstored profile for ``kind`` at ``base_url``; its key comes from the kind's environment variable.
-
-    ``settings`` are values of the kind's other fields given on the command line (e.g. ``--gcs-uri``).
-    """
+def adhoc_profile(kind: str, base_url: str | None = None) -> ProviderProfile:
+    """An unstored profile for ``kind`` at ``base_url``; its key comes from the kind's environment variable."""
     spec = registry.get(kind)
     if spec is None or _adhoc_problem(spec, base_url):
         usable = [k.kind for k in registry.all_kinds() if k.adhoc]
@@ -321,21 +316,21 @@ def adhoc_profile(
         )
     if base_url is not None and not base_url.startswith(("http://", "https://")):
         raise UserError(f"--base-url must start with http:// or https://, got {base_url!r}")
-    for field_name, value in (settings or {}).items():
-        option = "--" + field_name.replace("_", "-")
-        declared = spec.field(field_name)
-        if declared is None:
-            raise UserError(
-                f"{option} applies to kind {_kinds_text(registry.kinds_with_field(field_name))} only"
-            )
-        if declared.pattern and not re.fullmatch(declared.pattern, value):
-            raise UserError(f"{option} {value!r} {declared.pattern_hint or 'is not valid'}")
     return ProviderProfile(
-        name=f"{kind}{ADHOC_SEPARATOR}{base_url or 'default'}",
-        kind=kind,
-        base_url=base_url,
-        settings=dict(settings or {}),
+        name=f"{kind}{ADHOC_SEPARATOR}{base_url or 'default'}", kind=kind, base_url=base_url
     )
+
+
+def with_settings(profile: ProviderProfile, values: Mapping[str, str]) -> ProviderProfile:
+    """``profile`` with some of its kind's fields set for one command (not stored); UserError naming a
+    field the kind does not take."""
+    for field_name in values:
+        if field_name not in profile.spec.field_names:
+            owners = " or ".join(registry.kinds_with_field(field_name)) or "no kind"
+            option = "--" + field_name.replace("_", "-")
+            raise UserError(f"{option} applies to kind {owners} only, not {profile.kind}")
+    checked = validate({**profile.to_dict(), **values, "name": "checked"})
+    return ProviderProfile(**{**asdict(checked), "name": profile.name})
 
 
 def _parse_adhoc(name: str) -> ProviderProfile:

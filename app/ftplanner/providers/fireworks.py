@@ -444,21 +444,20 @@ class FireworksProvider:
         return [self._job(item) for item in items[:limit]]
 
     def list_events(self, job_id: str, after: str | None = None, limit: int = 50) -> tuple[list[Event], bool]:
-        """Fireworks has no job events: its progress (percent, epoch) is reported as one event per step
-        of progress, newest first, with stable ids."""
+        """Fireworks has no job events: its progress (percent, epoch) is reported as one event, with an id
+        that changes as the progress does (so each step of progress is stored once)."""
+        if after is not None:
+            return [], False  # one event at most: nothing is older than it
         data = self._get(f"/supervisedFineTuningJobs/{job_id}", f"reading progress of {job_id}")
         progress = data.get("jobProgress") or {}
         percent = progress.get("percent")
-        if not isinstance(percent, (int, float)):
+        if not isinstance(percent, (int, float)) or limit < 1:
             return [], False
         epoch = progress.get("epoch")
         text = f"Progress {percent:g}%" + (f" (epoch {epoch})" if epoch is not None else "")
         when = _unix(data.get("updateTime")) or int(time.time())
-        event_id = f"{job_id}-progress-{percent:g}-{epoch}"
-        found = [Event(event_id, when, "info", text, {"percent": float(percent), "epoch": epoch})]
-        if after is not None:
-            return [], False
-        return found[:limit], False
+        data_out = {"percent": float(percent), "epoch": epoch}
+        return [Event(f"{job_id}-progress-{percent:g}-{epoch}", when, "info", text, data_out)], False
 
     def list_checkpoints(self, job_id: str) -> list[Checkpoint]:
         return []  # Fireworks keeps the output model only

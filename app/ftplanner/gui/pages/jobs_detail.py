@@ -307,6 +307,13 @@ class JobDetail(QWidget):
         self.error.setText(job.error or "")
         self.error.setVisible(bool(job.error))
         self.fine_tuned.setText(job.fine_tuned_model or "")
+        spec = registry.for_catalog_provider(job.provider or "")
+        deploys = spec is not None and bool(spec.checkpoint_hint) and job.status == "succeeded"
+        self.fine_tuned.setPlaceholderText(
+            self.tr("none of its own: deploy one of its checkpoints (see Checkpoints)")
+            if deploys
+            else self.tr("not available yet")
+        )
         self.timeline_model.set_history(snapshot.history)
         self.checkpoints_model.set_rows(snapshot.checkpoints)
         lines = [
