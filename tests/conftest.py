@@ -42,6 +42,11 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("ftplanner-home")
     monkeypatch.setenv("FTPLANNER_HOME", str(home))
     monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path_factory.mktemp("no-tiktoken-cache")))
+    from ftplanner.providers import registry
+
+    for spec in registry.all_kinds():  # every provider's key and setting variables
+        for key in (*spec.key_env_vars, *(f.env_var for f in spec.fields if f.env_var)):
+            monkeypatch.delenv(key, raising=False)
     for key in ("OPENAI_API_KEY", "TOGETHER_API_KEY", "AZURE_OPENAI_API_KEY"):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setattr(socket.socket, "connect", _guarded(_real_connect))

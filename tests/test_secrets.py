@@ -10,7 +10,6 @@ import pytest
 from keyring.errors import KeyringError
 
 from ftplanner.core.errors import UserError
-from ftplanner.jobs import secrets
 from ftplanner.jobs.secrets import (
     MASK,
     SERVICE,
@@ -23,6 +22,7 @@ from ftplanner.jobs.secrets import (
     save_key,
 )
 from ftplanner.jobs.store import JobStore
+from ftplanner.providers import registry
 from keyring_helpers import MemoryKeyring
 
 KEY = "sk-proj-TESTKEY0123456789abcdefABCDEF"
@@ -109,7 +109,7 @@ def test_env_var_fallback(monkeypatch: pytest.MonkeyPatch, _test_keyring: Memory
     assert load_key("openai", env_var="OPENAI_API_KEY") == KEY  # keyring wins
     keyring.set_keyring(keyring.backends.fail.Keyring())
     monkeypatch.setenv("TOGETHER_API_KEY", "together-env")
-    assert load_key("together", env_var=secrets.ENV_VARS["together"]) == "together-env"
+    assert load_key("together", env_var=registry.spec("together").env_var) == "together-env"
 
 
 def test_redact() -> None:

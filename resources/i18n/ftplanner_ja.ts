@@ -394,27 +394,27 @@ until</source>
 <context>
     <name>CheckpointsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="270"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="271"/>
         <source>Train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="275"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="273"/>
         <source>Train accuracy</source>
         <translation>学習精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="276"/>
         <source>Valid loss</source>
         <translation>検証損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="277"/>
         <source>Checkpoint</source>
         <translation>チェックポイント</translation>
     </message>
@@ -1316,154 +1316,170 @@ counts</source>
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="275"/>
         <source>Estimated cost: {0} · Actual cost: {1} (×{2} the estimate, {3}) · Trained tokens: {4}</source>
         <translation>見積コスト: {0} · 実コスト: {1}（見積もりの ×{2}、{3}）· 学習トークン数: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="272"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="293"/>
         <source>Steps: {0} / {1} ({2}%)</source>
         <translation>ステップ: {0} / {1} ({2}%)</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="295"/>
         <source>Step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="305"/>
         <source>Last checked: {0}</source>
         <translation>最終確認: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="122"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="240"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="133"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="253"/>
         <source>Select a job to see its details.</source>
         <translation>ジョブを選択すると詳細が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="315"/>
         <source>not available yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="141"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="152"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="143"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="154"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="144"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="155"/>
         <source>Cancel job…</source>
         <translation>ジョブをキャンセル…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="145"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="156"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="146"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="157"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="162"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="173"/>
         <source>Fine-tuned model:</source>
         <translation>ファインチューニング済みモデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="198"/>
         <source>Charts</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="199"/>
         <source>Status timeline</source>
         <translation>ステータス履歴</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="200"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="201"/>
         <source>Checkpoints</source>
         <translation>チェックポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="233"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="246"/>
         <source>This job was not launched from FT Planner.</source>
         <translation>このジョブは FT Planner から開始されたものではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="250"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="251"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="263"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="264"/>
         <source>No job selected</source>
         <translation>ジョブが選択されていません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="270"/>
         <source>{0} — {1} — {2}</source>
         <translation>{0} — {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="278"/>
         <source>Provider&apos;s estimate: {0}</source>
         <translation>プロバイダーの見積り: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="288"/>
+        <source>Progress: {0}%</source>
+        <translation>進捗: {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="290"/>
+        <source>Progress: {0}% (epoch {1})</source>
+        <translation>進捗: {0}%（エポック {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="300"/>
         <source>not known yet</source>
         <translation>未定</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="299"/>
         <source>Estimated finish: {0}</source>
         <translation>完了予定: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="283"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="304"/>
         <source>Finished: {0}</source>
         <translation>完了: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="310"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="313"/>
+        <source>none of its own: deploy one of its checkpoints (see Checkpoints)</source>
+        <translation>このジョブ自体のモデルはありません: チェックポイントの一つをデプロイしてください（チェックポイント参照）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="338"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="311"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="339"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="315"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="343"/>
         <source>{0}: no metrics yet</source>
         <translation>{0}: 指標はまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="320"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="348"/>
         <source>training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="321"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="349"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="327"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="355"/>
         <source> (checkpoints)</source>
         <translation>（チェックポイント）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="329"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_detail.py" line="357"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
@@ -1471,42 +1487,42 @@ counts</source>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="37"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
         <source>validating</source>
         <translation>検証中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="38"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
         <source>queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="39"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="41"/>
         <source>running</source>
         <translation>実行中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="40"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="42"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="41"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="43"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="42"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="44"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="43"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="45"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="44"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="46"/>
         <source>pending</source>
         <translation>保留中</translation>
     </message>
@@ -1514,72 +1530,72 @@ counts</source>
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="192"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="190"/>
         <source>Actual vs estimate</source>
         <translation>実績 / 見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="209"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="207"/>
         <source>Launch of {0}</source>
         <translation>{0} の起動</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="231"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="229"/>
         <source>Actual cost against the estimate: {0} times it ({1})</source>
         <translation>見積もりに対する実コスト: {0} 倍 ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="88"/>
         <source>{0} over the estimate: {1} tokens trained against {2} estimated, at {3} per 1M tokens.</source>
         <translation>見積もりを {0} 超過: 学習トークン数 {1} (見積もり {2})、単価 100 万トークンあたり {3}。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="194"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="192"/>
         <source>Last checked</source>
         <translation>最終確認</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="185"/>
         <source>Job</source>
         <translation>ジョブ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="120"/>
         <source>uploaded as {0}</source>
         <translation>{0} としてアップロード済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="121"/>
         <source>not uploaded</source>
         <translation>未アップロード</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="127"/>
         <source>Launch {0} on profile {1}: {2}, {3} ({4}), since {5}. It is not known whether the provider created its job: Check pending launches finds out.</source>
         <translation>プロファイル {1} の起動 {0}: {2}、{3} ({4})、{5} から。プロバイダーがジョブを作成したかどうかは不明です。「保留中の起動を確認」で確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="186"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="187"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="190"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="188"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="191"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="189"/>
         <source>Estimate</source>
         <translation>見積もり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="193"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="191"/>
         <source>Fine-tuned model</source>
         <translation>学習済みモデル</translation>
     </message>
@@ -1862,22 +1878,22 @@ counts</source>
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="199"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="197"/>
         <source>API key of {0}</source>
         <translation>{0} の API キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="206"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="204"/>
         <source>paste the API key</source>
         <translation>API キーを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="217"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="215"/>
         <source>API key:</source>
         <translation>API キー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="230"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="228"/>
         <source>Enter the API key, or Cancel.</source>
         <translation>API キーを入力するか、キャンセルしてください。</translation>
     </message>
@@ -1959,122 +1975,122 @@ counts</source>
 <context>
     <name>LaunchConfirmDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="244"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="242"/>
         <source>Launch fine-tune?</source>
         <translation>ファインチューニングを開始しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="258"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="261"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="259"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="260"/>
         <source>supervised</source>
         <translation>教師あり</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="265"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="263"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="266"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="264"/>
         <source>{0} ({1} examples, {2} tokens)</source>
         <translation>{0}（学習例 {1} 件、{2} トークン）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="273"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="271"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="274"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="272"/>
         <source>{0} ({1} examples)</source>
         <translation>{0}（学習例 {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="276"/>
         <source>{0} (auto)</source>
         <translation>{0}（自動）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="279"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="277"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="280"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="278"/>
         <source>Charged tokens:</source>
         <translation>課金トークン数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="281"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="279"/>
         <source>Estimated cost:</source>
         <translation>見積コスト:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="284"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="282"/>
         <source>Estimated time (P10–P90):</source>
         <translation>見積時間（P10–P90）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="289"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="287"/>
         <source>Budget cap:</source>
         <translation>予算上限:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="290"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="288"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="293"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="291"/>
         <source>Weights &amp;&amp; Biases:</source>
         <translation>Weights &amp;&amp; Biases:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="297"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="295"/>
         <source>Warnings:</source>
         <translation>警告:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="304"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="302"/>
         <source>The files are uploaded and the job is created when you press Launch.</source>
         <translation>「開始」を押すとファイルがアップロードされ、ジョブが作成されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="308"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="306"/>
         <source>Launch</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="314"/>
         <source>{0} min</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="314"/>
         <source>{0} h</source>
         <translation>{0} 時間</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="316"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="314"/>
         <source>{0} h {1} min</source>
         <translation>{0} 時間 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="321"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="319"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
@@ -2095,6 +2111,8 @@ counts</source>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="77"/>
         <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="87"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="107"/>
         <source>auto</source>
         <translation>自動</translation>
     </message>
@@ -2125,152 +2143,188 @@ counts</source>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="98"/>
+        <source>provider&apos;s default</source>
+        <translation>プロバイダーの既定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="99"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="100"/>
+        <source>full fine-tuning</source>
+        <translation>フルファインチューニング</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="108"/>
+        <source>The longest example trained on, in tokens</source>
+        <translation>学習する例の最大長（トークン）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="110"/>
         <source>no cap</source>
         <translation>上限なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="100"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="112"/>
         <source>optional: log the run to Weights &amp; Biases</source>
         <translation>任意: 学習を Weights &amp; Biases に記録</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="103"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="115"/>
         <source>OpenAI and Azure log with the W&amp;B key registered in the organisation&apos;s settings; Together sends the W&amp;B key kept in the system keyring (asked for at the first launch).</source>
         <translation>OpenAI と Azure は組織の設定に登録された W&amp;B キーで記録します。Together はシステムのキーリングに保存した W&amp;B キーを送信します (最初の起動時に入力を求めます)。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="107"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="119"/>
         <source>Review and launch…</source>
         <translation>確認して開始…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="117"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="129"/>
         <source>Training file:</source>
         <translation>学習ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="118"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="130"/>
         <source>Validation file:</source>
         <translation>検証ファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="119"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="131"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="120"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="132"/>
         <source>Method:</source>
         <translation>手法:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="121"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="133"/>
         <source>Profile:</source>
         <translation>プロファイル:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="122"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="134"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="123"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="135"/>
         <source>Batch size:</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="124"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="136"/>
         <source>LR multiplier:</source>
         <translation>学習率倍率:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="125"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="137"/>
         <source>DPO beta:</source>
         <translation>DPO ベータ:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="126"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="138"/>
+        <source>Training type:</source>
+        <translation>学習の種類:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="139"/>
+        <source>LoRA rank:</source>
+        <translation>LoRA ランク:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="140"/>
+        <source>Context length:</source>
+        <translation>コンテキスト長:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="150"/>
         <source>Suffix:</source>
+        <extracomment>The option each launch-option widget sets; a row shows when the profile&apos;s kind takes it.</extracomment>
         <translation>サフィックス:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="127"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="151"/>
         <source>Seed:</source>
         <translation>シード:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="128"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="152"/>
         <source>Budget cap (USD):</source>
         <translation>予算上限（USD）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="129"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="153"/>
         <source>W&amp;&amp;B project:</source>
         <translation>W&amp;&amp;B プロジェクト:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="172"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="155"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="179"/>
         <source>Choose a data file</source>
         <translation>データファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="183"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="207"/>
         <source>closed</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="241"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="265"/>
         <source>DPO is not offered for this model.</source>
         <translation>このモデルでは DPO を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="257"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="284"/>
         <source>Choose a training file.</source>
         <translation>学習ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="259"/>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="262"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="286"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="289"/>
         <source>{0}: no such file</source>
         <translation>{0}: ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="264"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="291"/>
         <source>Choose a model.</source>
         <translation>モデルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="266"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="293"/>
         <source>Add a provider profile first.</source>
         <translation>先にプロバイダープロファイルを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="271"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="298"/>
         <source>Seed: expected a whole number, got {0}</source>
         <translation>シード: 整数を入力してください（入力値: {0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="276"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="303"/>
         <source>LR multiplier</source>
         <translation>学習率倍率</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="277"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="304"/>
         <source>DPO beta</source>
         <translation>DPO ベータ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="283"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="317"/>
         <source>budget cap</source>
         <translation>予算上限</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="306"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_launch.py" line="340"/>
         <source>{0}: expected a number above 0, got {1}</source>
         <translation>{0}: 0 より大きい数値を入力してください（入力値: {1}）</translation>
     </message>
@@ -3048,127 +3102,88 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="63"/>
         <source>Edit provider profile</source>
         <translation>プロバイダープロファイルの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="130"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="95"/>
+        <source>{0}:</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="121"/>
         <source>leave empty to keep the current key</source>
         <translation>空欄のままなら現在のキーを使い続けます</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="180"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="178"/>
         <source>A profile named {0} exists already: choose another name, or edit that one.</source>
         <translation>プロファイル {0} は既にあります。別の名前にするか、そのプロファイルを編集してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="62"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="63"/>
         <source>Add provider profile</source>
         <translation>プロバイダープロファイルの追加</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="65"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="66"/>
         <source>e.g. work-openai</source>
         <translation>例: work-openai</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="68"/>
-        <source>OpenAI</source>
-        <translation>OpenAI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="69"/>
-        <source>Azure OpenAI</source>
-        <translation>Azure OpenAI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="70"/>
-        <source>OpenAI-compatible (base URL)</source>
-        <translation>OpenAI 互換（ベース URL）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="71"/>
-        <source>Together AI</source>
-        <translation>Together AI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="81"/>
-        <source>e.g. Standard, Global, Developer</source>
-        <translation>例: Standard、Global、Developer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="83"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="77"/>
         <source>no cap</source>
         <translation>上限なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="80"/>
         <source>leave empty to use the environment variable</source>
         <translation>空欄の場合は環境変数を使用</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="35"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="36"/>
         <source>The key is stored in the system keyring.</source>
         <translation>キーはシステムのキーリングに保存されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="37"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="38"/>
         <source>No usable system keyring: the key is kept for this session only.</source>
         <translation>使用できるシステムキーリングがありません。キーはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="94"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="88"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="95"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="89"/>
         <source>Kind:</source>
         <translation>種類:</translation>
     </message>
     <message>
         <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="96"/>
-        <source>Base URL:</source>
-        <translation>ベース URL:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="97"/>
-        <source>Azure resource:</source>
-        <translation>Azure リソース:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="98"/>
-        <source>Key header:</source>
-        <translation>キーのヘッダー:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="99"/>
-        <source>trainingType:</source>
-        <translation>trainingType:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="100"/>
         <source>Budget cap (USD):</source>
         <translation>予算上限（USD）:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="101"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="97"/>
         <source>API key:</source>
         <translation>API キー:</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="134"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="141"/>
         <source>leave empty to use {0}</source>
         <translation>空欄の場合は {0} を使用</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="140"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="141"/>
         <source>the endpoint&apos;s API key</source>
         <translation>エンドポイントの API キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="160"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_dialogs.py" line="158"/>
         <source>budget cap</source>
         <translation>予算上限</translation>
     </message>
@@ -3176,77 +3191,62 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="147"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="149"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="148"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="150"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="149"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="150"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="152"/>
         <source>Budget</source>
         <translation>予算</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="151"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="153"/>
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="159"/>
-        <source>OpenAI</source>
-        <translation>OpenAI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="160"/>
-        <source>Azure OpenAI</source>
-        <translation>Azure OpenAI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="161"/>
-        <source>OpenAI-compatible</source>
-        <translation>OpenAI 互換</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="162"/>
-        <source>Together AI</source>
-        <translation>Together AI</translation>
-    </message>
-    <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="168"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="164"/>
         <source>stored</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="170"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="166"/>
         <source>session only</source>
         <translation>セッションのみ</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="172"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="168"/>
         <source>from {0}</source>
         <translation>{0} から</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="173"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="170"/>
+        <source>not needed</source>
+        <translation>不要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="171"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="179"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="177"/>
         <source>resource {0}</source>
         <translation>リソース {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="180"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="178"/>
         <source>default</source>
         <translation>既定</translation>
     </message>
@@ -3254,94 +3254,262 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>ProfilesPanel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="84"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="87"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="86"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="89"/>
         <source>Set key…</source>
         <translation>キーを設定…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="185"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="188"/>
         <source>Profile {0} updated.</source>
         <translation>プロファイル {0} を更新しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="192"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="195"/>
         <source>Its API key is in the system keyring.</source>
         <translation>API キーはシステムのキーリングにあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="193"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="196"/>
         <source>No usable system keyring: its API key is kept for this session only.</source>
         <translation>使えるシステムキーリングがないため、API キーはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="216"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="219"/>
         <source>API key of {0} set.</source>
         <translation>{0} の API キーを設定しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="78"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="81"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="80"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="83"/>
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="82"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="85"/>
         <source>Remove…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="154"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="157"/>
         <source>Profile {0} added. No usable system keyring: its API key is kept for this session only.</source>
         <translation>プロファイル {0} を追加しました。使用できるシステムキーリングがないため、API キーはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="160"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="163"/>
         <source>Profile {0} added; its API key is in the system keyring.</source>
         <translation>プロファイル {0} を追加しました。API キーはシステムのキーリングに保存されています。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="164"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="167"/>
         <source>Profile {0} added without an API key.</source>
         <translation>プロファイル {0} を API キーなしで追加しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="226"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="229"/>
         <source>Remove profile</source>
         <translation>プロファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="228"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="231"/>
         <source>Remove profile {0} and its stored API key? Jobs launched with it stay in the list.</source>
         <translation>プロファイル {0} と保存済みの API キーを削除しますか？このプロファイルで開始したジョブは一覧に残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="239"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="242"/>
         <source>Profile {0} removed.</source>
         <translation>プロファイル {0} を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="252"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="255"/>
         <source>Testing the connection of {0}…</source>
         <translation>{0} の接続をテストしています…</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="256"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="259"/>
         <source>Connection OK: {0} answered.</source>
         <translation>接続 OK: {0} から応答がありました。</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="259"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_profiles.py" line="262"/>
         <source>Connection failed for {0}: {1}</source>
         <translation>{0} への接続に失敗しました: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderWords</name>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="16"/>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="17"/>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="18"/>
+        <source>OpenAI-compatible (base URL)</source>
+        <translation>OpenAI 互換（ベース URL）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="19"/>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 互換</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="20"/>
+        <source>Together AI</source>
+        <translation>Together AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="21"/>
+        <source>Base URL</source>
+        <translation>ベース URL</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="22"/>
+        <source>https://…/v1/</source>
+        <translation>https://…/v1/</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="23"/>
+        <source>Azure resource</source>
+        <translation>Azure リソース</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="24"/>
+        <source>trainingType</source>
+        <translation>trainingType</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="25"/>
+        <source>e.g. Standard, Global, Developer</source>
+        <translation>例: Standard、Global、Developer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="26"/>
+        <source>Key header</source>
+        <translation>キーのヘッダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="27"/>
+        <source>Authorization</source>
+        <translation>Authorization</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="28"/>
+        <source>Fireworks AI</source>
+        <translation>Fireworks AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="29"/>
+        <source>https://api.fireworks.ai</source>
+        <translation>https://api.fireworks.ai</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="30"/>
+        <source>Account ID</source>
+        <translation>アカウント ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="31"/>
+        <source>The Fireworks account the datasets and jobs belong to (accounts/&lt;id&gt;/…)</source>
+        <translation>データセットとジョブが属する Fireworks のアカウント（accounts/&lt;id&gt;/…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="34"/>
+        <source>Nebius Token Factory</source>
+        <translation>Nebius Token Factory</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="35"/>
+        <source>https://api.tokenfactory.nebius.com/v1/</source>
+        <translation>https://api.tokenfactory.nebius.com/v1/</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="36"/>
+        <source>Google Vertex AI</source>
+        <translation>Google Vertex AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="37"/>
+        <source>Vertex AI</source>
+        <translation>Vertex AI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="38"/>
+        <source>https://us-central1-aiplatform.googleapis.com/</source>
+        <translation>https://us-central1-aiplatform.googleapis.com/</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="39"/>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="40"/>
+        <source>my-project</source>
+        <translation>my-project</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="41"/>
+        <source>Location</source>
+        <translation>ロケーション</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="42"/>
+        <source>us-central1</source>
+        <translation>us-central1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="43"/>
+        <source>Cloud Storage URI</source>
+        <translation>Cloud Storage URI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="44"/>
+        <source>gs://bucket/prefix</source>
+        <translation>gs://bucket/prefix</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="45"/>
+        <source>where the converted training data is written</source>
+        <translation>変換した学習データの書き込み先</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="46"/>
+        <source>Service-account key file</source>
+        <translation>サービスアカウントのキーファイル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="47"/>
+        <source>empty: Application Default Credentials</source>
+        <translation>空欄: アプリケーションのデフォルト認証情報 (ADC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="48"/>
+        <source>the path is stored, never the key</source>
+        <translation>保存されるのはパスのみで、キーは保存されません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="49"/>
+        <source>Adapter size</source>
+        <translation>アダプタサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ftplanner/gui/pages/provider_words.py" line="50"/>
+        <source>1, 2, 4, 8 or 16</source>
+        <translation>1、2、4、8、16 のいずれか</translation>
     </message>
 </context>
 <context>
@@ -4280,12 +4448,12 @@ Llama 3.x モデルのトークン数は Llama 3 トークナイザーで数え�
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="249"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="247"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="250"/>
+        <location filename="../../app/ftplanner/gui/pages/jobs_model.py" line="248"/>
         <source>Since</source>
         <translation>開始時刻</translation>
     </message>

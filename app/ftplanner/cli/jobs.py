@@ -27,12 +27,14 @@ from ftplanner.jobs.launch import (
     JobOptions,
     LaunchPlan,
     check_hyperparameters,
+    check_options_for,
     launch,
     prepare_launch,
     resume_pending,
 )
 from ftplanner.jobs.store import JobStore, Launch
 from ftplanner.jobs.tracker import OVERRUN_PERCENT, cost_check, poll_once, track
+from ftplanner.providers import registry
 from ftplanner.providers.base import JobInfo, ProviderError, ProviderEstimate
 
 WATCH_GIVE_UP_SECONDS = 600.0
@@ -77,11 +79,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     prof_sub = prof.add_subparsers(dest="profiles_command", metavar="ACTION")
     add = prof_sub.add_parser("add", help="add or update a profile")
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--kind", choices=profiles.KINDS, required=True)
+    add.add_argument("--kind", choices=registry.kinds(), required=True)
     add.add_argument("--base-url", metavar="U", help="API base URL (required for generic)")
     add.add_argument("--resource", metavar="R", help="Azure OpenAI resource name")
     add.add_argument("--header", metavar="H", help="header carrying the key (generic; default Authorization)")
     add.add_argument("--training-type", metavar="T", help="Azure trainingType sent with every job")
+    _add_field_options(add)
     add.add_argument("--budget-cap", metavar="USD", help="refuse launches estimated above this")
     add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin")
     add.set_defaults(func=run_profiles_add)
@@ -91,6 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     edit.add_argument("--resource", metavar="R", help="Azure OpenAI resource name")
     edit.add_argument("--header", metavar="H", help="header carrying the key (generic)")
     edit.add_argument("--training-type", metavar="T", help="Azure trainingType")
+    _add_field_options(edit, clearable=True)
     edit.add_argument(
         "--budget-cap", metavar="USD", help="refuse launches estimated above this ('none': no cap)"
     )
@@ -108,6 +112,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(func=run_profiles_remove)
 
+    kinds = prof_sub.add_parser("kinds", help="the provider kinds, their fields, key variables and abilities")
+    kinds.add_argument("--json", action="store_true")
+    kinds.set_defaults(func=run_profiles_kinds)
+
     test = prof_sub.add_parser("test", help="check that a profile's endpoint and key work")
     test.add_argument("name", metavar="NAME")
     test.set_defaults(func=run_profiles_test)
@@ -121,10 +129,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     where.add_argument("--base-url", metavar="URL", help="an endpoint without a profile; key from the env")
     go.add_argument(
         "--provider",
-        choices=profiles.KINDS,
+        choices=registry.kinds(),
         metavar="KIND",
-        help=f"with --base-url or alone: {', '.join(profiles.KINDS)} (default openai)",
+        help=f"with --base-url or alone: {', '.join(registry.kinds())} (default openai)",
     )
+    _add_field_options(go)  # a kind's own settings (e.g. --account-id) for this launch
     go.add_argument(
         "--method", choices=("supervised", "dpo"), help="default: from the file (preference pairs are DPO)"
     )
@@ -132,6 +141,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     go.add_argument("--batch-size", type=whole_number(1), metavar="N")
     go.add_argument("--learning-rate-multiplier", type=_positive, metavar="X")
     go.add_argument("--beta", type=_positive, metavar="X", help="DPO beta")
+    lora = go.add_mutually_exclusive_group()
+    lora.add_argument("--lora", action="store_true", default=None, help="LoRA training (Nebius)")
+    lora.add_argument("--full", dest="lora", action="store_false", help="full fine-tuning (Nebius)")
+    go.add_argument("--lora-rank", type=whole_number(1), metavar="N", help="LoRA rank (Fireworks, Nebius)")
+    go.add_argument(
+        "--context-length",
+        type=whole_number(1),
+        metavar="N",
+        help="training context length (Fireworks, Nebius)",
+    )
     go.add_argument("--suffix", metavar="S")
     go.add_argument("--seed", type=whole_number(0), metavar="N")
     go.add_argument(
@@ -196,6 +215,41 @@ def _help(parser: argparse.ArgumentParser) -> int:
     return 0
 
 
+#: Profile fields with an option of their own above; every other declared field gets ``--<name>``.
+_FIELD_OPTIONS = {
+    "base_url": "base_url",
+    "resource": "resource",
+    "header_name": "header",
+    "training_type": "training_type",
+}
+
+
+def _extra_fields() -> list[registry.ProfileField]:
+    """The declared profile fields without an option of their own, once each."""
+    seen: dict[str, registry.ProfileField] = {}
+    for spec in registry.all_kinds():
+        for declared in spec.fields:
+            if declared.name not in _FIELD_OPTIONS:
+                seen.setdefault(declared.name, declared)
+    return list(seen.values())
+
+
+def _add_field_options(parser: argparse.ArgumentParser, clearable: bool = False) -> None:
+    for declared in _extra_fields():
+        kinds = ", ".join(registry.kinds_with_field(declared.name))
+        hint = f" (or {declared.env_var})" if declared.env_var else ""
+        parser.add_argument(
+            f"--{declared.name.replace('_', '-')}",
+            dest=f"field_{declared.name}",
+            metavar="V",
+            help=f"{declared.label}{hint}; {kinds}" + (" ('none' clears it)" if clearable else ""),
+        )
+
+
+def _field_values(args: argparse.Namespace) -> dict[str, str | None]:
+    return {f.name: getattr(args, f"field_{f.name}", None) for f in _extra_fields()}
+
+
 # -- profiles ---------------------------------------------------------------------------------------
 
 
@@ -209,6 +263,7 @@ def run_profiles_add(args: argparse.Namespace) -> int:
             "header_name": args.header,
             "training_type": args.training_type,
             "budget_cap": profiles.parse_budget(args.budget_cap, "--budget-cap"),
+            **{k: v for k, v in _field_values(args).items() if v is not None},
         },
         replace=True,
     )
@@ -242,6 +297,7 @@ def run_profiles_edit(args: argparse.Namespace) -> int:
         ("resource", args.resource),
         ("header_name", args.header),
         ("training_type", args.training_type),
+        *_field_values(args).items(),
     ):
         if value is not None:
             changes[field] = cleared(value)
@@ -280,6 +336,8 @@ def run_wandb_remove_key(args: argparse.Namespace) -> int:
 
 
 def _key_state(profile: profiles.ProviderProfile) -> str:
+    if not profile.spec.key_required and not profile.env_var:
+        return "not needed"
     if secrets.has_session_key(profile.name):
         return "session"
     if secrets.load_key(profile.name):
@@ -319,6 +377,29 @@ def run_profiles_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_profiles_kinds(args: argparse.Namespace) -> int:
+    described = [spec.describe() for spec in registry.all_kinds()]
+    if args.json:
+        print(json.dumps(described, indent=2, ensure_ascii=False))
+        return 0
+    rows = [
+        [
+            d["kind"],
+            d["display_name"],
+            ", ".join(d["key_env_vars"]) or "—",  # type: ignore[arg-type]
+            ", ".join(f["name"] for f in d["fields"]) or "—",  # type: ignore[attr-defined]
+            d["tagging"],
+            ", ".join(
+                name for name in ("pause_resume", "metrics", "price_quote", "validation_billed") if d[name]
+            )
+            or "—",
+        ]
+        for d in described
+    ]
+    print(format_table(["Kind", "Provider", "Key variable", "Fields", "Launch tag", "Abilities"], rows))
+    return 0
+
+
 def run_profiles_test(args: argparse.Namespace) -> int:
     provider = profiles.provider_for(args.name, timeout=15)
     jobs = provider.list_jobs(limit=1)
@@ -328,30 +409,31 @@ def run_profiles_test(args: argparse.Namespace) -> int:
 
 # -- launch -----------------------------------------------------------------------------------------
 
-#: Catalog providers a profile kind can fine-tune (generic endpoints can serve any).
-CATALOG_PROVIDERS = {"openai": ("openai",), "azure": ("azure-openai",), "together": ("together",)}
-
 
 def _launch_profile(args: argparse.Namespace) -> profiles.ProviderProfile:
+    given = {k: v for k, v in _field_values(args).items() if v is not None}
     if args.profile:
         profile = profiles.get_profile(args.profile)
         if args.provider and args.provider != profile.kind:
             raise UserError(
                 f"--provider {args.provider} does not match profile {profile.name} ({profile.kind})"
             )
-        return profile
-    return profiles.adhoc_profile(args.provider or "openai", args.base_url)
+    else:
+        profile = profiles.adhoc_profile(args.provider or "openai", args.base_url)
+    return profiles.with_settings(profile, given) if given else profile
 
 
 def _model_entry(catalog: Catalog, name: str, kind: str) -> ModelEntry:
     """The catalog entry for ``name`` on a ``kind`` endpoint; UserError when it is not one it can train."""
-    wanted = CATALOG_PROVIDERS.get(kind, ("openai",))  # generic endpoints serve OpenAI's models by default
+    spec = registry.spec(kind)
+    generic = not spec.catalog_providers  # a generic endpoint can serve any model, OpenAI's by default
+    wanted = spec.catalog_providers or ("openai",)
     usable = resolve_name([e for e in catalog.entries if e.provider in wanted], name)
     if len(usable) == 1 or (usable and usable[0].key == name):
         return usable[0]
-    if kind == "generic" or not usable:
+    if generic or not usable:
         entry = catalog.get(name)  # unknown or ambiguous: its message lists the choices
-        if kind == "generic":
+        if generic:
             return entry
         raise UserError(
             f"model {entry.key} is not fine-tuned on {kind} endpoints; see `ftplanner models --provider"
@@ -413,6 +495,11 @@ def run_launch(args: argparse.Namespace) -> int:
     cap_text = profiles.parse_budget(args.budget, "--budget") if args.budget else profile.budget_cap
     catalog = catalog_from_args(args)
     entry = _model_entry(catalog, args.model, profile.kind)
+    options: JobOptions = {}
+    for name in registry.OPTION_NAMES:
+        if getattr(args, name) is not None:
+            options[name] = getattr(args, name)  # type: ignore[literal-required]
+    check_options_for(profile.kind, options)  # before any analysis or network call
     provider = profiles.provider_for(profile) if args.yes else None  # a missing key stops us before any work
     plan = prepare_launch(
         args.file,
@@ -424,13 +511,6 @@ def run_launch(args: argparse.Namespace) -> int:
         method=args.method,
         time_model=calibrated_time_model(catalog),
     )
-    options: JobOptions = {}
-    if args.batch_size is not None:
-        options["batch_size"] = args.batch_size
-    if args.learning_rate_multiplier is not None:
-        options["learning_rate_multiplier"] = args.learning_rate_multiplier
-    if args.beta is not None:
-        options["beta"] = args.beta
     check_hyperparameters(plan.method, seed=args.seed, options=options)
     wandb_project = wandb.check_project(args.wandb_project)
     extra: dict[str, Any] = {"plan": plan.estimate_record(), "warnings": list(plan.warnings)}
@@ -664,8 +744,31 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(record, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(_show_lines(record)))
+        with JobStore(read_only=True) as store:
+            print("\n".join(_show_lines(record) + checkpoint_lines(store, record)))
     return 0
+
+
+def checkpoint_lines(store: JobStore, record: dict[str, Any]) -> list[str]:
+    """For a provider whose finished job makes no model of its own (Nebius): its checkpoints and how to
+    deploy one."""
+    spec = registry.for_catalog_provider(record["provider"] or "")
+    if (
+        spec is None
+        or not spec.checkpoint_hint
+        or record["status"] != "succeeded"
+        or record["fine_tuned_model"]
+    ):
+        return []
+    checkpoints = store.checkpoints(record["id"])
+    if not checkpoints:
+        return [f"Checkpoints:    none listed yet ({spec.display_name} deploys a checkpoint as the model)"]
+    shown = ", ".join(f"{c.checkpoint_id} (step {c.step})" for c in checkpoints[-5:])
+    last = checkpoints[-1].checkpoint_id
+    return [
+        f"Checkpoints:    {shown}",
+        f"To serve it:    {spec.checkpoint_hint.format(job=record['id'], checkpoint=last)}",
+    ]
 
 
 def _act(args: argparse.Namespace, action: str) -> int:
@@ -734,7 +837,8 @@ def run_watch(args: argparse.Namespace) -> int:
             print(f"Stopped following {args.job_id}; the job keeps running at the provider.", file=sys.stderr)
             return 130
         record = job_record(store, args.job_id)
-    print("\n".join(summary_lines(record)))
+        lines = summary_lines(record) + checkpoint_lines(store, record)
+    print("\n".join(lines))
     return 0 if info.status == "succeeded" else 1
 
 

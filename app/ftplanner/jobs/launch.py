@@ -30,6 +30,7 @@ from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
 from ftplanner.jobs.store import JobStore, Launch
 from ftplanner.jobs.wandb import settings_for
+from ftplanner.providers import registry
 from ftplanner.providers.base import JobInfo, JobRequest, Method, Provider, ProviderError, ProviderEstimate
 from ftplanner.providers.retry import RECONCILE_SECONDS, retry
 
@@ -41,7 +42,6 @@ SHOWN_ERRORS = 3
 MAX_SEED = 2**31 - 1
 RECOVER_HINT = "`ftplanner jobs recover` (or the next launch on this profile) checks whether its job exists"
 _T = TypeVar("_T")
-PROVIDERS_WITH_AUTO_EPOCHS = frozenset({"openai", "azure-openai"})  # choose epochs as the estimate does
 
 LaunchProgress = Callable[[str, int, int], None]
 """Called with (stage, done, total); stage is "training", "validation" (upload bytes) or "creating"."""
@@ -54,6 +54,9 @@ class JobOptions(TypedDict, total=False):
     batch_size: int
     learning_rate_multiplier: float
     beta: float
+    lora: bool
+    lora_rank: int
+    context_length: int
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,18 @@ class LaunchPlan:
         batch_size: int | None = None,
         learning_rate_multiplier: float | None = None,
         beta: float | None = None,
+        lora: bool | None = None,
+        lora_rank: int | None = None,
+        context_length: int | None = None,
     ) -> JobRequest:
         """The provider request for uploaded files."""
         return JobRequest(
             batch_size=batch_size,
             learning_rate_multiplier=learning_rate_multiplier,
             beta=beta,
+            lora=lora,
+            lora_rank=lora_rank,
+            context_length=context_length,
             model=self.model_id,
             training_file=training_file_id,
             validation_file=validation_file_id,
@@ -221,7 +230,7 @@ def prepare_launch(
         method=estimate_method,
         time_model=time_model,
     )
-    if epochs is None and model_entry.provider not in PROVIDERS_WITH_AUTO_EPOCHS:
+    if epochs is None and model_entry.provider not in registry.auto_epoch_providers():
         epochs = result.epochs  # the provider would pick its own default, not the one estimated
     cost = result.training_cost
     if budget_cap is not None:
@@ -278,15 +287,43 @@ def check_hyperparameters(
     options = options or {}
     if seed is not None and not (isinstance(seed, int) and 0 <= seed <= MAX_SEED):
         raise UserError(f"--seed must be a whole number from 0 to {MAX_SEED}, got {seed}")
-    batch = options.get("batch_size")
-    if batch is not None and not (isinstance(batch, int) and batch >= 1):
-        raise UserError(f"--batch-size must be a whole number of at least 1, got {batch}")
+    for name, flag in (
+        ("batch_size", "--batch-size"),
+        ("lora_rank", "--lora-rank"),
+        ("context_length", "--context-length"),
+    ):
+        value = options.get(name)
+        if value is not None and not (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
+            raise UserError(f"{flag} must be a whole number of at least 1, got {value}")
+    if options.get("lora_rank") is not None and options.get("lora") is False:
+        raise UserError("--lora-rank applies to LoRA training, not with --full")
     for name, flag in (("learning_rate_multiplier", "--learning-rate-multiplier"), ("beta", "--beta")):
         value = options.get(name)
         if value is not None and not (0 < float(value) < math.inf):
             raise UserError(f"{flag} must be a number more than 0, got {value}")
     if options.get("beta") is not None and method != "dpo":
         raise UserError("--beta applies to DPO only (the training file holds no preference pairs)")
+
+
+OPTION_FLAGS = {
+    "batch_size": "--batch-size",
+    "learning_rate_multiplier": "--learning-rate-multiplier",
+    "beta": "--beta",
+    "lora": "--lora/--full",
+    "lora_rank": "--lora-rank",
+    "context_length": "--context-length",
+}
+
+
+def check_options_for(kind: str, options: JobOptions) -> None:
+    """Refuse launch options the profile kind does not take (from its registry declaration)."""
+    spec = registry.spec(kind)
+    refused = [OPTION_FLAGS.get(name, name) for name in options if name not in spec.options]
+    if refused:
+        takes = ", ".join(OPTION_FLAGS[name] for name in registry.OPTION_NAMES if name in spec.options)
+        raise UserError(
+            f"{', '.join(refused)} does not apply to {spec.display_name} (it takes: {takes or 'epochs only'})"
+        )
 
 
 def file_digest(path: Path) -> str:
@@ -629,6 +666,9 @@ def launch(
     options = options or {}
     check_hyperparameters(plan.method, seed=seed, options=options)
     provider.check_suffix(suffix)
+    check_launch = getattr(provider, "check_launch", None)  # e.g. data the provider must convert (Vertex)
+    if check_launch is not None:
+        check_launch([p for p in (plan.training_path, plan.validation_path) if p is not None], options)
     wandb = settings_for(provider, wandb_project, plan.provider)
     if wandb.note and note is not None:
         note(wandb.note)

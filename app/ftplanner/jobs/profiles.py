@@ -9,10 +9,11 @@ and the next change keeps the file aside (``profiles.json.broken-…``) and tell
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, cast
@@ -22,19 +23,24 @@ from ftplanner.core.errors import UserError
 from ftplanner.core.money import decimal_text
 from ftplanner.core.paths import user_data_dir
 from ftplanner.jobs import secrets
+from ftplanner.providers import registry
 from ftplanner.providers.base import Provider
-from ftplanner.providers.openai_compat import OpenAICompatibleProvider, Profile, ProfileKind, make_client
+from ftplanner.providers.openai_compat import Profile, ProfileKind
 
 PROFILES_FILE_NAME = "profiles.json"
-KINDS: tuple[str, ...] = ("openai", "azure", "generic", "together")
 ADHOC_SEPARATOR = "@"  # "kind@base_url" names a profile given on the command line, not stored
 _NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
-_HEADER_PATTERN = re.compile(r"[A-Za-z0-9\-]+")
+#: Fields with their own attribute; every other field a kind declares is kept in ``settings``.
+_FIELD_ATTRIBUTES = ("base_url", "resource", "header_name", "training_type")
 
 
 @dataclass(frozen=True)
 class ProviderProfile:
-    """A named provider profile; ``budget_cap`` is a decimal string in USD (or None)."""
+    """A named provider profile; ``budget_cap`` is a decimal string in USD (or None).
+
+    ``settings`` holds the values of the fields the kind declares (see :mod:`ftplanner.providers.registry`)
+    other than the four with their own attribute; they are stored flat beside the others.
+    """
 
     name: str
     kind: str = "openai"
@@ -43,11 +49,18 @@ class ProviderProfile:
     header_name: str | None = None
     training_type: str | None = None
     budget_cap: str | None = None
+    settings: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def spec(self) -> registry.ProviderKind:
+        """The declaration of the profile's kind."""
+        return registry.spec(self.kind)
 
     @property
     def env_var(self) -> str | None:
         """The environment variable read when no key is stored (None for generic profiles)."""
-        return secrets.ENV_VARS.get(self.kind)
+        found = registry.get(self.kind)
+        return found.env_var if found else None
 
     @property
     def budget(self) -> Decimal | None:
@@ -58,8 +71,20 @@ class ProviderProfile:
         """True for a profile given on the command line (``kind@base_url``) rather than stored."""
         return ADHOC_SEPARATOR in self.name
 
+    def value(self, name: str) -> str | None:
+        """The profile's value of field ``name`` (None when unset)."""
+        if name in _FIELD_ATTRIBUTES:
+            return cast("str | None", getattr(self, name))
+        return self.settings.get(name) or None
+
+    def field_values(self) -> dict[str, str]:
+        """Every field that is set, by name (what a provider is built from)."""
+        values = {name: getattr(self, name) for name in _FIELD_ATTRIBUTES}
+        values.update(self.settings)
+        return {k: v for k, v in values.items() if v}
+
     def connection(self) -> Profile:
-        """The :class:`Profile` used to build the OpenAI SDK client (not for together)."""
+        """The :class:`Profile` used to build the OpenAI SDK client (OpenAI-compatible kinds)."""
         return Profile(
             kind=cast(ProfileKind, self.kind),
             base_url=self.base_url,
@@ -69,7 +94,9 @@ class ProviderProfile:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = {k: v for k, v in asdict(self).items() if k != "settings"}
+        data.update(self.settings)
+        return data
 
 
 def profiles_path() -> Path:
@@ -97,42 +124,63 @@ def _text(value: Any, name: str, field_name: str) -> str | None:
     return value.strip() or None
 
 
+def _kinds_text(kinds: tuple[str, ...]) -> str:
+    return " or ".join(kinds)
+
+
 def validate(raw: dict[str, Any]) -> ProviderProfile:
-    """A checked profile from a mapping; UserError naming the profile and the field at fault."""
+    """A checked profile from a mapping; UserError naming the profile and the field at fault.
+
+    What a kind takes and requires comes from its declaration in :mod:`ftplanner.providers.registry`.
+    """
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME_PATTERN.fullmatch(name):
         raise UserError(
             f"profile {name!r}: name must be 1-64 letters, digits, '-', '_' or '.', starting with a letter"
             " or digit"
         )
-    unknown = sorted(set(raw) - set(ProviderProfile.__dataclass_fields__))
+    field_names = dict.fromkeys((*_FIELD_ATTRIBUTES, *registry.all_field_names()))
+    unknown = sorted(set(raw) - {"name", "kind", "budget_cap"} - set(field_names))
     if unknown:
         raise UserError(f"profile {name!r}: unknown field {unknown[0]!r}")
     kind = raw.get("kind", "openai")
-    if kind not in KINDS:
-        raise UserError(f"profile {name!r}: kind must be one of {', '.join(KINDS)}, got {kind!r}")
-    base_url = _text(raw.get("base_url"), name, "base_url")
-    resource = _text(raw.get("resource"), name, "resource")
-    header = _text(raw.get("header_name"), name, "header_name")
-    training_type = _text(raw.get("training_type"), name, "training_type")
+    spec = registry.get(kind) if isinstance(kind, str) else None
+    if spec is None:
+        raise UserError(f"profile {name!r}: kind must be one of {', '.join(registry.kinds())}, got {kind!r}")
+    values = {f: _text(raw.get(f), name, f) for f in field_names}
+    base_url = values["base_url"]
     if base_url is not None and not base_url.startswith(("http://", "https://")):
         raise UserError(f"profile {name!r}: base_url must start with http:// or https://, got {base_url!r}")
-    if kind == "generic" and base_url is None:
-        raise UserError(f"profile {name!r}: base_url is required for kind generic")
-    if kind == "azure" and base_url is None and resource is None:
-        raise UserError(f"profile {name!r}: resource or base_url is required for kind azure")
-    if resource is not None and kind != "azure":
-        raise UserError(f"profile {name!r}: resource applies to kind azure only")
-    if header is not None:
-        if kind != "generic":
-            raise UserError(f"profile {name!r}: header_name applies to kind generic only")
-        if not _HEADER_PATTERN.fullmatch(header):
-            raise UserError(f"profile {name!r}: header_name {header!r} is not a valid HTTP header name")
-    if training_type is not None and kind != "azure":
-        raise UserError(f"profile {name!r}: training_type applies to kind azure only")
+    for declared in spec.fields:
+        if declared.required and values.get(declared.name) is None:
+            raise UserError(f"profile {name!r}: {declared.name} is required for kind {kind}")
+    message = spec.check(values) if spec.check else None
+    if message:
+        raise UserError(f"profile {name!r}: {message}")
+    for field_name, value in values.items():
+        if value is None or field_name == "base_url":  # every kind can be pointed at another endpoint
+            continue
+        declared = spec.field(field_name)
+        if declared is None:
+            owners = registry.kinds_with_field(field_name)
+            raise UserError(f"profile {name!r}: {field_name} applies to kind {_kinds_text(owners)} only")
+        if declared.pattern and not re.fullmatch(declared.pattern, value):
+            raise UserError(
+                f"profile {name!r}: {field_name} {value!r} {declared.pattern_hint or 'is not valid'}"
+            )
     budget = raw.get("budget_cap")
     budget_text = parse_budget(None if budget is None else str(budget), f"profile {name!r}: budget_cap")
-    return ProviderProfile(name, kind, base_url, resource, header, training_type, budget_text)
+    settings = {k: v for k, v in values.items() if k not in _FIELD_ATTRIBUTES and v is not None}
+    return ProviderProfile(
+        name,
+        kind,
+        base_url,
+        values["resource"],
+        values["header_name"],
+        values["training_type"],
+        budget_text,
+        settings,
+    )
 
 
 def _salvage(text: str) -> list[Any]:
@@ -245,17 +293,44 @@ def save_profiles(profiles: dict[str, ProviderProfile], notices: list[str] | Non
         stored.update(profiles)
 
 
+def _adhoc_problem(spec: registry.ProviderKind, base_url: str | None) -> str | None:
+    """Why ``spec`` cannot be used without a stored profile at ``base_url`` (None: it can)."""
+    if not spec.adhoc:
+        return "needs a stored profile"
+    values: dict[str, str | None] = {name: None for name in spec.field_names}
+    values["base_url"] = base_url
+    if any(f.required and not values.get(f.name) for f in spec.fields):
+        return "needs --base-url"
+    return spec.check(values) if spec.check else None
+
+
 def adhoc_profile(kind: str, base_url: str | None = None) -> ProviderProfile:
     """An unstored profile for ``kind`` at ``base_url``; its key comes from the kind's environment variable."""
-    if kind not in KINDS or (kind in ("azure", "generic") and not base_url):
+    spec = registry.get(kind)
+    if spec is None or _adhoc_problem(spec, base_url):
+        usable = [k.kind for k in registry.all_kinds() if k.adhoc]
+        with_url = [k.kind for k in registry.all_kinds() if k.adhoc and _adhoc_problem(k, None)]
         raise UserError(
-            f"--provider must be one of {', '.join(KINDS)} (azure and generic with --base-url), got {kind!r}"
+            f"--provider must be one of {', '.join(usable)} ({' and '.join(with_url)} with --base-url), got"
+            f" {kind!r}"
         )
     if base_url is not None and not base_url.startswith(("http://", "https://")):
         raise UserError(f"--base-url must start with http:// or https://, got {base_url!r}")
     return ProviderProfile(
         name=f"{kind}{ADHOC_SEPARATOR}{base_url or 'default'}", kind=kind, base_url=base_url
     )
+
+
+def with_settings(profile: ProviderProfile, values: Mapping[str, str]) -> ProviderProfile:
+    """``profile`` with some of its kind's fields set for one command (not stored); UserError naming a
+    field the kind does not take."""
+    for field_name in values:
+        if field_name not in profile.spec.field_names:
+            owners = " or ".join(registry.kinds_with_field(field_name)) or "no kind"
+            option = "--" + field_name.replace("_", "-")
+            raise UserError(f"{option} applies to kind {owners} only, not {profile.kind}")
+    checked = validate({**profile.to_dict(), **values, "name": "checked"})
+    return ProviderProfile(**{**asdict(checked), "name": profile.name})
 
 
 def _parse_adhoc(name: str) -> ProviderProfile:
@@ -332,30 +407,47 @@ def key_hint(profile: ProviderProfile) -> str:
 
 def adhoc_env_var(profile: ProviderProfile) -> str:
     """The environment variable an ad-hoc profile reads its key from (generic endpoints use OpenAI's)."""
-    return profile.env_var or secrets.ENV_VARS["openai"]
+    spec = profile.spec
+    return spec.adhoc_key_env_var or spec.env_var or "OPENAI_API_KEY"
+
+
+def _key_env_vars(profile: ProviderProfile) -> tuple[str, ...]:
+    spec = profile.spec
+    if profile.adhoc:
+        return (adhoc_env_var(profile), *spec.key_env_vars)
+    return spec.key_env_vars
+
+
+def load_key(profile: ProviderProfile) -> str | None:
+    """The profile's key: keyring, session, then the kind's environment variables in order."""
+    names = _key_env_vars(profile)
+    key = secrets.load_key(profile.name, names[0] if names else None)
+    for env_var in names[1:]:
+        key = key or secrets.load_key(profile.name, env_var)
+    return key
+
+
+def connection_for(
+    profile: ProviderProfile, timeout: float = 30, max_retries: int = 2
+) -> registry.Connection:
+    """What the kind's factory builds a provider from; fields left empty fall back to their variables."""
+    spec = profile.spec
+    values = profile.field_values()
+    for declared in spec.fields:
+        if declared.name not in values and declared.env_var and os.environ.get(declared.env_var):
+            values[declared.name] = os.environ[declared.env_var].strip()
+    key = load_key(profile)
+    if not key and spec.key_required:
+        raise UserError(f"no API key for profile {profile.name!r}: {key_hint(profile)}")
+    return registry.Connection(profile.kind, key, values, timeout=timeout, max_retries=max_retries)
 
 
 def provider_for(profile: str | ProviderProfile, timeout: float = 30, max_retries: int = 2) -> Provider:
     """A provider for a profile (or its name), with its key from the keyring, the session or the env var.
 
     ``max_retries`` applies to reads only (uploads and creates are never retried by the SDK); callers
-    with their own backoff, such as the GUI's poller, pass 0.
+    with their own backoff, such as the GUI's poller, pass 0. The kind's factory builds it.
     """
     if isinstance(profile, str):
         profile = get_profile(profile)
-    if profile.adhoc:
-        key = secrets.load_key(profile.name, adhoc_env_var(profile))
-    else:
-        key = secrets.load_key(profile.name, profile.env_var)
-    if not key:
-        raise UserError(f"no API key for profile {profile.name!r}: {key_hint(profile)}")
-    if profile.kind == "together":
-        from ftplanner.providers.together import DEFAULT_BASE_URL, TogetherProvider
-
-        return TogetherProvider(
-            key, profile.base_url or DEFAULT_BASE_URL, timeout=timeout, max_retries=max_retries
-        )
-    connection = profile.connection()
-    return OpenAICompatibleProvider(
-        make_client(connection, key, timeout, max_retries=max_retries), connection
-    )
+    return profile.spec.factory(connection_for(profile, timeout, max_retries))

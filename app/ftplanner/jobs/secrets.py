@@ -23,11 +23,6 @@ from ftplanner.core.errors import UserError
 SERVICE = "ftplanner"
 MASK = "••••"
 MIN_REDACT_LENGTH = 4
-ENV_VARS = {
-    "openai": "OPENAI_API_KEY",
-    "azure": "AZURE_OPENAI_API_KEY",
-    "together": "TOGETHER_API_KEY",
-}
 
 _session: dict[str, str] = {}
 _failure: tuple[KeyringBackend, str] | None = None  # the backend that last failed, and why

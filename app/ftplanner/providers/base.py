@@ -97,6 +97,9 @@ class JobRequest:
     batch_size: int | None = None
     learning_rate_multiplier: float | None = None
     beta: float | None = None
+    lora: bool | None = None  # LoRA (True) or full fine-tuning (False), where the provider offers both
+    lora_rank: int | None = None
+    context_length: int | None = None  # the longest example the provider trains on, in tokens
     suffix: str | None = None
     seed: int | None = None
     metadata: Mapping[str, str] = field(default_factory=dict)

@@ -30,7 +30,7 @@ from ftplanner.providers.base import (
 from ftplanner.providers.metrics import parse_metrics
 from ftplanner.providers.retry import parse_retry_after
 
-ProfileKind = Literal["openai", "azure", "generic"]
+ProfileKind = Literal["openai", "azure", "generic", "nebius"]
 SUFFIX_MAX = 40
 _T = TypeVar("_T")
 _KEY_PATTERN = re.compile(r"\b(sk-[A-Za-z0-9_\-*]{6,})")
@@ -53,7 +53,13 @@ class Profile:
 
     @property
     def name(self) -> str:
-        return {"openai": "OpenAI", "azure": "Azure OpenAI", "generic": "OpenAI-compatible API"}[self.kind]
+        names = {
+            "openai": "OpenAI",
+            "azure": "Azure OpenAI",
+            "generic": "OpenAI-compatible API",
+            "nebius": "Nebius Token Factory",
+        }
+        return names[self.kind]
 
     def resolved_base_url(self) -> str | None:
         """The base URL to give the SDK (``None`` = the SDK's default)."""
@@ -220,19 +226,19 @@ class OpenAICompatibleProvider:
     def _job(self, job: Any) -> JobInfo:
         error = getattr(job, "error", None)
         message = getattr(error, "message", None) if error is not None else None
-        return JobInfo(
+        return JobInfo(  # fields some OpenAI-compatible APIs leave out are read with getattr
             id=job.id,
             model=job.model,
             status=normalise_status(job.status, self.status_map),
             raw_status=job.status,
             created_at=job.created_at,
-            finished_at=job.finished_at,
-            trained_tokens=job.trained_tokens,
+            finished_at=getattr(job, "finished_at", None),
+            trained_tokens=getattr(job, "trained_tokens", None),
             estimated_finish=getattr(job, "estimated_finish", None),
-            fine_tuned_model=job.fine_tuned_model,
+            fine_tuned_model=getattr(job, "fine_tuned_model", None),
             error=self._redact(message) if message else None,
-            metadata=dict(job.metadata or {}),
-            result_files=tuple(job.result_files or ()),
+            metadata=dict(getattr(job, "metadata", None) or {}),
+            result_files=tuple(getattr(job, "result_files", None) or ()),
         )
 
     # -- the interface -------------------------------------------------------------------------------

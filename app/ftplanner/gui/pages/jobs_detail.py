@@ -35,6 +35,7 @@ from ftplanner.gui.pages.jobs_model import (
     when_text,
 )
 from ftplanner.jobs.store import Checkpoint, Event, MetricRow, StatusChange
+from ftplanner.providers import registry
 
 VALID_COLOR = "#e67e22"
 ACTIVE = ("validating", "queued", "running", "paused")
@@ -51,6 +52,16 @@ class JobSnapshot:
     checkpoints: list[Checkpoint]
     metrics: list[MetricRow]
     steps: tuple[int | None, int | None] = (None, None)  # (done, total) as far as the provider told
+
+
+def latest_progress(events: list[Event]) -> tuple[float, int | None] | None:
+    """(percent, epoch) of the newest progress event (providers that report a percentage: Fireworks)."""
+    for event in reversed(events):
+        data = event.data if isinstance(event.data, dict) else {}
+        if isinstance(data.get("percent"), int | float):
+            epoch = data.get("epoch")
+            return float(data["percent"]), epoch if isinstance(epoch, int) else None
+    return None
 
 
 def eta(snapshot: JobSnapshot) -> int | None:
@@ -227,8 +238,10 @@ class JobDetail(QWidget):
         status = snapshot.row.job.status if snapshot else ""
         self.refresh_button.setEnabled(known and not busy)
         self.cancel_button.setEnabled(known and not busy and status in ACTIVE)
-        self.pause_button.setEnabled(known and not busy and status == "running")
-        self.resume_button.setEnabled(known and not busy and status == "paused")
+        spec = registry.for_catalog_provider(snapshot.row.job.provider or "") if snapshot else None
+        pausable = spec is None or spec.pause_resume  # a provider's own declaration, when it is known
+        self.pause_button.setEnabled(known and not busy and pausable and status == "running")
+        self.resume_button.setEnabled(known and not busy and pausable and status == "paused")
         self.copy_button.setEnabled(bool(self.fine_tuned.text()))
         tip = "" if known or snapshot is None else self.tr("This job was not launched from FT Planner.")
         for button in (self.refresh_button, self.cancel_button, self.pause_button, self.resume_button):
@@ -268,7 +281,15 @@ class JobDetail(QWidget):
         self.overrun.setVisible(row.overrun)
         parts = []
         done, total = snapshot.steps
-        if done is not None and total:
+        progress = latest_progress(snapshot.events)
+        if progress is not None:
+            percent, epoch = progress
+            parts.append(
+                self.tr("Progress: {0}%").format(f"{percent:g}")
+                if epoch is None
+                else self.tr("Progress: {0}% (epoch {1})").format(f"{percent:g}", epoch)
+            )
+        elif done is not None and total:
             parts.append(self.tr("Steps: {0} / {1} ({2}%)").format(done, total, round(100 * done / total)))
         elif done is not None:
             parts.append(self.tr("Step {0}").format(done))
@@ -286,6 +307,13 @@ class JobDetail(QWidget):
         self.error.setText(job.error or "")
         self.error.setVisible(bool(job.error))
         self.fine_tuned.setText(job.fine_tuned_model or "")
+        spec = registry.for_catalog_provider(job.provider or "")
+        deploys = spec is not None and bool(spec.checkpoint_hint) and job.status == "succeeded"
+        self.fine_tuned.setPlaceholderText(
+            self.tr("none of its own: deploy one of its checkpoints (see Checkpoints)")
+            if deploys
+            else self.tr("not available yet")
+        )
         self.timeline_model.set_history(snapshot.history)
         self.checkpoints_model.set_rows(snapshot.checkpoints)
         lines = [

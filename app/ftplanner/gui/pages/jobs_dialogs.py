@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from ftplanner.core import formatting
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
+from ftplanner.gui.pages.provider_words import kind_name, word
 from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.launch import LaunchPlan
+from ftplanner.providers import registry
 
 ERROR_STYLE = "color: #c0392b;"
-URL_KINDS = ("azure", "generic", "together")  # kinds that take a base URL
 
 
 def _keyring_note() -> QLabel:
@@ -64,21 +65,14 @@ class ProfileDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. work-openai"))
         self.kind = QComboBox()
-        kind_names = {
-            "openai": self.tr("OpenAI"),
-            "azure": self.tr("Azure OpenAI"),
-            "generic": self.tr("OpenAI-compatible (base URL)"),
-            "together": self.tr("Together AI"),
-        }
-        for kind in profiles.KINDS:
-            self.kind.addItem(kind_names.get(kind, kind), kind)
-        self.base_url = QLineEdit()
-        self.base_url.setPlaceholderText("https://…/v1/")
-        self.resource = QLineEdit()
-        self.header = QLineEdit()
-        self.header.setPlaceholderText("Authorization")
-        self.training_type = QLineEdit()
-        self.training_type.setPlaceholderText(self.tr("e.g. Standard, Global, Developer"))
+        for spec in registry.all_kinds():
+            self.kind.addItem(kind_name(spec.kind), spec.kind)
+        # One line per field any kind declares; a kind shows its own (see providers/registry.py).
+        self.fields: dict[str, QLineEdit] = {name: QLineEdit() for name in registry.all_field_names()}
+        self.base_url = self.fields["base_url"]
+        self.resource = self.fields["resource"]
+        self.header = self.fields["header_name"]
+        self.training_type = self.fields["training_type"]
         self.budget = QLineEdit()
         self.budget.setPlaceholderText(self.tr("no cap"))
         self.key = QLineEdit()
@@ -93,10 +87,12 @@ class ProfileDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(self.tr("Name:"), self.name)
         self.form.addRow(self.tr("Kind:"), self.kind)
-        self.form.addRow(self.tr("Base URL:"), self.base_url)
-        self.form.addRow(self.tr("Azure resource:"), self.resource)
-        self.form.addRow(self.tr("Key header:"), self.header)
-        self.form.addRow(self.tr("trainingType:"), self.training_type)
+        labels: dict[str, str] = {}
+        for spec in registry.all_kinds():
+            for declared in spec.fields:
+                labels.setdefault(declared.name, declared.label)
+        for name, line in self.fields.items():
+            self.form.addRow(self.tr("{0}:").format(word(labels[name])), line)
         self.form.addRow(self.tr("Budget cap (USD):"), self.budget)
         self.form.addRow(self.tr("API key:"), self.key)
         buttons = QDialogButtonBox(
@@ -119,23 +115,28 @@ class ProfileDialog(QDialog):
         self.name.setReadOnly(True)
         self.set_kind(profile.kind)
         self.kind.setEnabled(False)
-        for field, value in (
-            (self.base_url, profile.base_url),
-            (self.resource, profile.resource),
-            (self.header, profile.header_name),
-            (self.training_type, profile.training_type),
-            (self.budget, profile.budget_cap),
-        ):
-            field.setText(value or "")
+        for name, line in self.fields.items():
+            line.setText(profile.value(name) or "")
+        self.budget.setText(profile.budget_cap or "")
         self.key.setPlaceholderText(self.tr("leave empty to keep the current key"))
 
+    def _spec(self) -> registry.ProviderKind:
+        return registry.spec(self.kind.currentData())
+
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        self.form.setRowVisible(self.resource, kind == "azure")
-        self.form.setRowVisible(self.training_type, kind == "azure")
-        self.form.setRowVisible(self.header, kind == "generic")
-        self.form.setRowVisible(self.base_url, kind in URL_KINDS)
-        env = secrets.ENV_VARS.get(kind)
+        spec = self._spec()
+        for name, line in self.fields.items():
+            declared = spec.field(name)
+            self.form.setRowVisible(line, declared is not None)
+            if declared is not None:
+                hint = declared.placeholder
+                if declared.env_var:
+                    hint = self.tr("leave empty to use {0}").format(declared.env_var)
+                line.setPlaceholderText(word(hint))
+                line.setToolTip(word(declared.help))
+        self.form.setRowVisible(self.key, spec.key_required)
+        self.keyring_note.setVisible(spec.key_required)  # e.g. Vertex AI: Google credentials, no key
+        env = spec.env_var
         self.key.setPlaceholderText(
             self.tr("leave empty to use {0}").format(env) if env else self.tr("the endpoint's API key")
         )
@@ -145,18 +146,15 @@ class ProfileDialog(QDialog):
 
     def raw(self) -> dict[str, Any]:
         """The profile fields as :func:`ftplanner.jobs.profiles.validate` takes them."""
-        kind = self.kind.currentData()
-
-        def text(field: QLineEdit, *kinds: str) -> str | None:
-            return (field.text().strip() or None) if kind in kinds else None
-
+        spec = self._spec()
+        values = {
+            name: (line.text().strip() or None) if name in spec.field_names else None
+            for name, line in self.fields.items()
+        }
         return {
             "name": self.name.text().strip(),
-            "kind": kind,
-            "base_url": text(self.base_url, *URL_KINDS),
-            "resource": text(self.resource, "azure"),
-            "header_name": text(self.header, "generic"),
-            "training_type": text(self.training_type, "azure"),
+            "kind": spec.kind,
+            **values,
             "budget_cap": profiles.parse_budget(self.budget.text(), self.tr("budget cap")),
         }
 

@@ -24,17 +24,17 @@ from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.gui.document import PlanDocument
 from ftplanner.jobs import profiles, wandb
-from ftplanner.jobs.launch import JobOptions
+from ftplanner.jobs.launch import JobOptions, check_options_for
+from ftplanner.providers import registry
 from ftplanner.providers.base import Method
 
 DATA_FILTER = "JSON Lines (*.jsonl);;All files (*)"
 ERROR_STYLE = "color: #c0392b;"
-# Catalog providers reachable through a profile kind's job API.
-KIND_PROVIDERS = {"openai": "openai", "azure": "azure-openai", "together": "together"}
 
 
 def job_api_providers() -> set[str]:
-    return {KIND_PROVIDERS[kind] for kind in profiles.KINDS if kind in KIND_PROVIDERS}
+    """Catalog providers reachable through some profile kind's job API."""
+    return set(registry.catalog_providers())
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,18 @@ class LaunchForm(QWidget):
         self.method.currentIndexChanged.connect(
             lambda: self.beta.setEnabled(self.method.currentData() == "dpo")
         )
+        self.lora = QComboBox()
+        self.lora.addItem(self.tr("provider's default"), None)
+        self.lora.addItem(self.tr("LoRA"), True)
+        self.lora.addItem(self.tr("full fine-tuning"), False)
+        self.lora_rank = QSpinBox()
+        self.lora_rank.setRange(0, 1024)
+        self.lora_rank.setSpecialValueText(self.tr("auto"))
+        self.context_length = QSpinBox()
+        self.context_length.setRange(0, 1_048_576)
+        self.context_length.setSingleStep(1024)
+        self.context_length.setSpecialValueText(self.tr("auto"))
+        self.context_length.setToolTip(self.tr("The longest example trained on, in tokens"))
         self.budget = QLineEdit()
         self.budget.setPlaceholderText(self.tr("no cap"))
         self.wandb_project = QLineEdit()
@@ -112,7 +124,7 @@ class LaunchForm(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setVisible(False)
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Training file:"), self._with_browse(self.training))
         form.addRow(self.tr("Validation file:"), self._with_browse(self.validation))
@@ -123,6 +135,18 @@ class LaunchForm(QWidget):
         form.addRow(self.tr("Batch size:"), self.batch_size)
         form.addRow(self.tr("LR multiplier:"), self.learning_rate)
         form.addRow(self.tr("DPO beta:"), self.beta)
+        form.addRow(self.tr("Training type:"), self.lora)
+        form.addRow(self.tr("LoRA rank:"), self.lora_rank)
+        form.addRow(self.tr("Context length:"), self.context_length)
+        #: The option each launch-option widget sets; a row shows when the profile's kind takes it.
+        self.option_widgets: dict[str, QWidget] = {
+            "batch_size": self.batch_size,
+            "learning_rate_multiplier": self.learning_rate,
+            "beta": self.beta,
+            "lora": self.lora,
+            "lora_rank": self.lora_rank,
+            "context_length": self.context_length,
+        }
         form.addRow(self.tr("Suffix:"), self.suffix)
         form.addRow(self.tr("Seed:"), self.seed)
         form.addRow(self.tr("Budget cap (USD):"), self.budget)
@@ -242,6 +266,9 @@ class LaunchForm(QWidget):
 
     def _profile_changed(self) -> None:
         profile = self._profiles.get(self.profile.currentData() or "")
+        spec = registry.get(profile.kind) if profile else None
+        for name, widget in self.option_widgets.items():
+            self.form.setRowVisible(widget, spec is None or name in spec.options)
         was = self._filling
         self._filling = True
         try:
@@ -270,19 +297,26 @@ class LaunchForm(QWidget):
         except ValueError:
             raise UserError(self.tr("Seed: expected a whole number, got {0}").format(seed_text)) from None
         options = JobOptions()
-        if self.batch_size.value():
+        if self.batch_size.value() and self.form.isRowVisible(self.batch_size):
             options["batch_size"] = self.batch_size.value()
         for name, edit, label in (
             ("learning_rate_multiplier", self.learning_rate, self.tr("LR multiplier")),
             ("beta", self.beta, self.tr("DPO beta")),
         ):
             text = edit.text().strip()
-            if text and edit.isEnabled():
+            if text and edit.isEnabled() and self.form.isRowVisible(edit):
                 options[name] = self._positive(text, label)  # type: ignore[literal-required]
+        for name, spin in (("lora_rank", self.lora_rank), ("context_length", self.context_length)):
+            if spin.value() and self.form.isRowVisible(spin):
+                options[name] = spin.value()  # type: ignore[literal-required]
+        if self.lora.currentData() is not None and self.form.isRowVisible(self.lora):
+            options["lora"] = self.lora.currentData()
+        profile = self._profiles[self.profile.currentData()]
+        check_options_for(profile.kind, options)
         # An empty cap means the profile's own (as the CLI without --budget-cap).
         budget = profiles.parse_budget(self.budget.text(), self.tr("budget cap"))
         if budget is None:
-            budget = self._profiles[self.profile.currentData()].budget_cap
+            budget = profile.budget_cap
         return LaunchRequest(
             training=Path(training),
             validation=Path(validation) if validation else None,

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ftplanner.core.money import format_money
+from ftplanner.gui.pages.provider_words import kind_name
 from ftplanner.gui.table_models import RowsModel
 from ftplanner.jobs.profiles import ProviderProfile
 from ftplanner.jobs.store import Checkpoint, Job, Launch, StatusChange
@@ -22,6 +23,7 @@ PENDING_COLOR = "#b9770e"
 PENDING = "pending"  # the status shown for a launch whose outcome is unknown
 
 KEY_STORED, KEY_SESSION, KEY_ENV, KEY_NONE = "stored", "session", "env", "none"
+KEY_NOT_NEEDED = "not needed"  # kinds without an API key (Vertex AI: Google credentials)
 
 
 def when_text(value: int | None, seconds: bool = False) -> str:
@@ -155,13 +157,7 @@ class ProfilesModel(RowsModel):
         self.tooltip = lambda r, column: self.endpoint_text(r.profile) if column == 4 else None
 
     def kind_text(self, kind: str) -> str:
-        names = {
-            "openai": self.tr("OpenAI"),
-            "azure": self.tr("Azure OpenAI"),
-            "generic": self.tr("OpenAI-compatible"),
-            "together": self.tr("Together AI"),
-        }
-        return names.get(kind, kind)
+        return kind_name(kind, short=True)
 
     def key_text(self, row: ProfileRow) -> str:
         if row.key_state == KEY_STORED:
@@ -170,6 +166,8 @@ class ProfilesModel(RowsModel):
             return self.tr("session only")
         if row.key_state == KEY_ENV:
             return self.tr("from {0}").format(row.profile.env_var)
+        if row.key_state == KEY_NOT_NEEDED:
+            return self.tr("not needed")
         return self.tr("none")
 
     def endpoint_text(self, profile: ProviderProfile) -> str:

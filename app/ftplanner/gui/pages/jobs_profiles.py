@@ -22,6 +22,7 @@ from ftplanner.gui.pages.jobs_dialogs import KeyDialog, ProfileDialog
 from ftplanner.gui.pages.jobs_model import (
     KEY_ENV,
     KEY_NONE,
+    KEY_NOT_NEEDED,
     KEY_SESSION,
     KEY_STORED,
     ProfileRow,
@@ -34,6 +35,8 @@ from ftplanner.providers.base import Provider
 
 def key_state(profile: profiles.ProviderProfile) -> str:
     """Where the profile's key would come from (as ``ftplanner jobs profiles list`` says)."""
+    if not profile.spec.key_required and not profile.env_var:
+        return KEY_NOT_NEEDED
     if secrets.has_session_key(profile.name):
         return KEY_SESSION
     if secrets.load_key(profile.name):
