@@ -68,7 +68,7 @@ class FieldLabel:
         return field_label(self.path, "en")
 
 
-def msg(code: str, field: str = "", **params: Any) -> Message:
+def msg(code: str, field: str = "", /, **params: Any) -> Message:
     """A message; codes are literal strings so a test can check each has English and Japanese text."""
     return Message(code, params, field)
 
@@ -184,6 +184,6 @@ def language_from_env(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
-def about(path: str, code: str, **params: Any) -> Message:
+def about(path: str, code: str, /, **params: Any) -> Message:
     """A message about the input at ``path``: its label fills ``{at}``, and ``field`` is set for focusing."""
     return Message(code, {"at": FieldLabel(path), **params}, path)
