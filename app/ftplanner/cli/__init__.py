@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import NoReturn
 
 from ftplanner import __version__
+from ftplanner.cli.say import set_language
 from ftplanner.core.errors import Cancelled, Failed, Refused, UserError
 from ftplanner.core.messages import LANGUAGES, language_from_env, render
 
@@ -114,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     args.ui_lang = args.ui_lang or language_from_env()
     lang = args.ui_lang
+    set_language(lang)
     _tell_on_stderr()
     if not getattr(args, "func", None):
         parser.print_help()

@@ -200,6 +200,32 @@ EN: dict[str, str] = {
     "cli.analyze.more": "… {count} more (use --json for up to {limit})",
     "cli.analyze.warnings": "Warnings",
     "cli.analyze.warning_lines": "(lines {lines})",
+    # estimates
+    "estimate.no_inference_price": "inference prices are not in the catalog: running costs exclude inference",
+    "estimate.no_cached_price": "no cached-input price: cached input priced as normal input",
+    "estimate.no_batch_price": "no batch price: batch requests priced as standard",
+    "estimate.unconfirmed": " (unconfirmed: single secondary source)",
+    "estimate.retired": "retired on {date}{unconfirmed}: it can no longer be served; no running costs counted",
+    "estimate.retires_in_horizon": (
+        "retires on {date}{unconfirmed}, inside the {months}-month horizon: running costs counted until then"
+        " ({counted} months)"
+    ),
+    "estimate.truncated": "{count} example(s) exceed the {limit}-token limit per example and will be truncated",
+    "estimate.too_few_examples": "{count} valid examples; {provider} needs at least {minimum}",
+    "estimate.data_errors": "{count} line(s) with data errors are not counted",
+    "estimate.no_validation": (
+        "{count} evaluations requested but no validation data: validation tokens not counted"
+    ),
+    "estimate.approximate": "token counts approximate ({encoding} stand-in, ±{error})",
+    "estimate.stale": "prices as of {date} are more than 180 days old (stale)",
+    "estimate.min_charge": "minimum charge of {amount} per job applies",
+    "estimate.max_charge": "capped at {amount} per job",
+    "estimate.no_price": "no published fine-tuning price: training cost unknown",
+    "estimate.per_hour": "billed per training hour ({price}/h): give the expected training hours for a cost",
+    "estimate.per_hour_capped": (
+        "billed per training hour ({price}/h, capped at {cap} per job): give the expected training hours for a"
+        " cost"
+    ),
     # files
     "file.at": "{path}: {message}",
     "file.missing": "{path}: no such file",
@@ -412,6 +438,23 @@ JA: dict[str, str] = {
     "cli.analyze.more": "… ほか {count} 件（--json で最大 {limit} 件まで表示）",
     "cli.analyze.warnings": "警告",
     "cli.analyze.warning_lines": "（{lines} 行目）",
+    "estimate.no_inference_price": "推論価格がカタログにありません：運用コストに推論を含みません",
+    "estimate.no_cached_price": "キャッシュ入力の価格がありません：キャッシュ入力は通常の入力として計算します",
+    "estimate.no_batch_price": "バッチ価格がありません：バッチのリクエストは通常価格で計算します",
+    "estimate.unconfirmed": "（未確認：二次情報源が 1 つのみ）",
+    "estimate.retired": "{date}{unconfirmed} に提供終了：もう利用できないため、運用コストは計上しません",
+    "estimate.retires_in_horizon": "{date}{unconfirmed} に提供終了し、{months} か月の期間内です：運用コストはそれまで（{counted} か月分）計上します",
+    "estimate.truncated": "{count} 件の例が 1 例あたりの上限 {limit} トークンを超え、切り詰められます",
+    "estimate.too_few_examples": "有効な例は {count} 件です。{provider} には {minimum} 件以上必要です",
+    "estimate.data_errors": "データエラーのある {count} 行は数えていません",
+    "estimate.no_validation": "{count} 回の評価が指定されていますが検証データがありません：検証トークンは数えていません",
+    "estimate.approximate": "トークン数は概算です（{encoding} で代用、±{error}）",
+    "estimate.stale": "{date} 時点の価格で、180 日以上前のものです（古い価格）",
+    "estimate.min_charge": "1 ジョブあたりの最低料金 {amount} が適用されます",
+    "estimate.max_charge": "1 ジョブあたり {amount} が上限です",
+    "estimate.no_price": "ファインチューニングの公開価格がありません：学習コストは不明です",
+    "estimate.per_hour": "学習時間単位の課金です（{price}／時）：費用の計算には想定学習時間を指定してください",
+    "estimate.per_hour_capped": "学習時間単位の課金です（{price}／時、1 ジョブあたり上限 {cap}）：費用の計算には想定学習時間を指定してください",
     "file.at": "{path}：{message}",
     "file.missing": "{path}：ファイルがありません",
     "file.not_utf8": "{path}：UTF-8 のテキストファイルではありません",
