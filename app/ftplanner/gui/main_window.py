@@ -36,6 +36,7 @@ from ftplanner.gui.pages.pricing import PricingPage
 from ftplanner.gui.pages.roi import RoiPage
 from ftplanner.gui.pages.summary import SummaryPage
 from ftplanner.gui.report_export import ExportReportDialog, ReportExporter
+from ftplanner.gui.say import say_error
 from ftplanner.gui.wheel_guard import install_wheel_guard
 
 PLAN_FILTER = "FT Planner plans (*.ftplan);;All files (*)"
@@ -296,7 +297,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.open(path)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open plan"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open plan"), say_error(exc))
             return False
         self._remember(path)
         if self.document.plan.dataset_missing(path.parent):
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
             try:
                 plans.autosave(self.document.plan, str(self.document.path or "untitled"))
             except OSError as exc:
-                self.show_status(self.tr("Autosave failed: {0}").format(exc.strerror or str(exc)))
+                self.show_status(self.tr("Autosave failed: {0}").format(exc.strerror or say_error(exc)))
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.title()} — FT Planner")

@@ -30,6 +30,7 @@ from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.estimate_inputs import WARNING_COLOR
 from ftplanner.gui.pages.estimate_model import CheckableRowsModel
+from ftplanner.gui.say import say
 
 # Column indexes of the comparison table.
 COL_MODEL, COL_PROVIDER, COL_METHOD, COL_EPOCHS, COL_TOKENS, COL_TRAINING, COL_TIME = range(7)
@@ -206,7 +207,7 @@ class EstimateColumns(QObject):
             if row.message:
                 lines.append(row.message)
             if est is not None:
-                lines.extend(f"• {warning}" for warning in est.warnings)
+                lines.extend(f"• {say(warning)}" for warning in est.warnings)
             return "\n".join(lines)
         if est is None:
             return row.message or None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ftplanner.core import formatting
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
+from ftplanner.gui.say import say_error
 from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.launch import LaunchPlan
 
@@ -181,7 +182,7 @@ class ProfileDialog(QDialog):
                     ).format(profile.name)
                 )
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(say_error(exc))
             return
         super().accept()
 

@@ -27,6 +27,7 @@ from ftplanner.core.catalog import ModelEntry, remove_model_override, set_model_
 from ftplanner.core.errors import UserError
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.pages.pricing_table import WARNING_COLOR
+from ftplanner.gui.say import say_error
 from ftplanner.gui.widgets import show_error
 
 INVALID_STYLE = f"border: 1px solid {WARNING_COLOR}; color: {WARNING_COLOR};"
@@ -166,7 +167,7 @@ class OverrideEditor(QGroupBox):
         try:
             set_model_override(name, fields, today=self.context.today, notices=notices)
         except (UserError, OSError) as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(say_error(exc))
             return False
         self.context.tell(notices)
         self.context.reload_catalog()
@@ -182,7 +183,7 @@ class OverrideEditor(QGroupBox):
         try:
             remove_model_override(name, notices=notices)
         except (UserError, OSError) as exc:
-            show_error(self, self.tr("Cannot remove override"), str(exc))
+            show_error(self, self.tr("Cannot remove override"), say_error(exc))
             return False
         self.context.tell(notices)
         self.context.reload_catalog()

@@ -43,6 +43,7 @@ from ftplanner.gui.evaluator import evaluation_task
 from ftplanner.gui.pages.roi_charts import Labels, RoiCharts
 from ftplanner.gui.pages.roi_editor import ScenarioEditor
 from ftplanner.gui.pages.roi_results import RoiResults
+from ftplanner.gui.say import say_error
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import TaskProgress, show_error
 
@@ -243,7 +244,7 @@ class RoiPage(QWidget):
         try:
             scenario = self.current_scenario()
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(say_error(exc))
             return
         self._store(scenario)
         draws, seed = self.editor.run_settings()
@@ -388,8 +389,8 @@ class RoiPage(QWidget):
         try:
             scenario = load_scenario(path, catalog_lookup(self.context.catalog))
         except UserError as exc:
-            self.status.emit(str(exc))
-            show_error(self, self.tr("Cannot open scenario"), str(exc))
+            self.status.emit(say_error(exc))
+            show_error(self, self.tr("Cannot open scenario"), say_error(exc))
             return False
         self._folder = path.parent
         self.set_scenario(scenario)
