@@ -226,6 +226,19 @@ EN: dict[str, str] = {
         "billed per training hour ({price}/h, capped at {cap} per job): give the expected training hours for a"
         " cost"
     ),
+    # values typed in the price override editor or read from a catalog file
+    "value.not_number": "expected a number, got {got}",
+    "value.not_finite": "expected a finite number, got {got}",
+    "value.not_date": "expected a date YYYY-MM-DD, got {got}",
+    "value.negative": "must not be negative, got {value}",
+    "value.not_positive_whole": "expected a positive whole number, got {got}",
+    "override.cannot_remove": "an override cannot remove a figure; enter a value",
+    "catalog.training_price_needed": (
+        "a training price (training_per_mtok or training_per_hour) is needed, or price_unknown = true"
+    ),
+    "catalog.min_above_max": "minimum charge {low} is above the maximum charge {high}",
+    "catalog.deadline_after_retirement": "job deadline {deadline} is after the retirement date {retires}",
+    "catalog.as_of_future": "{date} is in the future (today is {today})",
     # files
     "file.at": "{path}: {message}",
     "file.missing": "{path}: no such file",
@@ -455,6 +468,16 @@ JA: dict[str, str] = {
     "estimate.no_price": "ファインチューニングの公開価格がありません：学習コストは不明です",
     "estimate.per_hour": "学習時間単位の課金です（{price}／時）：費用の計算には想定学習時間を指定してください",
     "estimate.per_hour_capped": "学習時間単位の課金です（{price}／時、1 ジョブあたり上限 {cap}）：費用の計算には想定学習時間を指定してください",
+    "value.not_number": "数値が必要ですが、{got} です",
+    "value.not_finite": "有限の数値が必要ですが、{got} です",
+    "value.not_date": "YYYY-MM-DD 形式の日付が必要ですが、{got} です",
+    "value.negative": "負の値にはできません（{value}）",
+    "value.not_positive_whole": "正の整数が必要ですが、{got} です",
+    "override.cannot_remove": "上書きで値を削除することはできません。値を入力してください",
+    "catalog.training_price_needed": "学習価格（training_per_mtok か training_per_hour）か、price_unknown = true が必要です",
+    "catalog.min_above_max": "最低料金 {low} が上限料金 {high} を上回っています",
+    "catalog.deadline_after_retirement": "新規ジョブの期限 {deadline} が提供終了日 {retires} より後です",
+    "catalog.as_of_future": "{date} は未来の日付です（今日は {today}）",
     "file.at": "{path}：{message}",
     "file.missing": "{path}：ファイルがありません",
     "file.not_utf8": "{path}：UTF-8 のテキストファイルではありません",

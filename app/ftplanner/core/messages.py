@@ -83,6 +83,8 @@ def message_of(error: BaseException) -> Message:
     carried = getattr(error, "message", None)
     if isinstance(carried, Message):
         return carried
+    if error.args and isinstance(error.args[0], Message):
+        return error.args[0]
     text = str(error)
     return text if isinstance(text, Message) else raw(text)
 
