@@ -19,6 +19,7 @@ from typing import Any, cast
 
 from ftplanner.core import statefile
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import FieldLabel, Message, msg
 from ftplanner.core.money import decimal_text
 from ftplanner.core.paths import user_data_dir
 from ftplanner.jobs import secrets
@@ -83,17 +84,23 @@ def parse_budget(text: str | None, where: str = "budget cap") -> str | None:
     try:
         value = Decimal(str(text).strip().removeprefix("$"))
     except InvalidOperation:
-        raise UserError(f"{where}: expected an amount in USD, got {text!r}") from None
+        raise UserError(msg("budget.not_amount", where=where, got=repr(text))) from None
     if not value.is_finite() or value < 0:
-        raise UserError(f"{where}: expected an amount in USD of 0 or more, got {text!r}")
+        raise UserError(msg("budget.negative", where=where, got=repr(text)))
     return decimal_text(value)
+
+
+def _bad(name: object, field_name: str, code: str, **params: object) -> Message:
+    """A problem with profile ``name``'s ``field_name``, worded with the field's label in the profile form."""
+    path = f"profile.{field_name}"
+    return Message(code, {"name": repr(name), "at": FieldLabel(path), **params}, path)
 
 
 def _text(value: Any, name: str, field_name: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise UserError(f"profile {name!r}: {field_name} must be text")
+        raise UserError(_bad(name, field_name, "profile.not_text"))
     return value.strip() or None
 
 
@@ -101,37 +108,35 @@ def validate(raw: dict[str, Any]) -> ProviderProfile:
     """A checked profile from a mapping; UserError naming the profile and the field at fault."""
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME_PATTERN.fullmatch(name):
-        raise UserError(
-            f"profile {name!r}: name must be 1-64 letters, digits, '-', '_' or '.', starting with a letter"
-            " or digit"
-        )
+        raise UserError(_bad(name, "name", "profile.bad_name"))
     unknown = sorted(set(raw) - set(ProviderProfile.__dataclass_fields__))
     if unknown:
-        raise UserError(f"profile {name!r}: unknown field {unknown[0]!r}")
+        raise UserError(_bad(name, unknown[0], "profile.unknown_field", key=unknown[0]))
     kind = raw.get("kind", "openai")
     if kind not in KINDS:
-        raise UserError(f"profile {name!r}: kind must be one of {', '.join(KINDS)}, got {kind!r}")
+        raise UserError(_bad(name, "kind", "profile.bad_kind", kinds=", ".join(KINDS), kind=repr(kind)))
     base_url = _text(raw.get("base_url"), name, "base_url")
     resource = _text(raw.get("resource"), name, "resource")
     header = _text(raw.get("header_name"), name, "header_name")
     training_type = _text(raw.get("training_type"), name, "training_type")
     if base_url is not None and not base_url.startswith(("http://", "https://")):
-        raise UserError(f"profile {name!r}: base_url must start with http:// or https://, got {base_url!r}")
+        raise UserError(_bad(name, "base_url", "profile.bad_url", url=repr(base_url)))
     if kind == "generic" and base_url is None:
-        raise UserError(f"profile {name!r}: base_url is required for kind generic")
+        raise UserError(_bad(name, "base_url", "profile.url_required"))
     if kind == "azure" and base_url is None and resource is None:
-        raise UserError(f"profile {name!r}: resource or base_url is required for kind azure")
+        raise UserError(_bad(name, "resource", "profile.azure_needs_resource"))
     if resource is not None and kind != "azure":
-        raise UserError(f"profile {name!r}: resource applies to kind azure only")
+        raise UserError(_bad(name, "resource", "profile.azure_only"))
     if header is not None:
         if kind != "generic":
-            raise UserError(f"profile {name!r}: header_name applies to kind generic only")
+            raise UserError(_bad(name, "header_name", "profile.generic_only"))
         if not _HEADER_PATTERN.fullmatch(header):
-            raise UserError(f"profile {name!r}: header_name {header!r} is not a valid HTTP header name")
+            raise UserError(_bad(name, "header_name", "profile.bad_header", header=repr(header)))
     if training_type is not None and kind != "azure":
-        raise UserError(f"profile {name!r}: training_type applies to kind azure only")
+        raise UserError(_bad(name, "training_type", "profile.azure_only"))
     budget = raw.get("budget_cap")
-    budget_text = parse_budget(None if budget is None else str(budget), f"profile {name!r}: budget_cap")
+    where = msg("profile.where", name=repr(name), at=FieldLabel("profile.budget_cap"))
+    budget_text = parse_budget(None if budget is None else str(budget), where)
     return ProviderProfile(name, kind, base_url, resource, header, training_type, budget_text)
 
 
