@@ -45,6 +45,7 @@ def test_every_code_the_program_uses_has_text():
     for path in APP.rglob("*.py"):
         used |= set(LITERAL_CODE.findall(path.read_text(encoding="utf-8")))
     used |= {f"errorkind.{code}" for code in ERROR_CODES}
+    used |= {f"launch.{what}_{end}" for what in ("training", "validation") for end in ("errors", "empty")}
     used |= {
         f"warning.{code}" for code in ("over_limit", "missing_system", "missing_user", "duplicate_examples")
     }

@@ -68,6 +68,14 @@ class FieldLabel:
         return field_label(self.path, "en")
 
 
+@dataclass(frozen=True)
+class Joined:
+    """A parameter shown as its items, each worded in the language, joined by ``separator``."""
+
+    items: tuple[Any, ...] | list[Any]
+    separator: str = ", "
+
+
 def msg(code: str, field: str = "", /, **params: Any) -> Message:
     """A message; codes are literal strings so a test can check each has English and Japanese text."""
     return Message(code, params, field)
@@ -118,6 +126,9 @@ def param_text(value: Any, lang: str) -> str:
         return render(value, lang)
     if isinstance(value, FieldLabel):
         return field_label(value.path, lang)
+    if isinstance(value, Joined):
+        separator = "；" if lang == "ja" and value.separator.strip() == ";" else value.separator
+        return separator.join(param_text(item, lang) for item in value.items)
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int):
@@ -133,8 +144,8 @@ def param_text(value: Any, lang: str) -> str:
 
 
 def _json_param(value: Any) -> Any:
-    if isinstance(value, Message | FieldLabel):
-        return str(value)
+    if isinstance(value, Message | FieldLabel | Joined):
+        return param_text(value, "en")
     if isinstance(value, bool | int | float | str) or value is None:
         return value
     if isinstance(value, list | tuple):
