@@ -288,11 +288,11 @@ def _set(*keys_and_value):
             "traffic.requests_per_month: out of range",
         ),
         ("amount_huge", lambda d: d["scenario"]["costs"][0].update(amount=1e300), "amount: must be at most"),
-        ("summary_text", _set("dataset_summary", "o200k_base", "examples", "many"), "examples: expected int"),
+        ("summary_text", _set("dataset_summary", "o200k_base", "examples", "many"), "examples: expected a whole number"),
         (
             "summary_huge",
             _set("dataset_summary", "o200k_base", "total_tokens", 1e40),
-            "total_tokens: expected int",
+            "total_tokens: expected a whole number",
         ),
         (
             "summary_negative",

@@ -230,7 +230,7 @@ class EstimateColumns(QObject):
                 f"{est.months_counted:.1f}", est.months
             )
         if column == COL_LIFECYCLE:
-            lines = [est.launch_status]
+            lines = [say(est.launch_status)]
             if row.entry.job_deadline:
                 lines.append(self.tr("New jobs until {0}").format(row.entry.job_deadline.isoformat()))
             lines.append(self.tr("Prices as of {0}").format(est.price_as_of.isoformat()))

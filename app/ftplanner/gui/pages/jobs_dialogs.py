@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ftplanner.core import formatting
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
-from ftplanner.gui.say import say_error
+from ftplanner.gui.say import say, say_error
 from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.launch import LaunchPlan
 
@@ -297,7 +297,7 @@ class LaunchConfirmDialog(QDialog):
         if plan.warnings:
             layout.addWidget(QLabel(self.tr("Warnings:")))
             self.warnings = QListWidget()
-            self.warnings.addItems(list(plan.warnings))
+            self.warnings.addItems([say(warning) for warning in plan.warnings])
             self.warnings.setWordWrap(True)
             self.warnings.setAlternatingRowColors(True)
             self.warnings.setMaximumHeight(120)
