@@ -122,3 +122,13 @@ def _test_keyring():
     finally:
         clear_session()
         keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _english_core_messages():
+    """Core messages in the GUI start each test in English (a test that opens the app in Japanese sets it)."""
+    from ftplanner.gui import say
+
+    say.set_language("en")
+    yield
+    say.set_language("en")

@@ -48,3 +48,42 @@ def write_lines(path: Path, lines: list[str], newline: str = "\n") -> Path:
 
 def write_jsonl(path: Path, records: list[Any], newline: str = "\n") -> Path:
     return write_lines(path, [json.dumps(record, ensure_ascii=False) for record in records], newline)
+
+
+def every_error_kind(path: Path) -> Path:
+    """A dataset with valid examples, every data warning and a line for every data error the analyzer words.
+
+    Its last broken line is 6,000 bytes: a line too long once ``reader.MAX_LINE_BYTES`` is patched to 5,000.
+    """
+    ok = chat(("system", "s"), ("user", "u"), ("assistant", "a"))
+    user_then = {"messages": [message("user", "x"), message("assistant", "y")]}
+    broken: list[Any] = [
+        '{"messages": [{"role": "user", "content": "unterminated}',
+        '{"a": 1,}', "not json", '{"a" 1}', '{"a": 1 "b": 2}', '{"a": 1} x', '{"a": "b\tc"}', '{"a": "\\q"}',
+        '{"a": "\\u12"}', "[1, 2]", {"foo": 1}, {"messages": [1]},
+        {"messages": [message("user", "x", bogus=1)]}, {"messages": [{"content": "x"}]},
+        {"messages": [message("wizard", "x")]}, {"messages": [{"role": "user"}]}, {"messages": [message("user", "")]},
+        {"messages": [message("user", [1])]}, {"messages": [message("user", [{"text": 1}])]},
+        {"messages": [message("user", 5)]}, {"messages": [message("user", "x", name=3)]},
+        {"messages": [message("assistant", "x", weight=3)]}, {"messages": [{"role": "assistant", "tool_calls": 5}]},
+        {"messages": [{"role": "assistant", "tool_calls": [5]}]},
+        {"messages": [{"role": "assistant", "tool_calls": [{"type": "x"}]}]},
+        {"messages": [{"role": "assistant", "tool_calls": [{"id": 5}]}]},
+        {"messages": [{"role": "assistant", "tool_calls": [{"function": {}}]}]},
+        {"messages": [{"role": "assistant", "tool_calls": [{"function": 3}]}]},
+        {"messages": [{"role": "assistant", "function_call": {"name": "f", "arguments": 3}}]},
+        {**user_then, "tools": 5}, {**user_then, "tools": [5]}, {**user_then, "tools": [{"type": "x"}]},
+        {**user_then, "functions": [{}]}, {"messages": []}, {"messages": [message("user", "x")]}, {"input": 5},
+        {"input": {"messages": [message("user", "x")]}},
+        {"input": {"messages": [message("user", "x")]}, "preferred_output": [message("user", "x")]},
+        {"prompt": "p"}, {"prompt": 3, "completion": "c"}, {"prompt": "p", "completion": ""},
+        {"prompt": "p", "completion": "c"}, "[" * 3_000, '"' + "x" * 6_000,
+    ]  # fmt: skip
+    lines = [json.dumps(ok)] * 3 + [json.dumps(ok | {"n": 1})]
+    lines += [item if isinstance(item, str) else json.dumps(item) for item in broken]
+    lines.append(json.dumps({"messages": [message("user", "x"), message("assistant", "y", weight=0)]}))
+    lines.append(json.dumps({"messages": [message("assistant", "only")]}))
+    write_lines(path, lines)
+    with path.open("ab") as handle:
+        handle.write(b'{"a": "\xff"}\n')
+    return path

@@ -91,7 +91,14 @@ def test_session_only_key_is_said(capsys, monkeypatch, fake_openai: FakeOpenAI, 
 
 def test_bad_profile_fields_exit_2_naming_profile_and_field(capsys) -> None:
     code, out, err = run(capsys, "jobs", "profiles", "add", "g", "--kind", "generic")
-    assert code == 2 and out == "" and err.count("\n") == 1 and "'g'" in err and "base_url" in err
+    assert (
+        code == 2
+        and out == ""
+        and err.count("\n") == 1
+        and "'g'" in err
+        and "Base URL is required" in err
+        and "base_url" not in err
+    )
     code, _, err = run(capsys, "jobs", "profiles", "add", "o", "--kind", "openai", "--budget-cap", "lots")
     assert code == 2 and "budget" in err and err.count("\n") == 1
 
@@ -292,7 +299,7 @@ def test_set_key_and_edit_a_profile_from_the_command_line(
     code, _, err = run(capsys, "jobs", "profiles", "edit", "work")
     assert code == 2 and "nothing to change" in err
     code, _, err = run(capsys, "jobs", "profiles", "edit", "work", "--resource", "r1")
-    assert code == 2 and "resource applies to kind azure only" in err
+    assert code == 2 and "Azure resource applies to Azure OpenAI profiles only" in err
     assert_no_key_anywhere(_isolated_home, "")
 
 

@@ -254,7 +254,7 @@ def test_huge_roi_amount_is_refused_with_the_key(home, tmp_path):
     path = tmp_path / "huge.toml"
     path.write_text("\n".join(lines) + "\n")
     done = cli(home, "roi", str(path), "--draws", "100")
-    assert done.returncode == 2 and "costs[0].amount: must be at most" in one_line(done)
+    assert done.returncode == 2 and "Costs, line 1: amount: must be at most" in one_line(done)
 
 
 def _plan(tmp_path: Path, name: str, change, text: str | None = None) -> Path:
@@ -288,11 +288,15 @@ def _set(*keys_and_value):
             "traffic.requests_per_month: out of range",
         ),
         ("amount_huge", lambda d: d["scenario"]["costs"][0].update(amount=1e300), "amount: must be at most"),
-        ("summary_text", _set("dataset_summary", "o200k_base", "examples", "many"), "examples: expected int"),
+        (
+            "summary_text",
+            _set("dataset_summary", "o200k_base", "examples", "many"),
+            "examples: expected a whole number",
+        ),
         (
             "summary_huge",
             _set("dataset_summary", "o200k_base", "total_tokens", 1e40),
-            "total_tokens: expected int",
+            "total_tokens: expected a whole number",
         ),
         (
             "summary_negative",
@@ -301,7 +305,11 @@ def _set(*keys_and_value):
         ),
         ("schema_text", _set("schema", "1"), 'schema: expected the whole number 1, found "1"'),
         ("name_huge", _set("name", "x" * 1_000_000), "name: text longer than"),
-        ("scenario_name_long", _set("scenario", "name", "y" * 5_000), "scenario.name: longer than 2,000"),
+        (
+            "scenario_name_long",
+            _set("scenario", "name", "y" * 5_000),
+            "ROI scenario: Name: longer than 2,000",
+        ),
     ],
 )
 def test_hostile_plans_are_refused_naming_the_field(home, tmp_path, name, change, expected):

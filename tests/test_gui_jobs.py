@@ -111,7 +111,9 @@ def test_add_profile_through_the_dialog_keeps_the_key_in_the_keyring(
         dialog.set_kind("generic")
         assert dialog.header.isVisibleTo(dialog) and not dialog.resource.isVisibleTo(dialog)
         dialog.accept()  # no base URL yet: refused in the dialog
-        assert dialog.result() != QDialog.DialogCode.Accepted and "base_url" in dialog.error.text()
+        assert (
+            dialog.result() != QDialog.DialogCode.Accepted and "Base URL is required" in dialog.error.text()
+        )
         dialog.base_url.setText(fake_openai.base_url)
         dialog.budget.setText("12.50")
         dialog.key.setText(API_KEY)

@@ -149,7 +149,7 @@ def test_a_broken_value_shows_the_core_message_and_keeps_the_last_result(qtbot, 
     page.editor.benefits.set_cell(0, LOW, "9500")
     computed(qtbot, page)
     assert page.error_label.isVisible()
-    assert "benefits[0].amount: low (9500) is above likely (7000)" in page.error_label.text()
+    assert "Benefits, line 1: amount: low (9500) is above likely (7000)" in page.error_label.text()
     assert "last valid scenario" in page.error_label.text()
     assert "Traceback" not in page.error_label.text()
     assert card(page, "npv") == before
@@ -157,13 +157,13 @@ def test_a_broken_value_shows_the_core_message_and_keeps_the_last_result(qtbot, 
 
     page.editor.benefits.set_cell(0, LOW, "lots")
     computed(qtbot, page)
-    assert "benefits[0].amount.low: expected a number, got text 'lots'" in page.error_label.text()
+    assert "Benefits, line 1: Low: expected a number, got the text 'lots'" in page.error_label.text()
 
     page.editor.discount.setText("eight")
     page.editor.discount.textEdited.emit("eight")
     page.editor.benefits.set_cell(0, LOW, "4000")
     computed(qtbot, page)
-    assert "discount_rate_annual: expected a number, got text 'eight'" in page.error_label.text()
+    assert "Discount / year: expected a number, got the text 'eight'" in page.error_label.text()
 
     page.editor.discount.setText("8")
     page.editor.discount.textEdited.emit("8")
@@ -175,7 +175,7 @@ def test_an_error_found_while_computing_is_shown_inline(qtbot, page) -> None:
     before = card(page, "npv")
     page.editor.start.setDate(QDate(2027, 3, 1))  # after gpt-4.1-mini retires
     computed(qtbot, page)
-    assert "model.id: gpt-4.1-mini-2025-04-14 retired on 2027-01-14" in page.error_label.text()
+    assert "Catalog model: gpt-4.1-mini-2025-04-14 retired on 2027-01-14" in page.error_label.text()
     assert card(page, "npv") == before
 
 
@@ -189,7 +189,7 @@ def test_opening_a_broken_scenario_file_changes_nothing(qtbot, page, tmp_path, m
     page.open_scenario()
     assert len(dialogs) == 1 and dialogs[0][0] == "warning"
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "low = 8000, likely = 7000" in row)
-    assert dialogs[0][1] == f"{broken}:{line}: benefits[0].amount: low (8000) is above likely (7000)"
+    assert dialogs[0][1] == f"{broken}:{line}: Benefits, line 1: amount: low (8000) is above likely (7000)"
     assert json.dumps(page.document.plan.scenario) == stored and not page.document.dirty
     assert page.editor.name.text() == name and not page.timer.isActive()
 

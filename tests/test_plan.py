@@ -24,14 +24,14 @@ def test_round_trip_keeps_every_field(tmp_path):
 @pytest.mark.parametrize(
     ("document", "fragment"),
     [
-        ("[]", "(top level): expected dict"),
+        ("[]", "(top level): expected an object"),
         ('{"schema": 9}', "schema: version 9"),
         ('{"months": 0}', "months: must be between 1 and 120"),
         ('{"epochs": 0}', "epochs: must be between 1 and 50"),
-        ('{"models": ["a", 3]}', "models[1]: expected str"),
+        ('{"models": ["a", 3]}', "models[1]: expected text"),
         ('{"traffic": {"cached_share": 2}}', "traffic.cached_share: out of range"),
-        ('{"traffic": {"input_tokens": "many"}}', "traffic.input_tokens: expected int or float"),
-        ('{"name": true}', "name: expected str"),
+        ('{"traffic": {"input_tokens": "many"}}', "traffic.input_tokens: expected a whole number / a number"),
+        ('{"name": true}', "name: expected text"),
         ("{oops", "line 1: not valid JSON"),
     ],
 )

@@ -167,7 +167,7 @@ def test_plan_properties_round_trip_and_bad_overrides_are_named(tmp_path: Path, 
     assert again.roi_overrides == plan.roi_overrides
     with pytest.raises(UserError, match=r"roi_overrides\.tokens: unknown input"):
         plan_from_dict({"roi_overrides": {"tokens": 1}}, "x.ftplan")
-    with pytest.raises(UserError, match="description: expected str"):
+    with pytest.raises(UserError, match="description: expected text"):
         plan_from_dict({"description": 5}, "x.ftplan")
     broken = replace(example, models=[MINI], roi_overrides={"training_cost": {"likely": -1}})
     with pytest.raises(UserError, match=r"roi_overrides\.training_cost"):

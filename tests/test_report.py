@@ -232,7 +232,7 @@ def test_bad_scenario_names_the_key(tmp_path):
     plan = tmp_path / "bad.ftplan"
     plan.write_text(json.dumps(data), encoding="utf-8")
     code, _, err = run_cli("report", str(plan), "--json")
-    assert code == 2 and "bad.ftplan" in err and "horizon_months" in err
+    assert code == 2 and "bad.ftplan" in err and "ROI scenario: Horizon: must be between 1 and 120" in err
 
 
 def test_plan_or_example_and_something_to_write(tmp_path):

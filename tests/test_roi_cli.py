@@ -92,12 +92,15 @@ def test_compare(capsys: pytest.CaptureFixture[str]) -> None:
         (FILE.replace('name = "Triage"', 'name = "Triage'), "not valid TOML: "),
         (
             FILE.replace("horizon_months = 24", 'horizon_months = "24"'),
-            ":4: horizon_months: expected a whole",
+            ":4: Horizon: expected a whole",
         ),
-        (FILE.replace("horizon_months = 24\n", ""), ": horizon_months: missing key"),
-        (FILE.replace('kind = "one_off"', 'kind = "once"'), ":9: costs[0].kind: unknown kind 'once'"),
-        (FILE.replace("low = 3000", "low = 6000"), ":10: costs[0].amount: low (6000) is above likely (5000)"),
-        (FILE + '\n[model]\nid = "gpt-9"\n', ":19: model.id: unknown model 'gpt-9'"),
+        (FILE.replace("horizon_months = 24\n", ""), ": Horizon: missing"),
+        (FILE.replace('kind = "one_off"', 'kind = "once"'), ":9: Costs, line 1: Kind: unknown kind once"),
+        (
+            FILE.replace("low = 3000", "low = 6000"),
+            ":10: Costs, line 1: amount: low (6000) is above likely (5000)",
+        ),
+        (FILE + '\n[model]\nid = "gpt-9"\n', ":19: Catalog model: unknown model gpt-9"),
         (
             FILE + '\n[model]\nid = "gpt-4.1-nano-2025-04-14"\n',
             "retired on 2026-10-23, before the plan starts",

@@ -96,7 +96,7 @@ def test_model_section_and_lookup() -> None:
         training_cost=Amount(PERT, Decimal(40), Decimal(60), Decimal(90)),
         retrain_every_months=0,
     )
-    with pytest.raises(UserError, match=r"s\.toml:26: model\.id: unknown model 'other'"):
+    with pytest.raises(UserError, match=r"s\.toml:26: Catalog model: unknown model other"):
         loads_scenario(text.replace("known-model", "other"), "s.toml", lookup=lookup)
 
 
@@ -112,38 +112,46 @@ def _error(text: str) -> str:
         (
             "horizon_months = 24",
             "horizon_months = 0",
-            "plan.toml:5: horizon_months: must be between 1 and 120",
+            "plan.toml:5: Horizon: must be between 1 and 120",
         ),
         (
             "horizon_months = 24",
             "horizon_months = 121",
-            "plan.toml:5: horizon_months: must be between 1 and 120",
+            "plan.toml:5: Horizon: must be between 1 and 120",
         ),
         (
             "horizon_months = 24",
             'horizon_months = "24"',
-            "plan.toml:5: horizon_months: expected a whole number",
+            "plan.toml:5: Horizon: expected a whole number",
         ),
-        ('kind = "one_off"', 'kind = "yearly"', "plan.toml:10: costs[0].kind: unknown kind 'yearly'"),
-        ("low = 3000", "low = -3000", "plan.toml:12: costs[0].amount.low: must not be negative"),
-        ("low = 2000", "low = 4500", "plan.toml:22: benefits[0].amount: low (4500) is above likely (4000)"),
+        ('kind = "one_off"', 'kind = "yearly"', "plan.toml:10: Costs, line 1: Kind: unknown kind yearly"),
+        ("low = 3000", "low = -3000", "plan.toml:12: Costs, line 1: Low: must not be negative"),
+        (
+            "low = 2000",
+            "low = 4500",
+            "plan.toml:22: Benefits, line 1: amount: low (4500) is above likely (4000)",
+        ),
         (
             "high = 5000",
             "high = 3500",
-            "plan.toml:22: benefits[0].amount: likely (4000) is above high (3500)",
+            "plan.toml:22: Benefits, line 1: amount: likely (4000) is above high (3500)",
         ),
-        ("amount = 250.50", "amount = -250.50", "plan.toml:17: costs[1].amount: must not be negative"),
+        ("amount = 250.50", "amount = -250.50", "plan.toml:17: Costs, line 2: amount: must not be negative"),
         (
             "discount_rate_annual = 0.08",
             "discount_rate_annual = 8",
-            "plan.toml:6: discount_rate_annual: must be",
+            "plan.toml:6: Discount / year: must be",
         ),
-        ("schema = 1", "schema = 2", "plan.toml:1: schema: version 2 was written by a newer FT Planner"),
-        ('currency = "USD"', 'currency = "dollars"', "plan.toml:3: currency: expected a three-letter code"),
-        ("ramp_months = 3", "ramp_month = 3", "plan.toml:23: benefits[0].ramp_month: unknown key"),
-        ("month = 0", "month = 25", "plan.toml:11: costs[0].month: must be between 0 and 24"),
-        ("start = 2026-12-01", "start = 2026-12-01T10:00:00", "plan.toml:4: start: expected a date"),
-        ('name = "Monitoring"\n', "", "plan.toml:14: costs[1].name: missing key"),
+        (
+            "schema = 1",
+            "schema = 2",
+            "plan.toml:1: Format version: version 2 was written by a newer FT Planner",
+        ),
+        ('currency = "USD"', 'currency = "dollars"', "plan.toml:3: Currency: expected a three-letter code"),
+        ("ramp_months = 3", "ramp_month = 3", "plan.toml:23: Benefits, line 1: ramp_month: unknown setting"),
+        ("month = 0", "month = 25", "plan.toml:11: Costs, line 1: Month: must be between 0 and 24"),
+        ("start = 2026-12-01", "start = 2026-12-01T10:00:00", "plan.toml:4: Start: expected a date"),
+        ('name = "Monitoring"\n', "", "plan.toml:14: Costs, line 2: Name: missing"),
     ],
 )
 def test_validation_errors_name_file_line_and_key(old: str, new: str, expected: str) -> None:
@@ -152,22 +160,24 @@ def test_validation_errors_name_file_line_and_key(old: str, new: str, expected: 
 
 
 def test_missing_top_level_keys() -> None:
-    assert _error(GOOD.replace("schema = 1\n", "")) == "plan.toml: schema: missing key"
-    assert _error(GOOD.replace("horizon_months = 24\n", "")) == "plan.toml: horizon_months: missing key"
+    assert _error(GOOD.replace("schema = 1\n", "")) == "plan.toml: Format version: missing"
+    assert _error(GOOD.replace("horizon_months = 24\n", "")) == "plan.toml: Horizon: missing"
 
 
 def test_wrong_table_shapes() -> None:
     header = GOOD.split("\n[[costs]]")[0]
-    assert _error(header + "\ncosts = 3\n").startswith("plan.toml:8: costs: expected a list of tables")
-    assert _error(header + '\nmodel = "x"\n').startswith("plan.toml:8: model: expected a table")
-    assert _error(header + "\ncosts = [1]\n").startswith("plan.toml:8: costs[0]: expected a table")
+    assert _error(header + "\ncosts = 3\n").startswith("plan.toml:8: Costs: expected a list of lines")
+    assert _error(header + '\nmodel = "x"\n').startswith("plan.toml:8: Model: expected a table")
+    assert _error(header + "\ncosts = [1]\n").startswith("plan.toml:8: Costs, line 1: expected a table")
 
 
 def test_monthly_and_one_off_keys_do_not_mix() -> None:
-    assert "only monthly items take ramp_months" in _error(
+    assert "Costs, line 1: Ramp: only monthly lines take this" in _error(
         GOOD.replace("month = 0", "month = 0\nramp_months = 2")
     )
-    assert "month is for one_off" in _error(GOOD.replace("amount = 250.50", "amount = 250.50\nmonth = 3"))
+    assert "month is for one-off lines" in _error(
+        GOOD.replace("amount = 250.50", "amount = 250.50\nmonth = 3")
+    )
 
 
 def test_toml_syntax_error_names_line() -> None:

@@ -116,7 +116,7 @@ def test_retirement_inside_horizon_adds_migration_and_warns() -> None:
 def test_retirement_without_migration_cost_still_warns() -> None:
     schedule = build_schedule(plan("retiring"), lookup)
     assert not any(x.key == "model:migration" for x in schedule.lines)
-    assert any("no migration_cost is set" in w for w in schedule.warnings)
+    assert any("no migration cost is set" in w for w in schedule.warnings)
 
 
 def test_retirement_after_horizon_is_silent() -> None:
@@ -146,7 +146,7 @@ def test_retirement_in_last_month_of_horizon() -> None:
 @pytest.mark.parametrize(
     ("model_id", "message"),
     [
-        ("nope", "model.id: unknown model 'nope'"),
+        ("nope", "Catalog model: unknown model nope"),
         ("gone", "gone retired on 2026-10-23, before the plan starts (2026-12-01)"),
         ("closed", "closed accepts no new fine-tuning jobs after 2026-07-02"),
     ],
@@ -163,7 +163,7 @@ def test_a_model_needs_a_lookup() -> None:
 
 def test_missing_training_cost_warns() -> None:
     schedule = build_schedule(plan("forever", training_cost=None), lookup)
-    assert "No training_cost set for forever: training runs are not costed." in schedule.warnings
+    assert "No training cost set for forever: training runs are not costed." in schedule.warnings
 
 
 def test_no_costs_or_benefits_warn() -> None:

@@ -19,7 +19,9 @@ from types import ModuleType
 from typing import NoReturn
 
 from ftplanner import __version__
+from ftplanner.cli.say import set_language
 from ftplanner.core.errors import Cancelled, Failed, Refused, UserError
+from ftplanner.core.messages import LANGUAGES, language_from_env, render
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -60,9 +62,11 @@ def _subcommand_modules() -> list[ModuleType]:
 def _commands_needed(args: Sequence[str]) -> Sequence[str] | None:
     """The commands whose parsers ``args`` need: the one named, none for ``--version``, else all (None).
 
-    The top-level options take no value, so the first argument not starting with "-" names the command.
+    The top-level options take no value but ``--lang``, so the first other argument not starting with "-"
+    names the command.
     """
-    command = next((arg for arg in args if not arg.startswith("-")), None)
+    words = [arg for i, arg in enumerate(args) if not (i and args[i - 1] == "--lang")]
+    command = next((arg for arg in words if not arg.startswith("-")), None)
     if command in COMMANDS:
         return (command,)
     if command is None and "--version" in args and not {"-h", "--help"} & set(args):
@@ -77,6 +81,12 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
         description="Plan, price and track LLM fine-tunes. Without a command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"ftplanner {__version__}")
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=LANGUAGES,
+        help="language of messages and reports (default: from LANG / LC_ALL / LC_MESSAGES, else en)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules = _subcommand_modules() if commands is None else _command_modules(commands)
     for module in modules:
@@ -104,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args_list)
     parser = build_parser(_commands_needed(args_list))
     args = parser.parse_args(args_list)
+    args.ui_lang = args.ui_lang or language_from_env()
+    lang = args.ui_lang
+    set_language(lang)
     _tell_on_stderr()
     if not getattr(args, "func", None):
         parser.print_help()
@@ -111,10 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except (Refused, Failed) as exc:
-        print(f"ftplanner: {exc}", file=sys.stderr)
+        print(f"ftplanner: {render(exc.message, lang)}", file=sys.stderr)
         return EXIT_REFUSED
     except UserError as exc:
-        print(f"ftplanner: {exc}", file=sys.stderr)
+        print(f"ftplanner: {render(exc.message, lang)}", file=sys.stderr)
         return EXIT_UNUSABLE
     except Cancelled:
         print("ftplanner: cancelled", file=sys.stderr)

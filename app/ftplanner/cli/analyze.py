@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 from ftplanner.core.analyzer import DEFAULT_MAX_EXAMPLE_TOKENS, analyze
 from ftplanner.core.errors import UserError
 from ftplanner.core.examples import FORMAT_LABELS
+from ftplanner.core.messages import msg, render
 from ftplanner.core.result import AnalysisResult, Stats
 from ftplanner.core.tally import MAX_STORED_ERRORS
 from ftplanner.core.tokenizers import ENCODINGS, encoding_for_model
@@ -40,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.max_example_tokens < 1:
-        raise UserError("--max-example-tokens must be a positive number")
+        raise UserError(msg("cli.positive_option", option="--max-example-tokens"))
     encoding = args.encoding or (encoding_for_model(args.model) if args.model else "o200k_base")
     progress = _progress_printer() if not args.json and sys.stderr.isatty() else None
     result = analyze(
@@ -51,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result_json(result), ensure_ascii=False, indent=2))
     else:
-        print(report(result))
+        print(report(result, getattr(args, "ui_lang", "en")))
     return 0
 
 
@@ -71,44 +73,77 @@ def result_json(result: AnalysisResult) -> dict:
     return data
 
 
-def _stats_line(label: str, stats: Stats) -> str:
-    return (
-        f"  {label:<17} min {stats.min:>9,.0f}  max {stats.max:>9,.0f}  mean {stats.mean:>10,.1f}"
-        f"  median {stats.median:>9,.1f}  p10 {stats.p10:>9,.1f}  p90 {stats.p90:>9,.1f}"
-    )
+def _stats_line(label: str, stats: Stats, lang: str) -> str:
+    figures = {
+        "min": f"{stats.min:>9,.0f}",
+        "max": f"{stats.max:>9,.0f}",
+        "mean": f"{stats.mean:>10,.1f}",
+        "median": f"{stats.median:>9,.1f}",
+        "p10": f"{stats.p10:>9,.1f}",
+        "p90": f"{stats.p90:>9,.1f}",
+    }
+    return f"  {_pad(label, 17)} " + render(msg("cli.analyze.stats", **figures), lang)
 
 
-def report(result: AnalysisResult) -> str:
-    """A readable, plain-text report of an analysis."""
-    fmt = FORMAT_LABELS.get(result.format, result.format)
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (East Asian wide characters take two)."""
+    used = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(0, width - used)
+
+
+def report(result: AnalysisResult, lang: str = "en") -> str:
+    """A readable, plain-text report of an analysis, in ``lang``."""
+
+    def say(key: str, **params: object) -> str:
+        return render(msg(key, **params), lang)
+
+    def row(key: str, value: int) -> str:
+        return f"{_pad(say(key), 22)}{value:>14,}"
+
+    fmt = render(FORMAT_LABELS.get(result.format, result.format), lang)
     lines = [
-        f"Dataset   {result.source}",
-        f"Format    {fmt}",
-        f"Encoding  {result.encoding}   (per-example limit {result.max_example_tokens:,} tokens)",
+        say("cli.analyze.dataset", path=result.source),
+        say("cli.analyze.format", format=fmt),
+        say("cli.analyze.encoding", encoding=result.encoding, limit=result.max_example_tokens),
         "",
-        f"Examples              {result.examples:>14,}   ({result.lines:,} non-blank lines)",
-        f"Errors                {result.error_count:>14,}",
-        f"Total tokens          {result.total_tokens:>14,}",
-        f"Assistant tokens      {result.assistant_tokens:>14,}",
-        f"Billing tokens/epoch  {result.billing_tokens_per_epoch:>14,}",
-        f"Epochs (auto)         {result.auto_epochs:>14,}",
-        f"Charged tokens        {result.charged_tokens():>14,}",
+        row("cli.analyze.examples", result.examples) + "   " + say("cli.analyze.lines", count=result.lines),
+        row("cli.analyze.errors", result.error_count),
+        row("cli.analyze.total_tokens", result.total_tokens),
+        row("cli.analyze.assistant_tokens", result.assistant_tokens),
+        row("cli.analyze.billing_tokens", result.billing_tokens_per_epoch),
+        row("cli.analyze.epochs", result.auto_epochs),
+        row("cli.analyze.charged_tokens", result.charged_tokens()),
         "",
-        "Per example",
-        _stats_line("messages", result.stats["messages"]),
-        _stats_line("total tokens", result.stats["total_tokens"]),
-        _stats_line("assistant tokens", result.stats["assistant_tokens"]),
+        say("cli.analyze.per_example"),
+        _stats_line(say("cli.analyze.messages"), result.stats["messages"], lang),
+        _stats_line(say("cli.analyze.example_tokens"), result.stats["total_tokens"], lang),
+        _stats_line(say("cli.analyze.example_assistant_tokens"), result.stats["assistant_tokens"], lang),
     ]
     if result.error_counts:
-        lines += ["", "Errors by code"]
-        lines += [f"  {code:<36} {count:>10,}" for code, count in result.error_counts.items()]
-        lines += ["", "First errors"]
-        lines += [f"  line {issue.line:>7}: {issue.code}: {issue.message}" for issue in result.errors[:20]]
+        lines += ["", say("cli.analyze.errors_by_code")]
+        lines += [
+            f"  {_pad(say(f'errorkind.{code}'), 36)} {count:>10,}"
+            for code, count in result.error_counts.items()
+        ]
+        lines += ["", say("cli.analyze.first_errors")]
+        lines += [
+            "  "
+            + say(
+                "cli.analyze.error_line",
+                line=f"{issue.line:>7}",
+                code=say(f"errorkind.{issue.code}"),
+                text=render(issue.message, lang),
+            )
+            for issue in result.errors[:20]
+        ]
         if result.error_count > 20:
-            lines.append(f"  … {result.error_count - 20:,} more (use --json for up to {JSON_ERROR_LIMIT})")
+            lines.append(
+                "  " + say("cli.analyze.more", count=result.error_count - 20, limit=JSON_ERROR_LIMIT)
+            )
     if result.warnings:
-        lines += ["", "Warnings"]
+        lines += ["", say("cli.analyze.warnings")]
         for warning in result.warnings:
-            where = f" (lines {', '.join(map(str, warning.lines[:8]))}{'…' if warning.count > 8 else ''})"
-            lines.append(f"  {warning.message}{where if warning.lines else ''}")
+            shown = ", ".join(map(str, warning.lines[:8])) + ("…" if warning.count > 8 else "")
+            where = " " + say("cli.analyze.warning_lines", lines=shown) if warning.lines else ""
+            lines.append(f"  {render(warning.message, lang)}{where}")
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ftplanner.cli.arguments import epochs_or_auto, whole_number
 from ftplanner.cli.models import add_catalog_options, catalog_from_args, format_table, warn
+from ftplanner.cli.say import say
 from ftplanner.core import formatting
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
@@ -256,7 +257,7 @@ def render(
     grouped: dict[str, list[str]] = {}
     for row in rows:
         for text in row.warnings:
-            grouped.setdefault(text, []).append(row.model)
+            grouped.setdefault(say(text), []).append(row.model)
     if grouped:
         lines.append("")
         lines.append("Warnings:")

@@ -38,7 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("plan", metavar="PLAN.ftplan", type=Path, nargs="?", help="the plan file")
     parser.add_argument("--example", action="store_true", help="report on the bundled example plan")
     parser.add_argument("--out", metavar="FILE.pdf", type=Path, help="write the PDF report here")
-    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="report language (en)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="report language (default: the global --lang, else from the locale)"
+    )
     parser.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help="paper size (a4)")
     parser.add_argument(
         "--csv-comparison", metavar="FILE.csv", type=Path, help="write the model comparison as CSV"
@@ -59,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from ftplanner.report.content import json_text
     from ftplanner.report.csv_export import cashflows_csv, comparison_csv, write_csv
 
+    args.lang = args.lang or getattr(args, "ui_lang", None) or "en"
     if args.example == (args.plan is not None):
         raise UserError("give a PLAN.ftplan file or --example (not both)")
     if not (args.out or args.csv_comparison or args.csv_cashflows or args.json):

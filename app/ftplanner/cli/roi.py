@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ftplanner.cli.say import say
 from ftplanner.core.errors import UserError
 from ftplanner.core.paths import resource
 from ftplanner.core.roi import (
@@ -224,5 +225,5 @@ def format_report(result: RoiResult, comparison: tuple[ApproachResult, ...] = ()
             )
     if result.warnings:
         out += ["", "Warnings"]
-        out += [f"  ! {w}" for w in result.warnings]
+        out += [f"  ! {say(w)}" for w in result.warnings]
     return "\n".join(out) + "\n"

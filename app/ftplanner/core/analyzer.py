@@ -23,6 +23,7 @@ import numpy as np
 from ftplanner.core import reader
 from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.examples import FORMAT_LABELS, FORMATS
+from ftplanner.core.messages import msg
 from ftplanner.core.result import AnalysisResult, DataWarning, Histogram, Issue, Stats
 from ftplanner.core.tally import MAX_STORED_ERRORS, FormatTally, Tally, TokenCounter, tally_block
 from ftplanner.core.tokenizers import check_encoding_name, get_encoding
@@ -141,10 +142,7 @@ def _tally_parallel(
             try:
                 total.merge(future.result())
             except BrokenProcessPool:
-                raise UserError(
-                    "the analysis worker processes stopped unexpectedly (out of memory, or a damaged"
-                    " installation); analyse again, or reinstall FT Planner if it keeps happening"
-                ) from None
+                raise UserError(msg("analysis.workers_stopped")) from None
             if progress:
                 progress(fraction, total.lines)
 
@@ -178,7 +176,7 @@ def _mixed_format_errors(tally: Tally, main: str) -> list[Issue]:
             continue
         odd = tally.formats[name]
         tally.error_counts["mixed_format"] += odd.examples
-        message = f"a {FORMAT_LABELS[name]} example in a {FORMAT_LABELS[main]} file; skipped"
+        message = msg("data.mixed_format", format=FORMAT_LABELS[name], main=FORMAT_LABELS[main])
         issues.extend(Issue(line, "mixed_format", message) for line in odd.first_lines)
     return issues
 
@@ -251,22 +249,21 @@ def _warnings(
             DataWarning(
                 "too_few_examples",
                 fmt.examples,
-                f"only {fmt.examples} valid examples; fine-tuning needs at least {MIN_EXAMPLES}",
+                msg("warning.too_few_examples", count=fmt.examples, minimum=MIN_EXAMPLES),
             )
         )
     candidates = (
-        ("over_limit", fmt.over_limit, fmt.over_limit_lines,
-         f"{{}} over {max_example_tokens:,} tokens; truncated in training"),
-        ("missing_system", fmt.missing_system, fmt.missing_system_lines, "{} without a system message"),
-        ("missing_user", fmt.missing_user, fmt.missing_user_lines, "{} without a user message"),
-        ("duplicate_examples", duplicates[0], duplicates[1], "{} repeating an earlier line exactly"),
-        ("trains_nothing", fmt.trains_nothing, fmt.trains_nothing_lines,
-         "{} with every assistant reply weighted 0 (they teach nothing)"),
-    )  # fmt: skip
-    for code, count, lines, text in candidates:
+        ("over_limit", fmt.over_limit, fmt.over_limit_lines),
+        ("missing_system", fmt.missing_system, fmt.missing_system_lines),
+        ("missing_user", fmt.missing_user, fmt.missing_user_lines),
+        ("duplicate_examples", duplicates[0], duplicates[1]),
+        ("trains_nothing", fmt.trains_nothing, fmt.trains_nothing_lines),
+    )
+    for code, count, lines in candidates:
         if count:
-            examples = f"{count:,} example" + ("" if count == 1 else "s")
-            found.append(DataWarning(code, count, text.format(examples), tuple(lines)))
+            examples = msg("warning.example" if count == 1 else "warning.examples", count=count)
+            text = msg(f"warning.{code}", examples=examples, limit=max_example_tokens)
+            found.append(DataWarning(code, count, text, tuple(lines)))
     return tuple(found)
 
 

@@ -31,6 +31,7 @@ from ftplanner.core.catalog_schema import (
     serving_of,
 )
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import msg
 from ftplanner.core.money import json_value
 from ftplanner.core.paths import user_data_dir
 
@@ -148,17 +149,21 @@ class ModelEntry:
         return self.serving_as_of or self.as_of
 
     def launch_block(self, today: date, method: str | None = None) -> str:
-        """Why a job cannot be created today (empty string when it can)."""
+        """Why a job cannot be created today (empty string when it can); a message, worded per language."""
         if self.provider_status != "live":
-            return f"cannot be launched: {self.provider_name or self.provider} fine-tuning is {self.provider_status}"
+            return msg(
+                "launch.provider_closed",
+                provider=self.provider_name or self.provider,
+                status=self.provider_status,
+            )
         if self.job_deadline is not None and today > self.job_deadline:
-            return f"cannot be launched: new fine-tuning jobs closed on {self.job_deadline.isoformat()}"
+            return msg("launch.jobs_closed", date=self.job_deadline)
         if self.retires_on is not None and today >= self.retires_on:
-            return f"cannot be launched (retired {self.retires_on.isoformat()})"
+            return msg("launch.retired", date=self.retires_on)
         if not self.methods:
-            return "cannot be launched: no published fine-tuning offer"
+            return msg("launch.no_offer")
         if method is not None and method not in self.methods:
-            return f"cannot be launched: {method.upper()} is not offered for this model"
+            return msg("launch.method_not_offered", method=method.upper())
         return ""
 
     def launchable(self, today: date) -> bool:

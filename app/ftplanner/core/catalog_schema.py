@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ftplanner.core.messages import message_of, msg
 from ftplanner.core.tokenizers import ENCODINGS
 
 METHODS: tuple[str, ...] = ("sft", "dpo", "rft")
@@ -117,7 +118,7 @@ def close_match_hint(name: str, candidates: list[str] | tuple[str, ...]) -> str:
 def to_decimal(value: Any) -> Decimal:
     """A Decimal from TOML (already Decimal when parsed with ``parse_float=Decimal``), JSON or text."""
     if isinstance(value, bool):
-        raise ValueError("expected a number, got true/false")
+        raise ValueError(msg("value.not_number", got=str(value).lower()))
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -128,11 +129,11 @@ def to_decimal(value: Any) -> Decimal:
         try:
             result = Decimal(value.strip())
         except InvalidOperation:
-            raise ValueError(f"expected a number, got {value!r}") from None
+            raise ValueError(msg("value.not_number", got=repr(value))) from None
     else:
-        raise ValueError(f"expected a number, got {type(value).__name__}")
+        raise ValueError(msg("value.not_number", got=type(value).__name__))
     if not result.is_finite():
-        raise ValueError(f"expected a finite number, got {value!r}")
+        raise ValueError(msg("value.not_finite", got=repr(value)))
     return result
 
 
@@ -143,8 +144,8 @@ def to_date(value: Any) -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
-    raise ValueError(f"expected a date YYYY-MM-DD, got {type(value).__name__}")
+            raise ValueError(msg("value.not_date", got=repr(value))) from None
+    raise ValueError(msg("value.not_date", got=type(value).__name__))
 
 
 def check_tokenizer(value: str) -> str:
@@ -235,7 +236,7 @@ def _coerce_table(
         try:
             out[key] = _coerce(fields[key], value)
         except ValueError as exc:
-            raise FieldProblem(f"{where}.{key}" if where else key, str(exc)) from None
+            raise FieldProblem(f"{where}.{key}" if where else key, message_of(exc)) from None
     for key in required:
         if key not in out:
             raise FieldProblem(f"{where}.{key}" if where else key, "required field is missing")
@@ -271,22 +272,24 @@ def coerce_model(raw: Any, *, today: date | None = None) -> dict[str, Any]:
     if not price_unknown and "training_per_mtok" not in table and "training_per_hour" not in table:
         raise FieldProblem(
             "training_per_mtok",
-            "a training price (training_per_mtok or training_per_hour) is needed, or price_unknown = true",
+            msg("catalog.training_price_needed"),
         )
     if price_unknown and ("training_per_mtok" in table or "training_per_hour" in table):
         raise FieldProblem("price_unknown", "a model with price_unknown = true cannot carry a training price")
     low, high = table.get("min_charge"), table.get("max_charge")
     if low is not None and high is not None and low > high:
-        raise FieldProblem("min_charge", f"minimum charge {low} is above the maximum charge {high}")
+        raise FieldProblem("min_charge", msg("catalog.min_above_max", low=low, high=high))
     deadline, retires = table.get("job_deadline"), table.get("retires_on")
     if deadline is not None and retires is not None and deadline > retires:
-        raise FieldProblem("job_deadline", f"job deadline {deadline} is after the retirement date {retires}")
+        raise FieldProblem(
+            "job_deadline", msg("catalog.deadline_after_retirement", deadline=deadline, retires=retires)
+        )
     if table.get("retirement_unconfirmed") and retires is None:
         raise FieldProblem("retirement_unconfirmed", "set only together with retires_on")
     _check_serving(table)
     for name in ("as_of", "serving_as_of"):
         if today is not None and name in table and table[name] > today:
-            raise FieldProblem(name, f"{table[name]} is in the future (today is {today})")
+            raise FieldProblem(name, msg("catalog.as_of_future", date=table[name], today=today))
     if not _PROVIDER_ID.match(table["provider"]):
         raise FieldProblem(
             "provider", f"provider id must be lower-case letters, digits and '-', got {table['provider']!r}"

@@ -1,8 +1,25 @@
 """Errors that carry a message fit to show a user as is (no traceback)."""
 
+from __future__ import annotations
+
+from ftplanner.core.messages import Message, raw
+
 
 class UserError(Exception):
-    """Input the program cannot use; the message names what and where."""
+    """Input the program cannot use; the message names what and where.
+
+    Raised with a :class:`~ftplanner.core.messages.Message` (``.message``), worded per language by the
+    front ends; ``str()`` is the English text. A plain string is kept as a raw message.
+    """
+
+    def __init__(self, message: Message | str = "", *args: object) -> None:
+        self.message = message if isinstance(message, Message) else raw(str(message))
+        super().__init__(self.message, *args)
+
+    @property
+    def field(self) -> str:
+        """Path of the input at fault ("benefits[0].amount"), or ""."""
+        return self.message.field
 
 
 class Refused(UserError):

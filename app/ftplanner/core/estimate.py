@@ -27,6 +27,7 @@ from typing import Any
 
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import msg
 from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, check_currency, format_money, json_value
 from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
@@ -157,9 +158,7 @@ def hosting_cost_per_month(entry: ModelEntry) -> Decimal:
     return hourly * HOURS_PER_MONTH + (entry.hosting_per_month or Decimal(0))
 
 
-UNKNOWN_RUNNING_COSTS = (
-    "no published price for running the fine-tuned model: running costs unknown, TCO incomplete"
-)
+UNKNOWN_RUNNING_COSTS = msg("estimate.running_costs_unknown")
 
 
 def _inference(entry: ModelEntry, traffic: TrafficProfile, warnings: list[str]) -> Decimal | None:
@@ -172,7 +171,7 @@ def _inference(entry: ModelEntry, traffic: TrafficProfile, warnings: list[str]) 
     cached_in = entry.cached_input_per_mtok
     if cached_in is None:
         if cached:
-            warnings.append("no cached-input price: cached input priced as normal input")
+            warnings.append(msg("estimate.no_cached_price"))
         cached_in = entry.input_per_mtok
     standard = (
         traffic.input_tokens * ((1 - cached) * entry.input_per_mtok + cached * cached_in)
@@ -182,7 +181,7 @@ def _inference(entry: ModelEntry, traffic: TrafficProfile, warnings: list[str]) 
     if batch:
         b_in, b_out = entry.batch_input_per_mtok, entry.batch_output_per_mtok
         if b_in is None or b_out is None:
-            warnings.append("no batch price: batch requests priced as standard")
+            warnings.append(msg("estimate.no_batch_price"))
             b_in, b_out = entry.input_per_mtok, entry.output_per_mtok
         b_cached = entry.batch_cached_input_per_mtok
         if b_cached is None:
@@ -204,19 +203,21 @@ def _months_counted(entry: ModelEntry, months: int, today: date, warnings: list[
     horizon = Decimal(months)
     if entry.retires_on is None:
         return horizon
-    unconfirmed = " (unconfirmed: single secondary source)" if entry.retirement_unconfirmed else ""
+    unconfirmed = msg("estimate.unconfirmed") if entry.retirement_unconfirmed else ""
     days_left = (entry.retires_on - today).days
     if days_left <= 0:
-        warnings.append(
-            f"retired on {entry.retires_on.isoformat()}{unconfirmed}: it can no longer be served;"
-            " no running costs counted"
-        )
+        warnings.append(msg("estimate.retired", date=entry.retires_on, unconfirmed=unconfirmed))
         return Decimal(0)
     left = Decimal(days_left) / DAYS_PER_MONTH
     if left < horizon:
         warnings.append(
-            f"retires on {entry.retires_on.isoformat()}{unconfirmed}, inside the {months}-month"
-            f" horizon: running costs counted until then ({left:.1f} months)"
+            msg(
+                "estimate.retires_in_horizon",
+                date=entry.retires_on,
+                unconfirmed=unconfirmed,
+                months=months,
+                counted=f"{left:.1f}",
+            )
         )
         return left
     return horizon
@@ -271,25 +272,29 @@ def estimate(
     training_tokens = per_epoch * epochs_used
     over = analysis.over_limit(cap)
     if over:
-        warnings.append(f"{over} example(s) exceed the {cap:,}-token limit per example and will be truncated")
+        warnings.append(msg("estimate.truncated", count=over, limit=cap))
     if entry.min_examples and analysis.examples < entry.min_examples:
         warnings.append(
-            f"{analysis.examples} valid examples; {entry.provider_name or entry.provider} needs at least"
-            f" {entry.min_examples}"
+            msg(
+                "estimate.too_few_examples",
+                count=analysis.examples,
+                provider=entry.provider_name or entry.provider,
+                minimum=entry.min_examples,
+            )
         )
     if analysis.error_count:
-        warnings.append(f"{analysis.error_count} line(s) with data errors are not counted")
+        warnings.append(msg("estimate.data_errors", count=analysis.error_count))
     validation_tokens = 0
     if entry.validation_billed and n_evals:
         if validation is None:
-            warnings.append(
-                f"{n_evals} evaluations requested but no validation data: validation tokens not counted"
-            )
+            warnings.append(msg("estimate.no_validation", count=n_evals))
         else:
             validation_tokens = n_evals * validation.billing_tokens(cap)
     charged = training_tokens + validation_tokens
     if not entry.exact_tokens:
-        warnings.append(f"token counts approximate ({entry.encoding} stand-in, ±{entry.token_error:.0%})")
+        warnings.append(
+            msg("estimate.approximate", encoding=entry.encoding, error=f"{entry.token_error:.0%}")
+        )
 
     hours = None if training_hours is None else Decimal(str(training_hours))
     cost, low, high = _training_cost(entry, method, charged, hours, warnings)
@@ -312,14 +317,11 @@ def estimate(
     if not entry.running_price_known:
         warnings.append(UNKNOWN_RUNNING_COSTS)
     elif entry.serving == "dedicated":
-        warnings.append(
-            f"served on a dedicated deployment billed per hour ({format_money(entry.hosting_per_hour)}/h):"
-            " its hours are the hosting cost; tokens are not billed"
-        )
+        warnings.append(msg("estimate.dedicated_serving", price=format_money(entry.hosting_per_hour)))
     complete = cost is not None and (entry.running_price_known or counted == 0)
     stale = entry.is_stale(today)
     if stale:
-        warnings.append(f"prices as of {entry.as_of.isoformat()} are more than 180 days old (stale)")
+        warnings.append(msg("estimate.stale", date=entry.as_of))
 
     result = Estimate(
         model=entry.key,
@@ -380,11 +382,11 @@ def _hourly(entry: ModelEntry, method: str) -> bool:
 def _limits(entry: ModelEntry, amount: Decimal, warnings: list[str] | None) -> Decimal:
     if entry.min_charge is not None and amount < entry.min_charge:
         if warnings is not None:
-            warnings.append(f"minimum charge of {format_money(entry.min_charge)} per job applies")
+            warnings.append(msg("estimate.min_charge", amount=format_money(entry.min_charge)))
         amount = entry.min_charge
     if entry.max_charge is not None and amount > entry.max_charge:
         if warnings is not None:
-            warnings.append(f"capped at {format_money(entry.max_charge)} per job")
+            warnings.append(msg("estimate.max_charge", amount=format_money(entry.max_charge)))
         amount = entry.max_charge
     return amount
 
@@ -393,20 +395,17 @@ def _training_cost(
     entry: ModelEntry, method: str, charged: int, hours: Decimal | None, warnings: list[str]
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
     if entry.price_unknown:
-        warnings.append("no published fine-tuning price: training cost unknown")
+        warnings.append(msg("estimate.no_price"))
         return None, None, None
     if _hourly(entry, method):
         assert entry.training_per_hour is not None
         if hours is None:
-            cap = (
-                f", capped at {format_money(entry.max_charge)} per job"
-                if entry.max_charge is not None
-                else ""
-            )
-            warnings.append(
-                f"billed per training hour ({format_money(entry.training_per_hour)}/h{cap}):"
-                " give the expected training hours for a cost"
-            )
+            price = format_money(entry.training_per_hour)
+            if entry.max_charge is not None:
+                note = msg("estimate.per_hour_capped", price=price, cap=format_money(entry.max_charge))
+            else:
+                note = msg("estimate.per_hour", price=price)
+            warnings.append(note)
             return None, None, None
         cost = _limits(entry, hours * entry.training_per_hour, warnings)
         return cost, cost, cost

@@ -25,6 +25,7 @@ from typing import Any
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.estimate import UNKNOWN_RUNNING_COSTS, Estimate, TrafficProfile, analysis_cap
+from ftplanner.core.messages import message_of
 from ftplanner.core.money import ExchangeRates, decimal_text, json_value
 from ftplanner.core.plan import Plan, resolve_dataset
 from ftplanner.core.plan_inputs import (
@@ -186,7 +187,7 @@ def _entries(catalog: Catalog, plan: Plan) -> list[tuple[str, ModelEntry | None,
         try:
             found.append((name, catalog.get(name), ""))
         except UserError as exc:
-            found.append((name, None, str(exc)))
+            found.append((name, None, message_of(exc)))
     return found
 
 
@@ -435,8 +436,8 @@ def evaluate_plan(
                 plan, entry, analysis, today=today, time_model=time_model, currency=currency, rates=rates
             )
         except UserError as exc:
-            rows.append(ModelRow(entry.key, entry, None, str(exc)))
-            warnings.append(PlanWarning(W_ESTIMATE_FAILED, str(exc), entry.key))
+            rows.append(ModelRow(entry.key, entry, None, message_of(exc)))
+            warnings.append(PlanWarning(W_ESTIMATE_FAILED, message_of(exc), entry.key))
             continue
         rows.append(ModelRow(entry.key, entry, row))
         warnings.extend(_model_warnings(row, today))

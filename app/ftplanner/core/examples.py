@@ -20,14 +20,16 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from ftplanner.core.messages import Message, msg
+
 CHAT = "chat"
 PREFERENCE = "preference"
 COMPLETION = "completion"
 FORMATS = (CHAT, PREFERENCE, COMPLETION)
 FORMAT_LABELS = {
-    CHAT: "chat (messages)",
-    PREFERENCE: "preference / DPO (input, preferred_output, non_preferred_output)",
-    COMPLETION: "legacy prompt / completion",
+    CHAT: msg("format.chat"),
+    PREFERENCE: msg("format.preference"),
+    COMPLETION: msg("format.completion"),
 }
 
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
@@ -90,7 +92,7 @@ ERROR_CODES = (
 class ExampleError(Exception):
     """A rule the example breaks: ``code`` is one of ERROR_CODES."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: Message) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
@@ -127,7 +129,7 @@ def detect_format(record: dict[str, Any]) -> str | None:
 def parse_example(record: Any, template: ChatTemplate = OPENAI_CHAT) -> Example:
     """Validate one decoded JSON value; raise ExampleError naming the first broken rule."""
     if not isinstance(record, dict):
-        raise ExampleError("data_type", f"example is a JSON {_json_type(record)}, expected an object")
+        raise ExampleError("data_type", msg("data.example_not_object", type=_json_type(record)))
     fmt = detect_format(record)
     if fmt == CHAT:
         return _chat(record, template)
@@ -135,13 +137,13 @@ def parse_example(record: Any, template: ChatTemplate = OPENAI_CHAT) -> Example:
         return _preference(record, template)
     if fmt == COMPLETION:
         return _completion(record)
-    keys = ", ".join(sorted(record)[:5]) or "none"
-    raise ExampleError("missing_messages_list", f"no 'messages' list (keys found: {keys})")
+    keys = sorted(record)[:5] or [msg("data.none")]
+    raise ExampleError("missing_messages_list", msg("data.no_messages", keys=keys))
 
 
-def _json_type(value: Any) -> str:
+def _json_type(value: Any) -> Message:
     names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
+    return msg(f"json.{'null' if value is None else names.get(type(value), 'object')}")
 
 
 def _payload(value: Any) -> str:
@@ -156,59 +158,61 @@ def _content_texts(content: Any, where: str) -> list[str]:
         texts: list[str] = []
         for index, part in enumerate(content):
             if not isinstance(part, dict):
-                raise ExampleError("data_type", f"{where}: content part {index + 1} is not an object")
+                raise ExampleError("data_type", msg("data.part_not_object", where=where, index=index + 1))
             text = part.get("text")
             if isinstance(text, str) and text:
                 texts.append(text)
             elif "text" in part and not isinstance(text, str):
-                raise ExampleError("data_type", f"{where}: content part {index + 1} 'text' is not a string")
+                raise ExampleError(
+                    "data_type", msg("data.part_text_not_string", where=where, index=index + 1)
+                )
         return texts
     if content is None:
         return []
-    raise ExampleError("missing_content", f"{where}: content is a {_json_type(content)}, expected text")
+    raise ExampleError("missing_content", msg("data.content_not_text", where=where, type=_json_type(content)))
 
 
 def _checked_message(message: Any, label: str, outputs: bool) -> tuple[str, list[str], list[str], str, int]:
     """Validate one message: returns (role, content texts, payloads, extra texts, weight)."""
     if not isinstance(message, dict):
-        raise ExampleError("data_type", f"{label} is a JSON {_json_type(message)}, expected an object")
+        raise ExampleError("data_type", msg("data.not_object", where=label, type=_json_type(message)))
     unknown = sorted(set(message) - MESSAGE_KEYS)
     if unknown:
-        raise ExampleError("message_unrecognized_key", f"{label} has unrecognised key '{unknown[0]}'")
+        raise ExampleError("message_unrecognized_key", msg("data.unknown_key", where=label, key=unknown[0]))
     if "role" not in message:
-        raise ExampleError("message_missing_key", f"{label} has no 'role'")
+        raise ExampleError("message_missing_key", msg("data.no_role", where=label))
     role = message["role"]
     if not isinstance(role, str) or role not in ROLES:
-        raise ExampleError("unrecognized_role", f"{label} has unrecognised role {role!r}")
+        raise ExampleError("unrecognized_role", msg("data.bad_role", where=label, role=repr(role)))
     if outputs and role != "assistant":
-        raise ExampleError("example_missing_assistant_message", f"{label} must be an assistant message")
+        raise ExampleError("example_missing_assistant_message", msg("data.not_assistant", where=label))
     calls = message.get("tool_calls") or message.get("function_call")
     if "content" not in message and not calls:
-        raise ExampleError("message_missing_key", f"{label} ({role}) has no 'content'")
+        raise ExampleError("message_missing_key", msg("data.no_content", where=label, role=role))
     texts = _content_texts(message.get("content"), f"{label} ({role})")
     if not texts and not calls:
-        raise ExampleError("missing_content", f"{label} ({role}) has empty content")
+        raise ExampleError("missing_content", msg("data.empty_content", where=label, role=role))
     for key in ("name", "tool_call_id"):
         if message.get(key) is not None and not isinstance(message[key], str):
-            raise ExampleError("data_type", f"{label} '{key}' is not a string")
+            raise ExampleError("data_type", msg("data.not_string", where=label, key=key))
     weight = message.get("weight", 1)
     if weight not in (0, 1) or isinstance(weight, bool):
-        raise ExampleError("invalid_weight", f"{label} weight must be 0 or 1, found {weight!r}")
+        raise ExampleError("invalid_weight", msg("data.bad_weight", where=label, value=repr(weight)))
     _check_calls(message, label)
     payloads = [_payload(message[key]) for key in ("tool_calls", "function_call") if message.get(key)]
     return role, texts, payloads, message.get("name") or "", int(weight)
 
 
-def _function_error(value: Any, needs_arguments: bool) -> str | None:
+def _function_error(value: Any, needs_arguments: bool) -> Message | None:
     """What is wrong with a ``{"name": ..., "arguments": ...}`` object, or None."""
     if not isinstance(value, dict):
-        return f"is a JSON {_json_type(value)}, expected an object with 'name'"
+        return msg("data.fn_not_object", type=_json_type(value))
     name = value.get("name")
     if not isinstance(name, str) or not name:
-        return "has no 'name' text"
+        return msg("data.fn_no_name")
     arguments = value.get("arguments")
     if (needs_arguments or "arguments" in value) and not isinstance(arguments, str):
-        return "'arguments' must be JSON text (a string)"
+        return msg("data.fn_arguments")
     return None
 
 
@@ -218,25 +222,29 @@ def _check_calls(message: dict[str, Any], label: str) -> None:
     if calls is not None:
         if not isinstance(calls, list):
             raise ExampleError(
-                "invalid_tool_calls", f"{label} tool_calls is a JSON {_json_type(calls)}, expected a list"
+                "invalid_tool_calls", msg("data.tool_calls_not_list", where=label, type=_json_type(calls))
             )
         for index, call in enumerate(calls):
             where = f"{label} tool_calls[{index + 1}]"
             if not isinstance(call, dict):
                 raise ExampleError(
-                    "invalid_tool_calls", f"{where} is a JSON {_json_type(call)}, expected an object"
+                    "invalid_tool_calls", msg("data.not_object", where=where, type=_json_type(call))
                 )
             if call.get("type", "function") != "function":
-                raise ExampleError("invalid_tool_calls", f"{where} type must be 'function'")
+                raise ExampleError("invalid_tool_calls", msg("data.not_function", where=where))
             if "id" in call and not isinstance(call["id"], str):
-                raise ExampleError("invalid_tool_calls", f"{where} id must be text")
+                raise ExampleError("invalid_tool_calls", msg("data.id_not_text", where=where))
             problem = _function_error(call.get("function"), needs_arguments=False)
             if problem:
-                raise ExampleError("invalid_tool_calls", f"{where} function {problem}")
+                raise ExampleError(
+                    "invalid_tool_calls", msg("data.function_problem", where=where, problem=problem)
+                )
     if message.get("function_call") is not None:
         problem = _function_error(message["function_call"], needs_arguments=False)
         if problem:
-            raise ExampleError("invalid_tool_calls", f"{label} function_call {problem}")
+            raise ExampleError(
+                "invalid_tool_calls", msg("data.function_call_problem", where=label, problem=problem)
+            )
 
 
 def _check_definitions(record: dict[str, Any]) -> None:
@@ -246,22 +254,21 @@ def _check_definitions(record: dict[str, Any]) -> None:
         if value is None:
             continue
         if not isinstance(value, list):
-            raise ExampleError("invalid_tools", f"'{key}' is a JSON {_json_type(value)}, expected a list")
+            raise ExampleError("invalid_tools", msg("data.tools_not_list", key=key, type=_json_type(value)))
         for index, tool in enumerate(value):
             where = f"{key}[{index + 1}]"
             if not isinstance(tool, dict):
                 raise ExampleError(
-                    "invalid_tools", f"{where} is a JSON {_json_type(tool)}, expected an object"
+                    "invalid_tools", msg("data.not_object", where=where, type=_json_type(tool))
                 )
             if key == "tools":
                 if tool.get("type", "function") != "function":
-                    raise ExampleError("invalid_tools", f"{where} type must be 'function'")
+                    raise ExampleError("invalid_tools", msg("data.not_function", where=where))
                 tool = tool.get("function")
             problem = _function_error(tool, needs_arguments=False)
             if problem:
-                raise ExampleError(
-                    "invalid_tools", f"{where}{' function' if key == 'tools' else ''} {problem}"
-                )
+                code = "data.function_problem" if key == "tools" else "data.definition_problem"
+                raise ExampleError("invalid_tools", msg(code, where=where, problem=problem))
 
 
 def _add_messages(
@@ -269,7 +276,7 @@ def _add_messages(
 ) -> int:
     """Validate a message list into ``example``; returns how many assistant messages it had."""
     if not isinstance(messages, list) or not messages:
-        raise ExampleError("missing_messages_list", f"{where} is missing or not a non-empty list")
+        raise ExampleError("missing_messages_list", msg("data.messages_missing", where=where))
     per_message, role_texts = template.per_message, template.role_texts
     assistants = weighted = 0
     for index, message in enumerate(messages):
@@ -323,7 +330,7 @@ def _add_definitions(example: Example, record: dict[str, Any]) -> None:
 def _chat(record: dict[str, Any], template: ChatTemplate) -> Example:
     example = Example(CHAT)
     if not _add_messages(example, record["messages"], "messages", template):
-        raise ExampleError("example_missing_assistant_message", "no assistant message")
+        raise ExampleError("example_missing_assistant_message", msg("data.no_assistant"))
     _add_definitions(example, record)
     example.overhead += template.per_example
     return example
@@ -333,13 +340,13 @@ def _preference(record: dict[str, Any], template: ChatTemplate) -> Example:
     example = Example(PREFERENCE)
     source = record.get("input")
     if not isinstance(source, dict):
-        raise ExampleError("missing_messages_list", "'input' is missing or not an object with 'messages'")
+        raise ExampleError("missing_messages_list", msg("data.no_input"))
     _add_messages(example, source.get("messages"), "input.messages", template)
     _add_definitions(example, source)
     trains_nothing = example.trains_nothing
     for key in ("preferred_output", "non_preferred_output"):
         if key not in record:
-            raise ExampleError("example_missing_assistant_message", f"no '{key}'")
+            raise ExampleError("example_missing_assistant_message", msg("data.no_key", key=key))
         _add_messages(example, record[key], key, template, outputs=True)
     example.trains_nothing = trains_nothing
     example.overhead += template.per_example
@@ -351,10 +358,10 @@ def _completion(record: dict[str, Any]) -> Example:
     for key in ("prompt", "completion"):
         value = record.get(key)
         if key not in record:
-            raise ExampleError("message_missing_key", f"no '{key}'")
+            raise ExampleError("message_missing_key", msg("data.no_key", key=key))
         if not isinstance(value, str) or (key == "completion" and not value):
-            wanted = "a non-empty string" if key == "completion" else "a string"
-            raise ExampleError("missing_content", f"'{key}' must be {wanted}")
+            code = "data.completion_not_text" if key == "completion" else "data.prompt_not_text"
+            raise ExampleError("missing_content", msg(code, key=key))
     if record["prompt"]:
         example.texts.append(record["prompt"])
     example.assistant_texts.append(record["completion"])

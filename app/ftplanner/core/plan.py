@@ -15,7 +15,9 @@ from typing import Any
 
 from ftplanner.core import statefile
 from ftplanner.core.errors import UserError, WriteFailed
+from ftplanner.core.messages import Joined, msg
 from ftplanner.core.paths import user_data_dir, write_text_atomic
+from ftplanner.core.tally import json_problem
 
 PLAN_SCHEMA = 1
 PLAN_SUFFIX = ".ftplan"
@@ -81,8 +83,11 @@ def resolve_dataset(plan: Plan, base: Path | None = None) -> Path:
 
 def _expect(source: str, key: str, value: Any, kind: type | tuple[type, ...]) -> Any:
     if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise UserError(f"{source}: {key}: expected {names}, found {json.dumps(value)[:40]}")
+        kinds = (kind,) if isinstance(kind, type) else kind
+        wanted = Joined([msg(f"plan.type_{k.__name__}") for k in kinds], " / ")
+        raise UserError(
+            msg("plan.wrong_type", path=source, key=key, wanted=wanted, found=json.dumps(value)[:40])
+        )
     return value
 
 
@@ -100,19 +105,21 @@ def _check_shape(source: str, data: Any) -> None:
         value, depth, where = stack.pop()
         if isinstance(value, _NonFinite):
             raise UserError(
-                f"{source}: {where or '(top level)'}: {value.name} is not a number a plan can hold"
+                msg("plan.not_finite", path=source, key=where or msg("plan.top"), value=value.name)
             )
         if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
-            raise UserError(f"{source}: {where}: text longer than {MAX_TEXT_CHARS:,} characters")
+            raise UserError(msg("plan.text_too_long", path=source, key=where, limit=MAX_TEXT_CHARS))
         if isinstance(value, (dict, list)):
             if depth >= MAX_DEPTH:
                 raise UserError(
-                    f"{source}: {where or '(top level)'}: nested more than {MAX_DEPTH} levels deep"
+                    msg("plan.too_deep_at", path=source, key=where or msg("plan.top"), depth=MAX_DEPTH)
                 )
             if isinstance(value, dict):
                 for key, item in value.items():
                     if len(key) > MAX_TEXT_CHARS:
-                        raise UserError(f"{source}: {where}: a key longer than {MAX_TEXT_CHARS:,} characters")
+                        raise UserError(
+                            msg("plan.key_too_long", path=source, key=where, limit=MAX_TEXT_CHARS)
+                        )
                     stack.append((item, depth + 1, f"{where}.{key}" if where else key))
             else:
                 stack.extend((item, depth + 1, f"{where}[{i}]") for i, item in enumerate(value))
@@ -128,7 +135,11 @@ def _summary(source: str, data: Any) -> dict[str, Any]:
             if key in entry:
                 value = _expect(source, f"{where}.{key}", entry[key], int)
                 if not 0 <= value <= MAX_COUNT:
-                    raise UserError(f"{source}: {where}.{key}: must be between 0 and {MAX_COUNT:,} ({value})")
+                    raise UserError(
+                        msg(
+                            "plan.count_range", path=source, key=f"{where}.{key}", high=MAX_COUNT, value=value
+                        )
+                    )
     return summary
 
 
@@ -137,11 +148,13 @@ def plan_from_dict(data: Any, source: str) -> Plan:
     try:
         return _plan_from_dict(data, source)
     except UserError as exc:
-        message = str(exc)
-        if message.isprintable():
+        if str(exc).isprintable():
             raise
-        one_line = "".join(ch if ch.isprintable() else json.dumps(ch)[1:-1] for ch in message)
-        raise UserError(one_line) from None
+        raise UserError(msg("raw", text=_one_line(str(exc)))) from None
+
+
+def _one_line(message: str) -> str:
+    return "".join(ch if ch.isprintable() else json.dumps(ch)[1:-1] for ch in message)
 
 
 def _plan_from_dict(data: Any, source: str) -> Plan:
@@ -150,18 +163,26 @@ def _plan_from_dict(data: Any, source: str) -> Plan:
     schema = data.get("schema", PLAN_SCHEMA)
     if isinstance(schema, bool) or not isinstance(schema, int):
         raise UserError(
-            f"{source}: schema: expected the whole number {PLAN_SCHEMA}, found {json.dumps(schema)[:40]}"
+            msg("plan.schema_type", path=source, schema=PLAN_SCHEMA, found=json.dumps(schema)[:40])
         )
     if schema != PLAN_SCHEMA:
-        raise UserError(f"{source}: schema: version {schema} is not supported (expected {PLAN_SCHEMA})")
+        raise UserError(msg("plan.schema_version", path=source, version=schema, schema=PLAN_SCHEMA))
     plan = Plan()
     plan.name = _expect(source, "name", data.get("name", plan.name), str)
     if len(plan.name) > MAX_NAME_CHARS:
-        raise UserError(f"{source}: name: longer than {MAX_NAME_CHARS} characters ({len(plan.name):,})")
+        raise UserError(
+            msg("plan.too_long", path=source, key="name", limit=MAX_NAME_CHARS, length=len(plan.name))
+        )
     plan.description = _expect(source, "description", data.get("description", ""), str)
     if len(plan.description) > MAX_DESCRIPTION:
         raise UserError(
-            f"{source}: description: longer than {MAX_DESCRIPTION:,} characters ({len(plan.description):,})"
+            msg(
+                "plan.too_long",
+                path=source,
+                key="description",
+                limit=MAX_DESCRIPTION,
+                length=len(plan.description),
+            )
         )
     plan.dataset = _expect(source, "dataset", data.get("dataset", ""), str)
     plan.dataset_summary = _summary(source, data.get("dataset_summary", {}))
@@ -170,11 +191,11 @@ def _plan_from_dict(data: Any, source: str) -> Plan:
     plan.chosen_model = _expect(source, "chosen_model", data.get("chosen_model", ""), str)
     epochs = data.get("epochs")
     if epochs is not None and (_expect(source, "epochs", epochs, int) < 1 or epochs > 50):
-        raise UserError(f"{source}: epochs: must be between 1 and 50, or null for automatic")
+        raise UserError(msg("plan.bad_epochs", path=source))
     plan.epochs = epochs
     months = _expect(source, "months", data.get("months", plan.months), int)
     if not 1 <= months <= 120:
-        raise UserError(f"{source}: months: must be between 1 and 120")
+        raise UserError(msg("plan.bad_months", path=source))
     plan.months = months
     plan.currency = _expect(source, "currency", data.get("currency", "USD"), str).upper()
     plan.price_overrides = _expect(source, "price_overrides", data.get("price_overrides", {}), dict)
@@ -183,7 +204,12 @@ def _plan_from_dict(data: Any, source: str) -> Plan:
     unknown = sorted(set(overrides) - set(LINKED_INPUTS))
     if unknown:
         raise UserError(
-            f"{source}: roi_overrides.{unknown[0]}: unknown input (expected {', '.join(LINKED_INPUTS)})"
+            msg(
+                "plan.unknown_input",
+                path=source,
+                key=f"roi_overrides.{unknown[0]}",
+                known=", ".join(LINKED_INPUTS),
+            )
         )
     plan.roi_overrides = overrides
     traffic = _expect(source, "traffic", data.get("traffic", {}), dict)
@@ -194,7 +220,7 @@ def _plan_from_dict(data: Any, source: str) -> Plan:
         high = 1 if key.endswith("_share") else TRAFFIC_LIMITS.get(key, MAX_COUNT)
         if not 0 <= value <= high:  # also refuses NaN
             raise UserError(
-                f"{source}: traffic.{key}: out of range, must be between 0 and {high:,} ({value})"
+                msg("plan.out_of_range", path=source, key=f"traffic.{key}", low=0, high=high, value=value)
             )
         values[key] = int(value) if isinstance(default, int) else float(value)
     plan.traffic = Traffic(**values)
@@ -206,20 +232,22 @@ def loads_plan_json(text: str, source: str) -> Any:
     try:
         return json.loads(text, parse_constant=_NonFinite)
     except json.JSONDecodeError as exc:
-        raise UserError(f"{source}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        raise UserError(
+            msg("plan.bad_json", path=source, line=exc.lineno, detail=json_problem(exc))
+        ) from None
     except RecursionError:
-        raise UserError(f"{source}: nested more than {MAX_DEPTH} levels deep") from None
+        raise UserError(msg("plan.too_deep", path=source, depth=MAX_DEPTH)) from None
 
 
 def load_plan(path: Path) -> Plan:
     try:
         if path.stat().st_size > MAX_PLAN_BYTES:
-            raise UserError(f"{path}: larger than {MAX_PLAN_BYTES // (1024 * 1024)} MB; not a plan file")
+            raise UserError(msg("plan.too_large", path=str(path), limit=MAX_PLAN_BYTES // (1024 * 1024)))
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
+        raise UserError(msg("file.missing", path=str(path))) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot be read ({exc})") from None
+        raise UserError(msg("dataset.unreadable", path=str(path), detail=str(exc))) from None
     return plan_from_dict(loads_plan_json(text, str(path)), str(path))
 
 

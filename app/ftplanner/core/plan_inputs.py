@@ -13,6 +13,7 @@ from ftplanner.core.catalog import LAYER_PLAN, Catalog, ModelEntry, load_catalog
 from ftplanner.core.display import default_method
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate, TrafficProfile, estimate
+from ftplanner.core.messages import msg
 from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, check_currency
 from ftplanner.core.plan import Plan
 from ftplanner.core.result import AnalysisResult, Histogram
@@ -59,7 +60,7 @@ def plan_scenario(plan: Plan, source: str, lookup: ModelLookup | None = None) ->
     try:
         return scenario_from_plan(plan.scenario, lookup)
     except UserError as exc:
-        raise UserError(f"{source}: scenario.{exc}") from None
+        raise UserError(msg("plan.scenario", exc.field, path=source, message=exc.message)) from None
 
 
 def plan_catalog(plan: Plan, source: str, today: date | None = None) -> Catalog:

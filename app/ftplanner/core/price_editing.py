@@ -27,6 +27,7 @@ from ftplanner.core.catalog import (
 )
 from ftplanner.core.catalog_schema import MODEL_FIELDS, FieldProblem, coerce_model, to_date, to_decimal
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import message_of, msg
 
 # Fields the editor offers, in display order.
 EDITABLE = (
@@ -63,15 +64,15 @@ def parse_text(name: str, text: str) -> Any:
     if kind == "money":
         amount = to_decimal(cleaned.replace(",", ""))
         if amount < 0:
-            raise ValueError(f"must not be negative, got {amount}")
+            raise ValueError(msg("value.negative", value=amount))
         return amount
     if kind == "positive_int":
         try:
             number = int(cleaned.replace(",", "").replace("_", ""))
         except ValueError:
-            raise ValueError(f"expected a positive whole number, got {cleaned!r}") from None
+            raise ValueError(msg("value.not_positive_whole", got=repr(cleaned))) from None
         if number <= 0:
-            raise ValueError(f"expected a positive whole number, got {number}")
+            raise ValueError(msg("value.not_positive_whole", got=str(number)))
         return number
     if kind == "date":
         return to_date(cleaned)
@@ -97,12 +98,12 @@ def validate(
         if text.strip() == current:
             continue
         if not text.strip():
-            problems[name] = "an override cannot remove a figure; enter a value"
+            problems[name] = msg("override.cannot_remove")
             continue
         try:
             value = parse_text(name, text)
         except ValueError as exc:
-            problems[name] = str(exc)
+            problems[name] = message_of(exc)
             continue
         if value != getattr(entry, name):
             fields[name] = value

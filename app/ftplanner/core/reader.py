@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import msg
 
 GZIP_MAGIC = b"\x1f\x8b"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -42,14 +43,14 @@ class Block:
 def _open_raw(path: Path) -> BinaryIO:
     try:
         if path.is_dir():
-            raise UserError(f"{path}: is a folder, not a dataset file")
+            raise UserError(msg("dataset.folder", path=str(path)))
         return open(path, "rb")
     except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
+        raise UserError(msg("file.missing", path=str(path))) from None
     except PermissionError:
-        raise UserError(f"{path}: cannot be read (permission denied)") from None
+        raise UserError(msg("dataset.permission", path=str(path))) from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise UserError(msg("dataset.unreadable", path=str(path), detail=str(exc.strerror or exc))) from None
 
 
 @contextmanager
@@ -61,9 +62,9 @@ def regular_file(path: Path) -> Iterator[Path]:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
+        raise UserError(msg("file.missing", path=str(path))) from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise UserError(msg("dataset.unreadable", path=str(path), detail=str(exc.strerror or exc))) from None
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         yield path
         return
@@ -75,7 +76,7 @@ def regular_file(path: Path) -> Iterator[Path]:
                 shutil.copyfileobj(raw, handle, 1024 * 1024)
             except OSError as exc:
                 raise UserError(
-                    f"{path}: cannot keep a copy of the stream to read ({exc.strerror or exc})"
+                    msg("dataset.stream_copy", path=str(path), detail=str(exc.strerror or exc))
                 ) from None
         yield copy
     finally:
@@ -98,16 +99,16 @@ def _head(path: Path) -> bytes:
             with gzip.GzipFile(fileobj=raw) as stream:
                 return stream.read(SNIFF_BYTES)
         except (OSError, EOFError, zlib.error) as exc:
-            raise UserError(f"{path}: not a valid gzip file ({exc})") from None
+            raise UserError(msg("dataset.bad_gzip", path=str(path), detail=str(exc))) from None
 
 
 def check_usable(path: Path) -> None:
     """Raise UserError when ``path`` cannot be a JSONL dataset (missing, folder, binary, not JSON lines)."""
     head = _head(path)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UserError(f"{path}: is UTF-16 encoded; save it as UTF-8 and open it again")
+        raise UserError(msg("dataset.utf16", path=str(path)))
     if b"\x00" in head:
-        raise UserError(f"{path}: is a binary file, not JSON Lines")
+        raise UserError(msg("dataset.binary", path=str(path)))
     head = head.removeprefix(UTF8_BOM)
     lines = head.split(b"\n")
     if len(head) == SNIFF_BYTES and len(lines) > 1:
@@ -123,7 +124,7 @@ def check_usable(path: Path) -> None:
             return
         except (ValueError, UnicodeDecodeError):
             continue
-    raise UserError(f"{path}: does not look like JSON Lines (no line near the start is a JSON value)")
+    raise UserError(msg("dataset.not_jsonl", path=str(path)))
 
 
 class _Progress:
@@ -192,8 +193,7 @@ def _blocks(
         except _Damaged as damaged:
             good = line_no - 1 + (pending + damaged.data).count(b"\n")
             raise UserError(
-                f"{path}: the compressed data is damaged or cut short after line {good:,}"
-                f" ({damaged.cause}); the lines before it are fine"
+                msg("dataset.gzip_damaged", path=str(path), line=good, detail=damaged.cause)
             ) from None
         if first:
             chunk = chunk.removeprefix(UTF8_BOM)
@@ -243,5 +243,7 @@ def read_line(path: Path, line: int, max_bytes: int = 200_000) -> str:
                     text = data[:max_bytes].rstrip(b"\r\n").decode("utf-8", errors="replace")
                     return text + (" …" if len(data) > max_bytes else "")
         except (OSError, EOFError, zlib.error) as exc:
-            raise UserError(f"{path}: cannot read line {line} ({exc})") from None
-    raise UserError(f"{path}: has no line {line}")
+            raise UserError(
+                msg("dataset.line_unreadable", path=str(path), line=line, detail=str(exc))
+            ) from None
+    raise UserError(msg("dataset.no_line", path=str(path), line=line))

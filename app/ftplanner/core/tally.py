@@ -11,6 +11,8 @@ from hashlib import blake2b
 import tiktoken
 
 from ftplanner.core.examples import ExampleError, chat_template, parse_example
+from ftplanner.core.messages import Message, msg
+from ftplanner.core.messages import raw as raw_message
 from ftplanner.core.result import Issue
 
 MAX_STORED_ERRORS = 1000
@@ -76,7 +78,7 @@ class Tally:
     formats: dict[str, FormatTally] = field(default_factory=dict)
     format_order: list[str] = field(default_factory=list)
 
-    def add_error(self, line: int, code: str, message: str) -> None:
+    def add_error(self, line: int, code: str, message: Message) -> None:
         self.error_counts[code] += 1
         if len(self.errors) < MAX_STORED_ERRORS:
             self.errors.append(Issue(line, code, message))
@@ -164,6 +166,32 @@ class TokenCounter:
         return len(self._young) + len(self._old), self._young_chars + self._old_chars
 
 
+# The json module's messages (one per syntax error kind) → message codes; the column follows.
+_JSON_PROBLEMS = {
+    "Expecting value": "json.expecting_value",
+    "Expecting property name enclosed in double quotes": "json.expecting_name",
+    "Expecting ':' delimiter": "json.expecting_colon",
+    "Expecting ',' delimiter": "json.expecting_comma",
+    "Unterminated string starting at": "json.unterminated_string",
+    "Invalid control character at": "json.control_character",
+    "Invalid \\escape": "json.bad_escape",
+    "Invalid \\uXXXX escape": "json.bad_unicode_escape",
+    "Extra data": "json.extra_data",
+    "Illegal trailing comma before end of object": "json.trailing_comma",
+    "Illegal trailing comma before end of array": "json.trailing_comma",
+}
+
+
+def json_problem(error: ValueError) -> Message:
+    """What is wrong with a line that is not JSON, worded from the json module's error."""
+    text = getattr(error, "msg", str(error))
+    column = getattr(error, "colno", None)
+    code = _JSON_PROBLEMS.get(text)
+    if code is None:
+        return msg("json.other_at", text=text, column=column) if column else raw_message(text)
+    return msg(code, column=column or 1)
+
+
 def tally_block(
     data: bytes,
     first_line: int,
@@ -177,8 +205,12 @@ def tally_block(
     template = count_tokens.template
     for line, size in overlong:
         tally.lines += 1
-        limit = f" (limit {max_line_bytes // (1024 * 1024)} MB)" if max_line_bytes else ""
-        tally.add_error(line, "line_too_long", f"line is {size / (1024 * 1024):.1f} MB long{limit}; skipped")
+        megabytes = f"{size / (1024 * 1024):.1f}"
+        if max_line_bytes:
+            text = msg("data.line_too_long_limit", size=megabytes, limit=max_line_bytes // (1024 * 1024))
+        else:
+            text = msg("data.line_too_long", size=megabytes)
+        tally.add_error(line, "line_too_long", text)
     for offset, raw in enumerate(data.split(b"\n")):
         raw = raw.strip()
         if not raw:
@@ -188,18 +220,15 @@ def tally_block(
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            tally.add_error(line, "invalid_utf8", f"not valid UTF-8 at byte {exc.start + 1}")
+            tally.add_error(line, "invalid_utf8", msg("data.invalid_utf8", byte=exc.start + 1))
             continue
         try:
             record = _decode_json(text)
         except ValueError as exc:
-            message = getattr(exc, "msg", str(exc))
-            column = getattr(exc, "colno", None)
-            where = f" at column {column}" if column else ""
-            tally.add_error(line, "invalid_json", f"not valid JSON: {message}{where}")
+            tally.add_error(line, "invalid_json", msg("data.invalid_json", detail=json_problem(exc)))
             continue
         except RecursionError:
-            tally.add_error(line, "invalid_json", "not valid JSON: nested too deeply")
+            tally.add_error(line, "invalid_json", msg("data.invalid_json", detail=msg("file.too_deep")))
             continue
         try:
             example = parse_example(record, template)
@@ -207,7 +236,7 @@ def tally_block(
             tally.add_error(line, exc.code, exc.message)
             continue
         except RecursionError:
-            tally.add_error(line, "data_type", "example is nested too deeply")
+            tally.add_error(line, "data_type", msg("data.example_too_deep"))
             continue
         assistant = count_tokens.total(example.assistant_texts)
         tokens = example.overhead + assistant + count_tokens.total(example.texts)

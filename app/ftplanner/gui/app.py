@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from ftplanner.core.paths import resource, user_data_dir
 from ftplanner.core.settings import Settings
+from ftplanner.gui.say import set_language
 
 APP_NAME = "FT Planner"
 
@@ -30,6 +31,7 @@ def ui_language(settings: Settings) -> str:
 
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
     """Load the compiled translation for ``language`` (English is the source language)."""
+    set_language(language)  # core messages follow the same language
     if language == "en":
         return None
     translator = QTranslator(app)

@@ -30,6 +30,7 @@ from ftplanner.core.errors import UserError
 from ftplanner.core.paths import resource
 from ftplanner.core.settings import Settings
 from ftplanner.gui.app import ui_language
+from ftplanner.gui.say import say_error
 from ftplanner.gui.wheel_guard import install_wheel_guard
 from ftplanner.gui.widgets import WARNING_COLOR
 
@@ -410,7 +411,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.open(path)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open plan"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open plan"), say_error(exc))
             return False
         self._remember(path)
         if self.document.plan.dataset_missing(path.parent):
@@ -453,7 +454,7 @@ class MainWindow(QMainWindow):
             try:
                 plans.autosave(self.document.plan, str(self.document.path or "untitled"))
             except OSError as exc:
-                self.show_status(self.tr("Autosave failed: {0}").format(exc.strerror or str(exc)))
+                self.show_status(self.tr("Autosave failed: {0}").format(exc.strerror or say_error(exc)))
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.title()} — FT Planner")

@@ -20,6 +20,7 @@ from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.estimate import analyze_for
 from ftplanner.core.result import AnalysisResult
+from ftplanner.gui.say import say_error
 
 _LIVE: set[QThread] = set()
 
@@ -54,7 +55,7 @@ class _Thread(QThread):
         except Cancelled:
             self._runner._cancelled.emit(self._generation)
         except UserError as exc:
-            self._runner._failed.emit(self._generation, str(exc))
+            self._runner._failed.emit(self._generation, say_error(exc))
         except Exception as exc:  # shown as a message; the details go to the log, not the user
             traceback.print_exc()
             self._runner._failed.emit(self._generation, f"Unexpected error: {type(exc).__name__}: {exc}")

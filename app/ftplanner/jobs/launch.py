@@ -25,6 +25,7 @@ from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import Cancelled, Refused, UserError
 from ftplanner.core.estimate import Estimate, estimate
 from ftplanner.core.examples import FORMAT_LABELS, PREFERENCE
+from ftplanner.core.messages import Joined, msg
 from ftplanner.core.money import decimal_text, format_money
 from ftplanner.core.result import AnalysisResult
 from ftplanner.core.timemodel import TimeModel
@@ -146,7 +147,7 @@ class LaunchPlan:
 
 def _estimate_method(method: str) -> str:
     if method not in ("supervised", "dpo"):
-        raise UserError(f"unknown fine-tuning method {method!r}; use supervised or dpo")
+        raise UserError(msg("launch.unknown_method", method=repr(method)))
     return "sft" if method == "supervised" else "dpo"
 
 
@@ -155,9 +156,16 @@ def _method_of(training: AnalysisResult, asked: Method | None) -> Method:
     found: Method = "dpo" if training.format == PREFERENCE else "supervised"
     if asked is not None and asked != found:
         label = FORMAT_LABELS.get(training.format, training.format)
+        trained = msg("launch.dpo") if found == "dpo" else msg("launch.supervised")
         raise UserError(
-            f"training file {training.source} holds {label} examples, which are trained with"
-            f" {'DPO' if found == 'dpo' else 'supervised fine-tuning'}, not {asked}; use --method {found}"
+            msg(
+                "launch.method_mismatch",
+                path=training.source,
+                format=label,
+                trained=trained,
+                asked=asked,
+                found=found,
+            )
         )
     return found
 
@@ -173,13 +181,14 @@ def _analyse(
         cancel=cancel,
     )
     if result.error_count:
-        shown = "; ".join(f"line {i.line}: {i.message}" for i in result.errors[:SHOWN_ERRORS])
+        shown = [
+            msg("launch.error_line", line=i.line, message=i.message) for i in result.errors[:SHOWN_ERRORS]
+        ]
         raise UserError(
-            f"{what} file {path} has {result.error_count} line(s) with errors, fix them before launching: "
-            f"{shown}"
+            msg(f"launch.{what}_errors", path=str(path), count=result.error_count, errors=Joined(shown, "; "))
         )
     if result.examples == 0:
-        raise UserError(f"{what} file {path} has no valid examples")
+        raise UserError(msg(f"launch.{what}_empty", path=str(path)))
     return result
 
 
@@ -206,20 +215,24 @@ def prepare_launch(
         _estimate_method(method)
     block = model_entry.launch_block(today)
     if block:
-        raise Refused(f"{model_entry.key} {block}")
+        raise Refused(msg("launch.blocked", model=model_entry.key, reason=block))
     training = _analyse(Path(training_path), model_entry, "training", progress, cancel)
     method = _method_of(training, method)
     estimate_method = _estimate_method(method)
     block = model_entry.launch_block(today, estimate_method)
     if block:
-        raise Refused(f"{model_entry.key} {block}")
+        raise Refused(msg("launch.blocked", model=model_entry.key, reason=block))
     validation = None
     if validation_path is not None:
         validation = _analyse(Path(validation_path), model_entry, "validation", None, cancel)
         if validation.format != training.format:
             raise UserError(
-                f"validation file {validation_path} holds {FORMAT_LABELS.get(validation.format, validation.format)}"
-                f" examples but the training file {FORMAT_LABELS.get(training.format, training.format)}"
+                msg(
+                    "launch.validation_format",
+                    path=str(validation_path),
+                    format=FORMAT_LABELS.get(validation.format, validation.format),
+                    training=FORMAT_LABELS.get(training.format, training.format),
+                )
             )
     result = estimate(
         training,
@@ -236,27 +249,33 @@ def prepare_launch(
     if budget_cap is not None:
         cap = Decimal(str(budget_cap))
         if cost is None:
-            raise Refused(
-                f"the training cost of {model_entry.key} is unknown, so it cannot be checked against the "
-                f"budget cap of {format_money(cap)}"
-            )
+            raise Refused(msg("launch.cost_unknown", model=model_entry.key, cap=format_money(cap)))
         if cost > cap:
             raise Refused(
-                f"estimated training cost {format_money(cost)} (USD {decimal_text(cost)}) exceeds the budget cap"
-                f" of {format_money(cap)} (USD {decimal_text(cap)})"
+                msg(
+                    "launch.over_budget",
+                    cost=format_money(cost),
+                    cost_usd=decimal_text(cost),
+                    cap=format_money(cap),
+                    cap_usd=decimal_text(cap),
+                )
             )
     warnings = list(result.warnings)
     for summary in (training, validation):
         if summary is not None:
-            warnings.extend(f"{Path(summary.source).name}: {w.message}" for w in summary.warnings)
+            warnings.extend(
+                msg("launch.file_warning", file=Path(summary.source).name, message=w.message)
+                for w in summary.warnings
+            )
     if model_entry.retires_on is not None:
         days = (model_entry.retires_on - today).days
         if 0 <= days <= RETIREMENT_WARNING_DAYS:
-            unconfirmed = " (unconfirmed)" if model_entry.retirement_unconfirmed else ""
-            warnings.append(
-                f"{model_entry.key} retires on {model_entry.retires_on.isoformat()}{unconfirmed}, in {days} "
-                "days: the fine-tuned model stops working then"
+            code = (
+                "launch.retires_soon_unconfirmed"
+                if model_entry.retirement_unconfirmed
+                else "launch.retires_soon"
             )
+            warnings.append(msg(code, model=model_entry.key, date=model_entry.retires_on, days=days))
     price = model_entry.training_per_mtok
     if method == "dpo" and model_entry.dpo_training_per_mtok is not None:
         price = model_entry.dpo_training_per_mtok
@@ -286,7 +305,7 @@ def check_hyperparameters(
     """Refuse hyperparameters no provider accepts, before anything is recorded or uploaded."""
     options = options or {}
     if seed is not None and not (isinstance(seed, int) and 0 <= seed <= MAX_SEED):
-        raise UserError(f"--seed must be a whole number from 0 to {MAX_SEED}, got {seed}")
+        raise UserError(msg("launch.bad_seed", maximum=MAX_SEED, value=str(seed)))
     for name, flag in (
         ("batch_size", "--batch-size"),
         ("lora_rank", "--lora-rank"),
@@ -294,15 +313,15 @@ def check_hyperparameters(
     ):
         value = options.get(name)
         if value is not None and not (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
-            raise UserError(f"{flag} must be a whole number of at least 1, got {value}")
+            raise UserError(msg("launch.bad_whole_number", flag=flag, value=str(value)))
     if options.get("lora_rank") is not None and options.get("lora") is False:
-        raise UserError("--lora-rank applies to LoRA training, not with --full")
+        raise UserError(msg("launch.rank_needs_lora"))
     for name, flag in (("learning_rate_multiplier", "--learning-rate-multiplier"), ("beta", "--beta")):
         value = options.get(name)
         if value is not None and not (0 < float(value) < math.inf):
-            raise UserError(f"{flag} must be a number more than 0, got {value}")
+            raise UserError(msg("launch.not_positive", option=flag, value=str(value)))
     if options.get("beta") is not None and method != "dpo":
-        raise UserError("--beta applies to DPO only (the training file holds no preference pairs)")
+        raise UserError(msg("launch.beta_dpo_only"))
 
 
 OPTION_FLAGS = {
@@ -465,17 +484,21 @@ def _check_quote(
         return
     reason = None
     if not quote.allowed_to_proceed:
-        reason = f"{plan.provider} will not run this job: {quote.reason or 'no reason given'}"
+        reason = msg(
+            "launch.provider_refuses", provider=plan.provider, reason=quote.reason or msg("launch.no_reason")
+        )
     elif plan.budget_cap is not None and quote.total_usd is not None and quote.total_usd > plan.budget_cap:
-        reason = (
-            f"{plan.provider}'s own estimate {format_money(quote.total_usd)} exceeds the budget cap of"
-            f" {format_money(plan.budget_cap)}"
+        reason = msg(
+            "launch.provider_over_budget",
+            provider=plan.provider,
+            cost=format_money(quote.total_usd),
+            cap=format_money(plan.budget_cap),
         )
     if quote.total_usd is not None:
         store.record_provider_estimate(client_id, quote.total_usd)
     if reason is not None:
         outcome = _close_deleting_uploads(provider, store, client_id, reason, wait)
-        raise Refused(f"{reason} (no job was created; {outcome})")
+        raise Refused(msg("launch.refused_closed", reason=reason, outcome=outcome))
     if on_quote is not None and not on_quote(quote):
         _close_deleting_uploads(provider, store, client_id, "not confirmed after the provider's quote", wait)
         raise Cancelled

@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from ftplanner.core import statefile
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import FieldLabel, Message, msg
 from ftplanner.core.money import decimal_text
 from ftplanner.core.paths import user_data_dir
 from ftplanner.jobs import secrets
@@ -110,22 +111,24 @@ def parse_budget(text: str | None, where: str = "budget cap") -> str | None:
     try:
         value = Decimal(str(text).strip().removeprefix("$"))
     except InvalidOperation:
-        raise UserError(f"{where}: expected an amount in USD, got {text!r}") from None
+        raise UserError(msg("budget.not_amount", where=where, got=repr(text))) from None
     if not value.is_finite() or value < 0:
-        raise UserError(f"{where}: expected an amount in USD of 0 or more, got {text!r}")
+        raise UserError(msg("budget.negative", where=where, got=repr(text)))
     return decimal_text(value)
+
+
+def _bad(name: object, field_name: str, code: str, **params: object) -> Message:
+    """A problem with profile ``name``'s ``field_name``, worded with the field's label in the profile form."""
+    path = f"profile.{field_name}"
+    return Message(code, {"name": repr(name), "at": FieldLabel(path), **params}, path)
 
 
 def _text(value: Any, name: str, field_name: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise UserError(f"profile {name!r}: {field_name} must be text")
+        raise UserError(_bad(name, field_name, "profile.not_text"))
     return value.strip() or None
-
-
-def _kinds_text(kinds: tuple[str, ...]) -> str:
-    return " or ".join(kinds)
 
 
 def validate(raw: dict[str, Any]) -> ProviderProfile:
@@ -135,41 +138,40 @@ def validate(raw: dict[str, Any]) -> ProviderProfile:
     """
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME_PATTERN.fullmatch(name):
-        raise UserError(
-            f"profile {name!r}: name must be 1-64 letters, digits, '-', '_' or '.', starting with a letter"
-            " or digit"
-        )
+        raise UserError(_bad(name, "name", "profile.bad_name"))
     field_names = dict.fromkeys((*_FIELD_ATTRIBUTES, *registry.all_field_names()))
     unknown = sorted(set(raw) - {"name", "kind", "budget_cap"} - set(field_names))
     if unknown:
-        raise UserError(f"profile {name!r}: unknown field {unknown[0]!r}")
+        raise UserError(_bad(name, unknown[0], "profile.unknown_field", key=unknown[0]))
     kind = raw.get("kind", "openai")
     spec = registry.get(kind) if isinstance(kind, str) else None
     if spec is None:
-        raise UserError(f"profile {name!r}: kind must be one of {', '.join(registry.kinds())}, got {kind!r}")
+        kinds = ", ".join(registry.kinds())
+        raise UserError(_bad(name, "kind", "profile.bad_kind", kinds=kinds, kind=repr(kind)))
     values = {f: _text(raw.get(f), name, f) for f in field_names}
     base_url = values["base_url"]
     if base_url is not None and not base_url.startswith(("http://", "https://")):
-        raise UserError(f"profile {name!r}: base_url must start with http:// or https://, got {base_url!r}")
+        raise UserError(_bad(name, "base_url", "profile.bad_url", url=repr(base_url)))
     for declared in spec.fields:
         if declared.required and values.get(declared.name) is None:
-            raise UserError(f"profile {name!r}: {declared.name} is required for kind {kind}")
-    message = spec.check(values) if spec.check else None
-    if message:
-        raise UserError(f"profile {name!r}: {message}")
+            raise UserError(_bad(name, declared.name, "profile.field_required", kind=spec.display_name))
+    problem = spec.check(values) if spec.check else None
+    if problem:
+        raise UserError(_bad(name, problem[0], problem[1]))
     for field_name, value in values.items():
         if value is None or field_name == "base_url":  # every kind can be pointed at another endpoint
             continue
         declared = spec.field(field_name)
         if declared is None:
-            owners = registry.kinds_with_field(field_name)
-            raise UserError(f"profile {name!r}: {field_name} applies to kind {_kinds_text(owners)} only")
+            owners = " / ".join(registry.get(k).display_name for k in registry.kinds_with_field(field_name))
+            raise UserError(_bad(name, field_name, "profile.field_only_for", kinds=owners))
         if declared.pattern and not re.fullmatch(declared.pattern, value):
             raise UserError(
-                f"profile {name!r}: {field_name} {value!r} {declared.pattern_hint or 'is not valid'}"
+                _bad(name, field_name, "profile.field_pattern", value=repr(value), hint=declared.pattern_hint)
             )
     budget = raw.get("budget_cap")
-    budget_text = parse_budget(None if budget is None else str(budget), f"profile {name!r}: budget_cap")
+    where = msg("profile.where", name=repr(name), at=FieldLabel("profile.budget_cap"))
+    budget_text = parse_budget(None if budget is None else str(budget), where)
     settings = {k: v for k, v in values.items() if k not in _FIELD_ATTRIBUTES and v is not None}
     return ProviderProfile(
         name,
@@ -301,7 +303,8 @@ def _adhoc_problem(spec: registry.ProviderKind, base_url: str | None) -> str | N
     values["base_url"] = base_url
     if any(f.required and not values.get(f.name) for f in spec.fields):
         return "needs --base-url"
-    return spec.check(values) if spec.check else None
+    problem = spec.check(values) if spec.check else None
+    return None if problem is None else "needs --base-url or a stored profile"
 
 
 def adhoc_profile(kind: str, base_url: str | None = None) -> ProviderProfile:

@@ -112,7 +112,8 @@ class ProviderKind:
     options: frozenset[str] = frozenset({"batch_size", "learning_rate_multiplier", "beta"})
     adhoc: bool = True  # usable without a stored profile (``--provider KIND``)
     adhoc_key_env_var: str | None = None  # the key variable of an unstored profile, when not ``env_var``
-    check: Callable[[Mapping[str, str | None]], str | None] | None = None  # a cross-field rule's message
+    # a cross-field rule: None, or (the field at fault, the code of the message saying why)
+    check: Callable[[Mapping[str, str | None]], tuple[str, str] | None] | None = None
     short_name: str = ""  # for tables, when shorter than ``display_name``
     #: For a kind whose finished job makes no model of its own: how to deploy one of its checkpoints
     #: (``{job}`` and ``{checkpoint}`` are filled in).
@@ -280,9 +281,9 @@ def _nebius(connection: Connection) -> Provider:
     return NebiusProvider(client, profile)
 
 
-def _azure_check(values: Mapping[str, str | None]) -> str | None:
+def _azure_check(values: Mapping[str, str | None]) -> tuple[str, str] | None:
     if not values.get("base_url") and not values.get("resource"):
-        return "resource or base_url is required for kind azure"
+        return ("resource", "profile.azure_needs_resource")
     return None
 
 

@@ -17,6 +17,7 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
+from ftplanner.core.messages import render
 from ftplanner.core.roi import RoiResult
 from ftplanner.plots.roi import TORNADO_BARS, plain, plot_fan, plot_npv_histogram, plot_tornado, short
 from ftplanner.report.fonts import cjk_face
@@ -127,7 +128,7 @@ def tornado_chart(result: RoiResult, currency: str, words: Words) -> Figure | No
         npv,
         foreground=FOREGROUND,
         tick_labels=[
-            f"{short(bar.name, LABEL_CHARS)}\n{words.money(bar.input_low, currency)} – "
+            f"{short(render(bar.name, words.lang), LABEL_CHARS)}\n{words.money(bar.input_low, currency)} – "
             f"{words.money(bar.input_high, currency)}"
             for bar in bars
         ],

@@ -13,6 +13,7 @@ from typing import Any
 from ftplanner.core import formatting
 from ftplanner.core.estimate import Estimate
 from ftplanner.core.evaluation import evaluation_to_dict
+from ftplanner.core.messages import render
 from ftplanner.core.recommendation import Risk
 from ftplanner.core.roi import result_to_dict
 from ftplanner.report.content import (
@@ -49,7 +50,11 @@ def row_display(row: ModelRow, words: Words, sources: list[str]) -> dict[str, st
     est = row.estimate
     name = row.entry.display_name if row.entry is not None else row.key
     if est is None:
-        return {"model": name, "key": row.key, "error": words("no_estimate", reason=row.error)}
+        return {
+            "model": name,
+            "key": row.key,
+            "error": words("no_estimate", reason=render(row.error, words.lang)),
+        }
     cur = est.currency
     training = words.money(est.training_cost, cur)
     if est.training_cost is not None and not est.exact_tokens:
@@ -97,7 +102,7 @@ def warning_text(warning: ReportWarning, words: Words, names: dict[str, str]) ->
     model = names.get(warning.model, warning.model)
     if warning.kind == W_APPROXIMATE:
         return words("w_approximate_tokens", model=model, encoding=values["encoding"])
-    fill: dict[str, Any] = {"model": model, "text": warning.text}
+    fill: dict[str, Any] = {"model": model, "text": render(warning.text, words.lang)}
     for key, value in values.items():
         fill[key] = value.isoformat() if hasattr(value, "isoformat") else value
     if "counted" in values:
@@ -221,7 +226,7 @@ def input_display(content: ReportContent, words: Words) -> list[dict[str, Any]]:
             timing = words(key, first=row.first_month, last=row.last_month)
         out.append(
             {
-                "name": row.name,
+                "name": render(row.name, words.lang),
                 "side": row.side,
                 "dist": row.dist,
                 "low": row.low,

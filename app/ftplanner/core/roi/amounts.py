@@ -24,6 +24,7 @@ from typing import Final
 import numpy as np
 
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import Message, about, msg
 
 FIXED: Final = "fixed"
 PERT: Final = "pert"
@@ -92,27 +93,27 @@ MAX_AMOUNT = Decimal(10) ** 15  # a thousand trillion in any currency; beyond it
 
 def _number(value: object, where: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
-        raise UserError(f"{where}: expected a number, got {_describe(value)}")
+        raise UserError(about(where, "input.not_number", got=_describe(value)))
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
-        raise UserError(f"{where}: expected a finite number, got {value}")
+        raise UserError(about(where, "input.not_finite", value=str(value)))
     if number < 0:
-        raise UserError(f"{where}: must not be negative (got {number})")
+        raise UserError(about(where, "input.negative", value=number))
     if number > MAX_AMOUNT:
-        raise UserError(f"{where}: must be at most {MAX_AMOUNT:,} (got {value})")
+        raise UserError(about(where, "input.too_large", limit=int(MAX_AMOUNT), value=str(value)))
     return number
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> Message:
     if isinstance(value, str):
-        return f"text {value!r}"
+        return msg("kind.text", value=repr(value))
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return msg("kind.bool", value=value)
     if isinstance(value, Mapping):
-        return "a table"
+        return msg("kind.table")
     if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
+        return msg("kind.list")
+    return msg("kind.other", value=type(value).__name__)
 
 
 def parse_amount(value: object, where: str, default_dist: str = PERT) -> Amount:
@@ -125,32 +126,33 @@ def parse_amount(value: object, where: str, default_dist: str = PERT) -> Amount:
         return Amount.fixed(_number(value, where))
     dist = value.get("dist", default_dist)
     if dist not in DISTRIBUTIONS:
-        choices = ", ".join(DISTRIBUTIONS)
-        raise UserError(f"{where}.dist: unknown distribution {dist!r} (choose one of {choices})")
+        raise UserError(
+            about(f"{where}.dist", "amount.bad_distribution", value=dist, choices=list(DISTRIBUTIONS))
+        )
     allowed = {"dist", "likely", "high"} if dist == LOGNORMAL else {"dist", "low", "likely", "high"}
     unknown = sorted(set(value) - allowed)
     if unknown:
-        hint = (
-            " (a lognormal amount takes likely = median and high = 90th percentile)"
-            if dist == LOGNORMAL
-            else ""
-        )
-        raise UserError(f"{where}: unknown key {unknown[0]!r}{hint}")
+        code = "amount.unknown_key_lognormal" if dist == LOGNORMAL else "input.unknown_key"
+        raise UserError(about(f"{where}.{unknown[0]}", code))
     needed = ("likely", "high") if dist == LOGNORMAL else ("low", "likely", "high")
     for key in needed:
         if key not in value:
-            raise UserError(f"{where}: missing key {key!r}")
+            raise UserError(about(f"{where}.{key}", "input.missing"))
     likely = _number(value["likely"], f"{where}.likely")
     high = _number(value["high"], f"{where}.high")
     if dist == LOGNORMAL:
         if likely == 0:
-            raise UserError(f"{where}.likely: a lognormal median must be above 0")
+            raise UserError(about(f"{where}.likely", "amount.zero_median"))
         if high < likely:
-            raise UserError(f"{where}: high ({high}) is below likely ({likely})")
+            raise UserError(
+                about(where, "amount.high_below_likely", high=high, likely=likely).at(f"{where}.high")
+            )
         return Amount(LOGNORMAL, likely * likely / high, likely, high)
     low = _number(value["low"], f"{where}.low")
     if low > likely:
-        raise UserError(f"{where}: low ({low}) is above likely ({likely})")
+        raise UserError(about(where, "amount.low_above_likely", low=low, likely=likely).at(f"{where}.low"))
     if likely > high:
-        raise UserError(f"{where}: likely ({likely}) is above high ({high})")
+        raise UserError(
+            about(where, "amount.likely_above_high", high=high, likely=likely).at(f"{where}.likely")
+        )
     return Amount(dist, low, likely, high)

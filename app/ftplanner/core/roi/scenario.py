@@ -50,6 +50,7 @@ from typing import Any, Final
 from ftplanner.core import toml_text
 from ftplanner.core.errors import UserError, WriteFailed
 from ftplanner.core.exports import write_whole
+from ftplanner.core.messages import Message, about, msg
 from ftplanner.core.roi.amounts import DISTRIBUTIONS, LOGNORMAL, PERT, Amount, parse_amount
 from ftplanner.core.statefile import os_error_text
 from ftplanner.core.toml_text import Inline
@@ -183,55 +184,58 @@ class _Reader:
         unknown = sorted(set(self.data) - allowed)
         if unknown:
             name = unknown[0] if unknown[0].isprintable() else json.dumps(unknown[0])  # one line
-            raise UserError(f"{self.key(name)}: unknown key")
+            raise UserError(about(self.key(name), "input.unknown_key"))
 
     def require(self, name: str) -> Any:
         if name not in self.data:
-            raise UserError(f"{self.key(name)}: missing key")
+            raise UserError(about(self.key(name), "input.missing"))
         return self.data[name]
 
     def text(self, name: str, default: str | None = None) -> str:
         value = self.require(name) if default is None else self.data.get(name, default)
         if not isinstance(value, str):
-            raise UserError(f"{self.key(name)}: expected text, got {_kind_of(value)}")
+            raise UserError(about(self.key(name), "input.not_text", got=_kind_of(value)))
         if len(value) > MAX_TEXT_CHARS:
-            raise UserError(f"{self.key(name)}: longer than {MAX_TEXT_CHARS:,} characters ({len(value):,})")
+            raise UserError(about(self.key(name), "input.too_long", limit=MAX_TEXT_CHARS, length=len(value)))
         return value
 
     def integer(self, name: str, default: int | None, low: int, high: int) -> int:
         value = self.require(name) if default is None else self.data.get(name, default)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise UserError(f"{self.key(name)}: expected a whole number, got {_kind_of(value)}")
+            raise UserError(about(self.key(name), "input.not_whole", got=_kind_of(value)))
         if not low <= value <= high:
-            raise UserError(f"{self.key(name)}: must be between {low} and {high} (got {value})")
+            raise UserError(about(self.key(name), "input.out_of_range", low=low, high=high, value=value))
         return value
 
     def boolean(self, name: str, default: bool) -> bool:
         value = self.data.get(name, default)
         if not isinstance(value, bool):
-            raise UserError(f"{self.key(name)}: expected true or false, got {_kind_of(value)}")
+            raise UserError(about(self.key(name), "input.not_bool", got=_kind_of(value)))
         return value
 
 
-def _kind_of(value: object) -> str:
+def _kind_of(value: object) -> Message:
+    """What a wrong value is, for "expected a number, got …"."""
     if isinstance(value, bool):
-        return str(value).lower()
+        return msg("kind.bool", value=value)
     if isinstance(value, str):
-        return f"text {value!r}"
+        return msg("kind.text", value=repr(value))
     if isinstance(value, int | Decimal | float):
-        return f"the number {value}"
+        return msg("kind.number", value=str(value))
     if isinstance(value, Mapping):
-        return "a table"
+        return msg("kind.table")
     if isinstance(value, list):
-        return "a list"
-    if isinstance(value, datetime | date):
-        return f"the date {value.isoformat()}"
-    return type(value).__name__
+        return msg("kind.list")
+    if isinstance(value, datetime):
+        return msg("kind.datetime", value=value.isoformat())
+    if isinstance(value, date):
+        return msg("kind.date", value=value.isoformat())
+    return msg("kind.other", value=type(value).__name__)
 
 
 def _parse_start(value: object) -> date:
     if isinstance(value, datetime):
-        raise UserError(f"start: expected a date like 2026-12-01, got the date-time {value.isoformat()}")
+        raise UserError(about("start", "input.not_date", got=_kind_of(value)))
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -239,29 +243,29 @@ def _parse_start(value: object) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise UserError(f"start: expected a date like 2026-12-01, got {_kind_of(value)}")
+    raise UserError(about("start", "input.not_date", got=_kind_of(value)))
 
 
 def _parse_item(raw: object, where: str, horizon: int, dist: str) -> Item:
     if not isinstance(raw, Mapping):
-        raise UserError(f"{where}: expected a table ([[...]]), got {_kind_of(raw)}")
+        raise UserError(about(where, "input.not_table", got=_kind_of(raw)))
     r = _Reader(raw, where)
     r.check_keys(_ITEM_KEYS)
     name = r.text("name").strip()
     if not name:
-        raise UserError(f"{r.key('name')}: must not be empty")
+        raise UserError(about(r.key("name"), "input.empty"))
     kind = r.text("kind")
     if kind not in KINDS:
-        raise UserError(f"{r.key('kind')}: unknown kind {kind!r} (choose one_off or monthly)")
+        raise UserError(about(r.key("kind"), "item.unknown_kind", value=kind))
     amount = parse_amount(r.require("amount"), r.key("amount"), dist)
     note = r.text("note", "")
     if kind == ONE_OFF:
         for key in ("ramp_months", "start_month", "end_month"):
             if key in raw:
-                raise UserError(f"{r.key(key)}: only monthly items take {key}")
+                raise UserError(about(r.key(key), "item.monthly_only"))
         return Item(name, kind, amount, month=r.integer("month", 0, 0, horizon), note=note)
     if "month" in raw:
-        raise UserError(f"{r.key('month')}: a monthly item runs start_month..end_month; month is for one_off")
+        raise UserError(about(r.key("month"), "item.one_off_only"))
     start_month = r.integer("start_month", 1, 1, horizon)
     end_month = r.integer("end_month", horizon, start_month, horizon) if "end_month" in raw else None
     ramp = r.integer("ramp_months", 0, 0, MAX_HORIZON)
@@ -271,18 +275,18 @@ def _parse_item(raw: object, where: str, horizon: int, dist: str) -> Item:
 def _parse_items(data: Mapping[str, Any], key: str, horizon: int, dist: str) -> tuple[Item, ...]:
     raw = data.get(key, [])
     if not isinstance(raw, list):
-        raise UserError(f"{key}: expected a list of tables ([[{key}]]), got {_kind_of(raw)}")
+        raise UserError(about(key, "input.not_list", got=_kind_of(raw)))
     return tuple(_parse_item(entry, f"{key}[{i}]", horizon, dist) for i, entry in enumerate(raw))
 
 
 def _parse_model(raw: object, dist: str, lookup: ModelLookup | None) -> ModelPlan:
     if not isinstance(raw, Mapping):
-        raise UserError(f"model: expected a table ([model]), got {_kind_of(raw)}")
+        raise UserError(about("model", "input.not_table", got=_kind_of(raw)))
     r = _Reader(raw, "model")
     r.check_keys(_MODEL_KEYS)
     model_id = r.text("id").strip()
     if lookup is not None and lookup(model_id) is None:
-        raise UserError(f"model.id: unknown model {model_id!r}")
+        raise UserError(about("model.id", "model.unknown", model=model_id))
 
     def optional_amount(key: str) -> Amount | None:
         return parse_amount(raw[key], f"model.{key}", dist) if key in raw else None
@@ -309,27 +313,25 @@ def scenario_from_dict(
     r.check_keys(_TOP_KEYS)
     schema = r.require("schema")
     if isinstance(schema, bool) or not isinstance(schema, int):
-        raise UserError(f"schema: expected a whole number, got {_kind_of(schema)}")
+        raise UserError(about("schema", "input.not_whole", got=_kind_of(schema)))
     if schema > SCHEMA:
-        raise UserError(
-            f"schema: version {schema} was written by a newer FT Planner; this one reads {SCHEMA}"
-        )
+        raise UserError(about("schema", "file.newer_schema", version=schema, known=SCHEMA))
     if schema < 1:
-        raise UserError(f"schema: unknown version {schema}")
+        raise UserError(about("schema", "file.unknown_schema", version=schema))
     name = r.text("name")
     currency = r.text("currency", "USD")
     if not _CURRENCY.match(currency):
-        raise UserError(f"currency: expected a three-letter code like USD, got {currency!r}")
+        raise UserError(about("currency", "input.bad_currency", value=currency))
     horizon = r.integer("horizon_months", None, MIN_HORIZON, MAX_HORIZON)
     rate_raw = r.require("discount_rate_annual")
     if isinstance(rate_raw, bool) or not isinstance(rate_raw, int | Decimal):
-        raise UserError(f"discount_rate_annual: expected a number, got {_kind_of(rate_raw)}")
+        raise UserError(about("discount_rate_annual", "input.not_number", got=_kind_of(rate_raw)))
     rate = Decimal(rate_raw)
     if not rate.is_finite() or not 0 <= rate <= 1:
-        raise UserError(f"discount_rate_annual: must be between 0 and 1 (0.08 means 8 %), got {rate_raw}")
+        raise UserError(about("discount_rate_annual", "scenario.bad_discount", value=str(rate_raw)))
     dist = r.text("distribution", PERT)
     if dist not in DISTRIBUTIONS or dist == LOGNORMAL:
-        raise UserError(f"distribution: unknown default distribution {dist!r} (choose pert or triangular)")
+        raise UserError(about("distribution", "scenario.bad_distribution", value=dist))
     start = _parse_start(data["start"]) if "start" in data else default_start(today)
     model = _parse_model(data["model"], dist, lookup) if "model" in data else None
     return Scenario(
@@ -355,16 +357,15 @@ def loads_scenario(
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{source}: not valid TOML: {exc}") from None
+        raise UserError(msg("file.bad_toml", path=source, detail=str(exc))) from None
     except RecursionError:
-        raise UserError(f"{source}: not valid TOML: nested too deeply") from None
+        raise UserError(msg("file.bad_toml", path=source, detail=msg("file.too_deep"))) from None
     try:
         scenario = scenario_from_dict(data, lookup, today)
     except UserError as exc:
-        message = str(exc)
-        line = locate_key(text, message.split(":", 1)[0])
-        prefix = f"{source}:{line}" if line else source
-        raise UserError(f"{prefix}: {message}") from None
+        line = locate_key(text, exc.field) if exc.field else None
+        where = f"{source}:{line}" if line else source
+        raise UserError(msg("file.at", exc.field, path=where, message=exc.message)) from None
     return replace(scenario, source=source)
 
 
@@ -374,11 +375,11 @@ def load_scenario(path: Path | str, lookup: ModelLookup | None = None, today: da
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
+        raise UserError(msg("file.missing", path=str(path))) from None
     except UnicodeDecodeError:
-        raise UserError(f"{path}: not a UTF-8 text file") from None
+        raise UserError(msg("file.not_utf8", path=str(path))) from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise UserError(msg("file.unreadable", path=str(path), detail=str(exc.strerror or exc))) from None
     return loads_scenario(text, str(path), lookup, today)
 
 

@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import about, msg
 from ftplanner.core.roi.amounts import Amount
 from ftplanner.core.roi.scenario import ONE_OFF, Item, ModelLookup, Scenario
 
@@ -105,20 +106,23 @@ def _model_lines(scenario: Scenario, lookup: ModelLookup | None) -> tuple[list[L
     plan = scenario.model
     if plan is None:
         return [], []
-    where = f"{scenario.source}: model.id" if scenario.source else "model.id"
     facts = lookup(plan.model_id) if lookup is not None else None
+
+    def refusal(code: str, **params: object) -> UserError:
+        message = about("model.id", code, model=plan.model_id, **params)
+        return UserError(
+            msg("file.at", message.field, path=scenario.source, message=message)
+            if scenario.source
+            else message
+        )
+
     if facts is None:
-        raise UserError(f"{where}: unknown model {plan.model_id!r}")
+        raise refusal("model.unknown")
     horizon, start = scenario.horizon_months, scenario.start
     if facts.retires_on is not None and facts.retires_on <= start:
-        raise UserError(
-            f"{where}: {plan.model_id} retired on {facts.retires_on}, before the plan starts ({start})"
-        )
+        raise refusal("roi.model_retired_before_start", date=facts.retires_on, start=start)
     if facts.can_launch_until is not None and facts.can_launch_until < start:
-        raise UserError(
-            f"{where}: {plan.model_id} accepts no new fine-tuning jobs after {facts.can_launch_until}; "
-            f"the plan starts {start}"
-        )
+        raise refusal("roi.model_closed_before_start", date=facts.can_launch_until, start=start)
     lines: list[Line] = []
     warnings: list[str] = []
     model = plan.model_id
@@ -138,15 +142,16 @@ def _model_lines(scenario: Scenario, lookup: ModelLookup | None) -> tuple[list[L
         else:
             runs[t] = 1.0
     if plan.training_cost is None:
-        warnings.append(f"No training_cost set for {model}: training runs are not costed.")
+        warnings.append(msg("roi.no_training_cost", model=model))
     else:
         lines.append(
-            Line("model:training", f"Training runs ({model})", COST, plan.training_cost, tuple(runs))
+            Line(
+                "model:training", msg("roi.line_training", model=model), COST, plan.training_cost, tuple(runs)
+            )
         )
     if after_deadline:
         warnings.append(
-            f"{after_deadline} scheduled training run(s) dropped: {model} accepts no new fine-tuning jobs "
-            f"after {facts.can_launch_until}."
+            msg("roi.runs_after_deadline", count=after_deadline, model=model, date=facts.can_launch_until)
         )
 
     if plan.include_inference:
@@ -154,30 +159,35 @@ def _model_lines(scenario: Scenario, lookup: ModelLookup | None) -> tuple[list[L
         inference = plan.inference_per_month or _fixed(facts.inference_per_month)
         hosting = plan.hosting_per_month or _fixed(facts.hosting_per_month)
         if inference is None:
-            warnings.append(f"No inference cost known for {model}: set model.inference_per_month.")
+            warnings.append(msg("roi.no_inference_cost", model=model))
         else:
-            lines.append(Line("model:inference", f"Inference ({model})", COST, inference, monthly))
+            lines.append(
+                Line("model:inference", msg("roi.line_inference", model=model), COST, inference, monthly)
+            )
         if hosting is not None and hosting.high > 0:
-            lines.append(Line("model:hosting", f"Hosting ({model})", COST, hosting, monthly))
+            lines.append(Line("model:hosting", msg("roi.line_hosting", model=model), COST, hosting, monthly))
 
     if in_horizon and retire_t is not None:
-        text = f"{model} retires on {facts.retires_on}, in month {retire_t} of the plan"
+        when = {"model": model, "date": facts.retires_on, "month": retire_t}
         if plan.migration_cost is None:
-            warnings.append(f"{text}; no migration_cost is set, so moving to a successor is not costed.")
+            warnings.append(msg("roi.retires_no_migration", **when))
         else:
             pattern = [0.0] * (horizon + 1)
             pattern[retire_t] = 1.0
             lines.append(
-                Line("model:migration", f"Migration off {model}", COST, plan.migration_cost, tuple(pattern))
+                Line(
+                    "model:migration",
+                    msg("roi.line_migration", model=model),
+                    COST,
+                    plan.migration_cost,
+                    tuple(pattern),
+                )
             )
-            warnings.append(f"{text}: migration cost added in month {retire_t}.")
+            warnings.append(msg("roi.retires_migration_added", **when))
         if after_retirement:
-            warnings.append(
-                f"{after_retirement} scheduled training run(s) after the retirement dropped; re-training on the "
-                "successor belongs in migration_cost or a cost line."
-            )
+            warnings.append(msg("roi.runs_after_retirement", count=after_retirement))
         if plan.include_inference:
-            warnings.append("Inference and hosting after the retirement assume the successor costs the same.")
+            warnings.append(msg("roi.successor_same_cost"))
     return lines, warnings
 
 
@@ -200,9 +210,9 @@ def build_schedule(scenario: Scenario, lookup: ModelLookup | None = None) -> Sch
     model_lines, warnings = _model_lines(scenario, lookup)
     lines.extend(model_lines)
     if not any(line.side == COST and line.amount.high > 0 for line in lines):
-        warnings.append("The scenario has no costs: ROI and payback are undefined.")
+        warnings.append(msg("roi.no_costs"))
     if not any(line.side == BENEFIT and line.amount.high > 0 for line in lines):
-        warnings.append("The scenario has no benefits: it cannot pay back.")
+        warnings.append(msg("roi.no_benefits"))
     return Schedule(
         name=scenario.name,
         currency=scenario.currency,

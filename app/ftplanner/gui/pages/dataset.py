@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.core.examples import FORMAT_LABELS
+from ftplanner.core.messages import msg
 from ftplanner.core.reader import check_usable, read_line
 from ftplanner.core.result import AnalysisResult, Issue
 from ftplanner.gui.charts import ACCENT, ChartCanvas
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
+from ftplanner.gui.say import say, say_error
 from ftplanner.gui.table_models import RowsModel
 from ftplanner.gui.tasks import TaskRunner, analysis_task
 from ftplanner.gui.widgets import CardRow, TaskProgress, show_error
@@ -89,8 +91,8 @@ class DatasetPage(QWidget):
         self.issues = RowsModel(
             [
                 (self.tr("Line"), lambda issue: f"{issue.line:,}"),
-                (self.tr("Code"), lambda issue: issue.code),
-                (self.tr("Message"), lambda issue: issue.message),
+                (self.tr("Code"), lambda issue: say(msg(f"errorkind.{issue.code}"))),
+                (self.tr("Message"), lambda issue: say(issue.message)),
             ],
             sort_keys={0: lambda issue: issue.line},
         )
@@ -273,7 +275,7 @@ class DatasetPage(QWidget):
         )
         self.format_label.setText(
             self.tr("Format: {0}. Encoding: {1}{2}.").format(
-                FORMAT_LABELS.get(result.format, result.format), result.encoding, approx
+                say(FORMAT_LABELS.get(result.format, result.format)), result.encoding, approx
             )
         )
         over = result.over_limit(cap)
@@ -285,7 +287,7 @@ class DatasetPage(QWidget):
         for warning in result.warnings:
             lines = ", ".join(map(str, warning.lines[:10]))
             where = self.tr("  (lines {0})").format(lines) if lines else ""
-            self.warnings.addItem(warning.message + where)
+            self.warnings.addItem(say(warning.message) + where)
         self._draw_histogram(result)
 
     def _draw_histogram(self, result: AnalysisResult) -> None:
@@ -314,7 +316,7 @@ class DatasetPage(QWidget):
         try:
             text = read_line(path, issue.line)
         except UserError as exc:
-            text = str(exc)
+            text = say_error(exc)
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Line {0}").format(issue.line))
         view = QPlainTextEdit(text)
@@ -322,7 +324,7 @@ class DatasetPage(QWidget):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(f"{issue.code}: {issue.message}"))
+        layout.addWidget(QLabel(f"{say(msg(f'errorkind.{issue.code}'))}: {say(issue.message)}"))
         layout.addWidget(view)
         layout.addWidget(buttons)
         dialog.resize(700, 360)

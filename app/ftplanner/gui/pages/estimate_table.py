@@ -30,6 +30,7 @@ from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.pages.estimate_inputs import WARNING_COLOR
 from ftplanner.gui.pages.estimate_model import CheckableRowsModel
+from ftplanner.gui.say import say
 
 # Column indexes of the comparison table.
 COL_MODEL, COL_PROVIDER, COL_METHOD, COL_EPOCHS, COL_TOKENS, COL_TRAINING, COL_TIME = range(7)
@@ -220,7 +221,7 @@ class EstimateColumns(QObject):
             if row.message:
                 lines.append(row.message)
             if est is not None:
-                lines.extend(f"• {warning}" for warning in est.warnings)
+                lines.extend(f"• {say(warning)}" for warning in est.warnings)
             return "\n".join(lines)
         if est is None:
             return row.message or None
@@ -254,7 +255,7 @@ class EstimateColumns(QObject):
             lines.extend(est.running_costs_sources)
             return "\n".join(lines) or None
         if column == COL_LIFECYCLE:
-            lines = [est.launch_status]
+            lines = [say(est.launch_status)]
             if row.entry.job_deadline:
                 lines.append(self.tr("New jobs until {0}").format(row.entry.job_deadline.isoformat()))
             lines.append(self.tr("Prices as of {0}").format(est.price_as_of.isoformat()))

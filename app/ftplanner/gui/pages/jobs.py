@@ -54,6 +54,7 @@ from ftplanner.gui.pages.jobs_model import (
 )
 from ftplanner.gui.pages.jobs_poller import RECONCILE_SECONDS, JobPoller, RoundResult, Target
 from ftplanner.gui.pages.jobs_profiles import ProfilesPanel, key_state
+from ftplanner.gui.say import say_error
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import TaskProgress, show_error
 from ftplanner.jobs import profiles, secrets, wandb
@@ -125,7 +126,7 @@ def recover_task(store_path: Path, provider_for: Callable[[str], Provider], paus
                         note=lambda text: progress(0.0, text),
                     )
                 except UserError as exc:  # e.g. the profile has no key: its launches stay pending
-                    errors.append((name, str(exc)))
+                    errors.append((name, say_error(exc)))
                     continue
                 attached += [(client_id, info.id, info.status) for client_id, info in report.attached]
                 for pending in report.unresolved:
@@ -336,7 +337,7 @@ class JobsPage(QWidget):
             try:
                 self._store = JobStore(self.store_path)
             except UserError as exc:
-                self.show_message(str(exc), True)
+                self.show_message(say_error(exc), True)
         return self._store
 
     def _profiles_by_job(self, store: JobStore) -> dict[str, str]:
@@ -532,7 +533,7 @@ class JobsPage(QWidget):
             request = self.form.request()
             entry = self.context.catalog.get(request.model)
         except UserError as exc:
-            self._refuse(str(exc))
+            self._refuse(say_error(exc))
             return
         if not self._has_key(request.profile):
             return
@@ -580,7 +581,7 @@ class JobsPage(QWidget):
                     raise UserError(self.tr("W&B project {0}: no W&B API key.").format(request.wandb_project))
             settings = wandb.settings_for(provider, request.wandb_project, plan.provider)
         except UserError as exc:
-            self._refuse(str(exc))
+            self._refuse(say_error(exc))
             return None
         text = self.tr("project {0}").format(settings.project) if settings.project else self.tr("not logged")
         return f"{text} ({settings.note})" if settings.note else text
@@ -592,7 +593,7 @@ class JobsPage(QWidget):
             try:
                 in_keyring = wandb.save_key(dialog.api_key())
             except UserError as exc:
-                dialog.error.setText(str(exc))
+                dialog.error.setText(say_error(exc))
                 dialog.error.setVisible(True)
                 continue
             where = self.tr("in the system keyring") if in_keyring else self.tr("for this session only")

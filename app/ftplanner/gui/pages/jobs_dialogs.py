@@ -22,6 +22,7 @@ from ftplanner.core import formatting
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
 from ftplanner.gui.pages.provider_words import kind_name, word
+from ftplanner.gui.say import say, say_error
 from ftplanner.jobs import profiles, secrets
 from ftplanner.jobs.launch import LaunchPlan
 from ftplanner.providers import registry
@@ -179,7 +180,7 @@ class ProfileDialog(QDialog):
                     ).format(profile.name)
                 )
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(say_error(exc))
             return
         super().accept()
 
@@ -294,7 +295,7 @@ class LaunchConfirmDialog(QDialog):
         if plan.warnings:
             layout.addWidget(QLabel(self.tr("Warnings:")))
             self.warnings = QListWidget()
-            self.warnings.addItems(list(plan.warnings))
+            self.warnings.addItems([say(warning) for warning in plan.warnings])
             self.warnings.setWordWrap(True)
             self.warnings.setAlternatingRowColors(True)
             self.warnings.setMaximumHeight(120)

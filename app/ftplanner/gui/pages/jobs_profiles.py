@@ -28,6 +28,7 @@ from ftplanner.gui.pages.jobs_model import (
     ProfileRow,
     ProfilesModel,
 )
+from ftplanner.gui.say import say_error
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.jobs import profiles, secrets
 from ftplanner.providers.base import Provider
@@ -123,7 +124,7 @@ class ProfilesPanel(QWidget):
             self.profiles = profiles.load_profiles()
         except UserError as exc:
             self.profiles = {}
-            self.message.emit(str(exc), True)
+            self.message.emit(say_error(exc), True)
         self.model.set_rows([ProfileRow(p, key_state(p)) for p in self.profiles.values()])
         if selected:
             self.select(selected)
@@ -146,7 +147,7 @@ class ProfilesPanel(QWidget):
                 profile = profiles.add_profile(dialog.checked())
                 in_keyring = secrets.save_key(profile.name, key) if key else None
             except UserError as exc:
-                dialog.show_error(str(exc))
+                dialog.show_error(say_error(exc))
                 continue
             break
         self.reload()
@@ -179,7 +180,7 @@ class ProfilesPanel(QWidget):
                 profiles.update_profile(name, dialog.changes())
                 in_keyring = profiles.set_key(name, dialog.api_key()) if dialog.api_key() else None
             except UserError as exc:
-                dialog.show_error(str(exc))
+                dialog.show_error(say_error(exc))
                 continue
             break
         self.reload()
@@ -209,7 +210,7 @@ class ProfilesPanel(QWidget):
             try:
                 in_keyring = profiles.set_key(name, dialog.api_key())
             except UserError as exc:
-                dialog.error.setText(str(exc))
+                dialog.error.setText(say_error(exc))
                 dialog.error.setVisible(True)
                 continue
             break
@@ -236,7 +237,7 @@ class ProfilesPanel(QWidget):
         try:
             profiles.remove_profile(name)
         except UserError as exc:
-            self.message.emit(str(exc), True)
+            self.message.emit(say_error(exc), True)
             return
         self.reload()
         self.message.emit(self.tr("Profile {0} removed.").format(name), False)

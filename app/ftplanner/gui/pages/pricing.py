@@ -43,6 +43,7 @@ from ftplanner.gui.pages.pricing_table import (
     WARNING_COLOR,
     CatalogColumns,
 )
+from ftplanner.gui.say import say_error
 from ftplanner.gui.table_models import RowsModel
 from ftplanner.gui.widgets import show_error
 
@@ -298,7 +299,7 @@ class PricingPage(QWidget):
         try:
             save_user_overrides({}, notices=notices)
         except OSError as exc:
-            show_error(self, self.tr("Cannot reset overrides"), str(exc))
+            show_error(self, self.tr("Cannot reset overrides"), say_error(exc))
             return False
         self.context.tell(notices)
         self.context.reload_catalog()
@@ -315,7 +316,7 @@ class PricingPage(QWidget):
         try:
             imported, problems = read_import(source, self.context.today)
         except UserError as exc:
-            show_error(self, self.tr("Cannot import overrides"), str(exc))
+            show_error(self, self.tr("Cannot import overrides"), say_error(exc))
             return False
         if problems:
             show_error(
@@ -328,7 +329,7 @@ class PricingPage(QWidget):
         try:
             count = merge_into_user_overrides(imported, notices)
         except (UserError, OSError) as exc:
-            show_error(self, self.tr("Cannot import overrides"), str(exc))
+            show_error(self, self.tr("Cannot import overrides"), say_error(exc))
             return False
         self.context.tell(notices)
         self.context.reload_catalog()
@@ -379,7 +380,7 @@ class PricingPage(QWidget):
         try:
             save_user_overrides(load_user_overrides(), target, notices)
         except (UserError, OSError) as exc:
-            show_error(self, self.tr("Cannot export overrides"), str(exc))
+            show_error(self, self.tr("Cannot export overrides"), say_error(exc))
             return False
         self.context.tell(notices)
         self.status.emit(self.tr("Overrides exported to {0}").format(str(target)))

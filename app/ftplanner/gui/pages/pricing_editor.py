@@ -27,6 +27,7 @@ from ftplanner.core.catalog import ModelEntry, remove_model_override, set_model_
 from ftplanner.core.errors import UserError
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.pages.pricing_table import WARNING_COLOR
+from ftplanner.gui.say import say, say_error
 from ftplanner.gui.widgets import show_error
 
 INVALID_STYLE = f"border: 1px solid {WARNING_COLOR}; color: {WARNING_COLOR};"
@@ -160,9 +161,10 @@ class OverrideEditor(QGroupBox):
         )
         for name, edit in self.fields.items():
             edit.setStyleSheet(INVALID_STYLE if name in problems else "")
-            edit.setToolTip(problems.get(name, ""))
+            edit.setProperty("fault", name in problems)
+            edit.setToolTip(say(problems.get(name, "")))
         messages = [
-            f"{self.field_labels.get(name, name + ':')} {message}" for name, message in problems.items()
+            f"{self.field_labels.get(name, name + ':')} {say(message)}" for name, message in problems.items()
         ]
         self.error_label.setText("\n".join(messages))
         self.save_button.setEnabled(bool(fields) and not problems)
@@ -174,6 +176,9 @@ class OverrideEditor(QGroupBox):
             return False
         fields, problems = self.validate()
         if problems:
+            at_fault = next((self.fields[name] for name in problems if name in self.fields), None)
+            if at_fault is not None:
+                at_fault.setFocus()
             return False
         if not fields:
             self.error_label.setText(self.tr("Nothing changed."))
@@ -183,7 +188,7 @@ class OverrideEditor(QGroupBox):
         try:
             set_model_override(name, fields, today=self.context.today, notices=notices)
         except (UserError, OSError) as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(say_error(exc))
             return False
         self.context.tell(notices)
         self.context.reload_catalog()
@@ -199,7 +204,7 @@ class OverrideEditor(QGroupBox):
         try:
             remove_model_override(name, notices=notices)
         except (UserError, OSError) as exc:
-            show_error(self, self.tr("Cannot remove override"), str(exc))
+            show_error(self, self.tr("Cannot remove override"), say_error(exc))
             return False
         self.context.tell(notices)
         self.context.reload_catalog()

@@ -23,6 +23,7 @@ from ftplanner.core.errors import UserError
 from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, Rate, check_currency, decimal_text
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.pages.pricing_table import WARNING_COLOR
+from ftplanner.gui.say import say_error
 from ftplanner.gui.table_models import RowsModel
 
 
@@ -115,7 +116,7 @@ class RatesBox(QGroupBox):
             with ExchangeRates.editing() as rates:  # under the rates file's lock
                 rate = rates.set(code, self.rate_edit.text().strip(), when.toPython())
         except (UserError, OSError) as exc:
-            self.rate_error.setText(str(exc))
+            self.rate_error.setText(say_error(exc))
             return False
         self.context.tell(rates.notices)
         self.rate_error.clear()
@@ -141,7 +142,7 @@ class RatesBox(QGroupBox):
                 return False
             rates.save()
         except (UserError, OSError) as exc:
-            self.rate_error.setText(str(exc))
+            self.rate_error.setText(say_error(exc))
             return False
         self.context.tell(rates.notices)
         self.rate_error.clear()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import about
 from ftplanner.core.money import format_money
 from ftplanner.core.roi import Scenario, load_scenario, save_scenario
 from ftplanner.core.roi.plan_json import plan_dict, toml_dict
@@ -40,9 +41,11 @@ from ftplanner.gui.charts import NEGATIVE
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
 from ftplanner.gui.evaluator import evaluation_task
+from ftplanner.gui.fault import FaultMarker, typing_inside
 from ftplanner.gui.pages.roi_charts import Labels, RoiCharts
 from ftplanner.gui.pages.roi_editor import ScenarioEditor
 from ftplanner.gui.pages.roi_results import RoiResults
+from ftplanner.gui.say import say_error
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import TaskProgress, show_error
 
@@ -103,6 +106,7 @@ class RoiPage(QWidget):
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setStyleSheet(f"color: {NEGATIVE}; font-weight: bold;")
         self.error_label.setVisible(False)
+        self.fault = FaultMarker()
 
         # ------------------------------------------------------------- editor
         self.editor = ScenarioEditor()
@@ -208,7 +212,7 @@ class RoiPage(QWidget):
         if scenario.model is not None:
             lookup = catalog_lookup(self.context.catalog)
             if lookup(scenario.model.model_id) is None:
-                raise UserError(f"model.id: unknown model {scenario.model.model_id!r}")
+                raise UserError(about("model.id", "model.unknown", model=scenario.model.model_id))
         return scenario
 
     # --------------------------------------------------------------------- computing
@@ -244,8 +248,9 @@ class RoiPage(QWidget):
         try:
             scenario = self.current_scenario()
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(say_error(exc), exc.field)
             return
+        self.fault.clear()  # the input at fault is fixed; the message goes when the new figures come
         self._store(scenario)
         draws, seed = self.editor.run_settings()
         key = (self._plan_key(), draws, seed)
@@ -299,16 +304,24 @@ class RoiPage(QWidget):
         self._run_key = None
         self._show_error(message)
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: str, field: str = "", focus: bool = False) -> None:
+        """Show ``message``; mark the input at ``field`` and focus it unless the user is typing in the editor
+        (or ``focus`` asks for it)."""
         suffix = self.tr("The figures below are from the last valid scenario.") if self.outcome else ""
         self.error_label.setText(f"{message}\n{suffix}".strip())
         self.error_label.setVisible(True)
         self.problem_changed.emit(message)
+        self.fault.clear()
+        found = self.editor.input_at(field) if field else None
+        if found is not None:
+            widget, cell = found
+            self.fault.mark(widget, cell, focus=focus or not typing_inside(self.editor))
 
     def _clear_error(self) -> None:
         self.error_label.setVisible(False)
         self.error_label.setText("")
         self.problem_changed.emit("")
+        self.fault.clear()
 
     def _show_facts(self, outcome: RoiOutcome) -> None:
         """Where the model costs come from: the chosen model's estimate, or the user's override."""
@@ -390,8 +403,8 @@ class RoiPage(QWidget):
         try:
             scenario = load_scenario(path, catalog_lookup(self.context.catalog))
         except UserError as exc:
-            self.status.emit(str(exc))
-            show_error(self, self.tr("Cannot open scenario"), str(exc))
+            self.status.emit(say_error(exc))
+            show_error(self, self.tr("Cannot open scenario"), say_error(exc))
             return False
         self._folder = path.parent
         self.set_scenario(scenario)
@@ -404,8 +417,11 @@ class RoiPage(QWidget):
             stored = keep_fallbacks(plan_dict(edited), self._stored)
             scenario = scenario_from_dict(toml_dict(stored))
         except UserError as exc:
+            self._show_error(say_error(exc), exc.field, focus=True)
             show_error(
-                self, self.tr("Cannot save scenario"), self.tr("Fix the scenario first: {0}").format(exc)
+                self,
+                self.tr("Cannot save scenario"),
+                self.tr("Fix the scenario first: {0}").format(say_error(exc)),
             )
             return
         stem = re.sub(r"[^\w\-]+", "_", scenario.name).strip("_") or "scenario"

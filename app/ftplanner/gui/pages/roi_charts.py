@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ftplanner.core.roi import RoiResult
 from ftplanner.core.roi_outcome import ApproachFigures, RoiOutcome, money
 from ftplanner.gui.charts import ChartCanvas
+from ftplanner.gui.say import say
 from ftplanner.plots.roi import (
     ACCENT,
     ACCENT_LIGHT,
@@ -175,7 +176,7 @@ class RoiCharts(QTabWidget):
             npv,
             foreground=foreground,
             tick_labels=[
-                f"{short(bar.name, LABEL_CHARS)}\n{money(bar.input_low, currency)} – "
+                f"{short(say(bar.name), LABEL_CHARS)}\n{money(bar.input_low, currency)} – "
                 f"{money(bar.input_high, currency)}"
                 for bar in bars
             ],

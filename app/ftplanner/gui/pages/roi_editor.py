@@ -8,6 +8,7 @@ amounts, hosting overrides) are kept as they were.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -236,6 +237,32 @@ class ScenarioEditor(QWidget):
         if model is not None:
             out["model"] = model
         return out
+
+    def input_at(self, field: str) -> tuple[QWidget, tuple[int, int] | None] | None:
+        """The widget showing the scenario input at ``field`` ("benefits[0].amount.low"), with its table
+        cell for cost and benefit lines; None when the editor does not show it."""
+        parts = field.split(".")
+        simple = {
+            "name": self.name,
+            "approach": self.approach,
+            "currency": self.currency,
+            "start": self.start,
+            "horizon_months": self.horizon,
+            "discount_rate_annual": self.discount,
+            "distribution": self.distribution,
+        }
+        if parts[0] in simple:
+            return simple[parts[0]], None
+        line = re.fullmatch(r"(costs|benefits)\[(\d+)\]", parts[0])
+        if line:
+            table = self.costs if line.group(1) == "costs" else self.benefits
+            row = int(line.group(2))
+            if row >= table.table.rowCount():
+                return table.table, None
+            return table.table, (row, table.column_of(".".join(parts[1:])))
+        if parts[0] == "model":
+            return self.model.input_at(".".join(parts[1:]))
+        return None
 
     def run_settings(self) -> tuple[int, int]:
         """(draws, seed) for the Monte Carlo run."""

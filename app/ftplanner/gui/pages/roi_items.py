@@ -259,6 +259,24 @@ class ItemsTable(QWidget):
         self._fit_height()
         self.edited.emit()
 
+    def column_of(self, key: str) -> int:
+        """The column showing a line's key ("amount.low", "kind", "ramp_months"); the name for others."""
+        columns = {
+            "name": self.NAME,
+            "kind": self.KIND,
+            "month": self.MONTH,
+            "start_month": self.MONTH,
+            "end_month": self.MONTH,
+            "amount": self.LIKELY,
+            "amount.likely": self.LIKELY,
+            "amount.dist": self.LIKELY,
+            "amount.low": self.LOW,
+            "amount.high": self.HIGH,
+        }
+        if self.benefits:
+            columns["ramp_months"] = self.RAMP
+        return columns.get(key, self.NAME)
+
     # ------------------------------------------------------------------ data
     def text(self, row: int, column: int) -> str:
         cell = self.table.item(row, column)

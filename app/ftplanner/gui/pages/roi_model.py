@@ -136,6 +136,26 @@ class ModelSection(QGroupBox):
         self.model_box.blockSignals(False)
         self._enable()
 
+    def input_at(self, key: str) -> tuple[QWidget, None] | None:
+        """The widget showing the model section's ``key`` ("training_cost.low", "id"), or None."""
+        name, _, part = key.partition(".")
+        if name == "id" or not name:
+            return self.model_box, None
+        if name == "retrain_every_months":
+            return self.retrain, None
+        if name == "include_inference":
+            return self.include_inference, None
+        amounts = {
+            "training_cost": self.training,
+            "inference_per_month": self.inference,
+            "migration_cost": self.migration,
+        }
+        fields = amounts.get(name)
+        if fields is None:
+            return None
+        index = {"low": 0, "likely": 1, "high": 2}.get(part)
+        return (fields.fields[index] if index is not None else fields), None
+
     def set_model(self, model: Any) -> None:
         base = dict(model) if isinstance(model, Mapping) else {}
         self._base = base

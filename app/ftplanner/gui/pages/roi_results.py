@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ftplanner.core.roi_outcome import RoiOutcome, money
 from ftplanner.gui.pages.roi_charts import Labels
+from ftplanner.gui.say import say
 from ftplanner.gui.widgets import CardRow
 
 WARNING_COLOUR = "#c77700"
@@ -122,7 +123,7 @@ class RoiResults(QWidget):
             )
         )
         warnings = f["warnings"]
-        self.warnings.setText("\n".join(f"⚠ {warning}" for warning in warnings))
+        self.warnings.setText("\n".join(f"⚠ {say(warning)}" for warning in warnings))
         self.warnings.setVisible(bool(warnings))
 
     def _card(self, key: str, value: str, detail: str) -> None:
