@@ -78,13 +78,13 @@ def test_a_registered_kind_is_a_profile_kind_with_its_own_fields(
 def test_fields_of_another_kind_and_bad_values_are_refused_naming_the_field(
     demo_kind: registry.ProviderKind,
 ) -> None:
-    with pytest.raises(UserError, match="profile 'x': region applies to kind demo only"):
+    with pytest.raises(UserError, match="profile 'x': Region applies to Demo Cloud profiles only"):
         profiles.validate({"name": "x", "kind": "openai", "region": "eu"})
-    with pytest.raises(UserError, match="profile 'x': region 'EU 1' is no region"):
+    with pytest.raises(UserError, match="profile 'x': Region 'EU 1' is no region"):
         profiles.validate({"name": "x", "kind": "demo", "region": "EU 1"})
-    with pytest.raises(UserError, match="resource applies to kind azure only"):
+    with pytest.raises(UserError, match="Azure resource applies to Azure OpenAI profiles only"):
         profiles.validate({"name": "x", "kind": "demo", "resource": "r"})
-    with pytest.raises(UserError, match=r"kind must be one of openai, azure, generic, together.*demo"):
+    with pytest.raises(UserError, match=r"Kind must be one of openai, azure, generic, together.*demo"):
         profiles.validate({"name": "x", "kind": "nope"})
 
 

@@ -171,6 +171,11 @@ def field_label(path: str, lang: str = "en") -> str:
     return path
 
 
+def has_field_label(path: str) -> bool:
+    """Whether the input at ``path`` has an on-screen label of its own in the catalog."""
+    return _label(path, "en") is not None
+
+
 def _label(path: str, lang: str) -> str | None:
     texts, english = _texts(lang), _texts("en")
     indices = _INDEX.findall(path)

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from ftplanner.core import statefile
 from ftplanner.core.errors import UserError
-from ftplanner.core.messages import FieldLabel, Message, msg
+from ftplanner.core.messages import FieldLabel, Message, has_field_label, msg
 from ftplanner.core.money import decimal_text
 from ftplanner.core.paths import user_data_dir
 from ftplanner.jobs import secrets
@@ -120,7 +120,15 @@ def parse_budget(text: str | None, where: str = "budget cap") -> str | None:
 def _bad(name: object, field_name: str, code: str, **params: object) -> Message:
     """A problem with profile ``name``'s ``field_name``, worded with the field's label in the profile form."""
     path = f"profile.{field_name}"
-    return Message(code, {"name": repr(name), "at": FieldLabel(path), **params}, path)
+    return Message(code, {"name": repr(name), "at": _label(field_name), **params}, path)
+
+
+def _label(field_name: str) -> FieldLabel | str:
+    """The field's label in both languages, or the label its provider declares (a kind added later)."""
+    if has_field_label(f"profile.{field_name}"):
+        return FieldLabel(f"profile.{field_name}")
+    declared = registry.declared_field(field_name)
+    return declared.label if declared is not None else field_name
 
 
 def _text(value: Any, name: str, field_name: str) -> str | None:

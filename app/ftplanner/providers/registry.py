@@ -213,6 +213,15 @@ def kinds_with_field(name: str) -> tuple[str, ...]:
     return tuple(k for k, item in _KINDS.items() if name in item.field_names)
 
 
+def declared_field(name: str) -> ProfileField | None:
+    """The first declaration of the profile field ``name`` among the kinds, or None."""
+    for item in _KINDS.values():
+        found = item.field(name)
+        if found is not None:
+            return found
+    return None
+
+
 def catalog_providers() -> frozenset[str]:
     """Catalog providers some kind fine-tunes (what the launch form offers)."""
     return frozenset(p for item in _KINDS.values() for p in item.catalog_providers)
