@@ -205,3 +205,13 @@ def test_a_launch_takes_the_kinds_own_settings_on_the_command_line(
     nebius = [a if a != "fireworks" else "nebius" for a in argv]
     code, _, err = run(capsys, *nebius, "--account-id", ACCOUNT)
     assert code == 2 and "--account-id applies to kind fireworks only, not nebius" in err
+
+
+def test_a_price_band_is_not_launched(
+    capsys, fake_fireworks: FakeFireworks, tmp_path: Path, catalog_row: Path
+) -> None:
+    train = write_dataset(tmp_path / "train.jsonl")
+    argv = launch_argv(fake_fireworks, train, catalog_row, "--yes")
+    argv[argv.index(MODEL)] = "fireworks/sft-up-to-16b"
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "is a price band" in err and not fake_fireworks.requests

@@ -31,6 +31,7 @@ def _fireworks_page(qtbot, tmp_path: Path, fake: FakeFireworks):
     page.form.prefill(page.document, page.context.catalog)
     page.form.profile.setCurrentIndex(page.form.profile.findText("fw"))
     assert page.form.model.currentData() == KEY
+    assert page.form.model.findData("fireworks/sft-up-to-16b") == -1  # a price band, not a model
     return page
 
 

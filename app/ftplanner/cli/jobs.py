@@ -425,6 +425,17 @@ def _launch_profile(args: argparse.Namespace) -> profiles.ProviderProfile:
 
 def _model_entry(catalog: Catalog, name: str, kind: str) -> ModelEntry:
     """The catalog entry for ``name`` on a ``kind`` endpoint; UserError when it is not one it can train."""
+    entry = _catalog_entry(catalog, name, kind)
+    spec = registry.spec(kind)
+    if not spec.launches(entry.id):
+        raise UserError(
+            f"{entry.key} is a price band, not a model {spec.display_name} fine-tunes: choose a base model"
+            f" (see `ftplanner models --provider {entry.provider}`)"
+        )
+    return entry
+
+
+def _catalog_entry(catalog: Catalog, name: str, kind: str) -> ModelEntry:
     spec = registry.spec(kind)
     generic = not spec.catalog_providers  # a generic endpoint can serve any model, OpenAI's by default
     wanted = spec.catalog_providers or ("openai",)

@@ -118,6 +118,12 @@ class ProviderKind:
     #: For a kind whose finished job makes no model of its own: how to deploy one of its checkpoints
     #: (``{job}`` and ``{checkpoint}`` are filled in).
     checkpoint_hint: str = ""
+    #: The catalog ids a launch can ask for (a regular expression); others (price bands) are refused.
+    model_pattern: str | None = None
+
+    def launches(self, model_id: str) -> bool:
+        """Whether a catalog row's id names a model this kind can fine-tune (not a price band)."""
+        return self.model_pattern is None or re.fullmatch(self.model_pattern, model_id) is not None
 
     @property
     def table_name(self) -> str:
@@ -166,6 +172,7 @@ class ProviderKind:
             "validation_billed": self.validation_billed,
             "options": sorted(self.options),
             "checkpoint_hint": self.checkpoint_hint or None,
+            "model_pattern": self.model_pattern,
         }
 
 
@@ -432,6 +439,7 @@ def _register_builtins() -> None:
             default_base_url="https://api.fireworks.ai",
             tagging="derived_id",
             metrics=False,
+            model_pattern=r"accounts/[^/]+/models/[^/]+",
             options=frozenset({"lora_rank", "context_length"}),
         )
     )

@@ -37,6 +37,12 @@ def job_api_providers() -> set[str]:
     return set(registry.catalog_providers())
 
 
+def _launches(entry: ModelEntry) -> bool:
+    """Whether the kind serving the entry's provider can fine-tune it (price bands are not models)."""
+    spec = registry.for_catalog_provider(entry.provider)
+    return spec is None or spec.launches(entry.id)
+
+
 @dataclass(frozen=True)
 class LaunchRequest:
     """What the form asks for, checked for shape (the launch flow checks the rest)."""
@@ -194,7 +200,9 @@ class LaunchForm(QWidget):
         """Models of providers with a job API that accept new jobs (plus ``wanted``, marked if closed)."""
         current = wanted or self.model.currentData()
         providers = job_api_providers()
-        entries = [e for e in catalog if e.provider in providers and e.launchable(catalog.today)]
+        entries = [
+            e for e in catalog if e.provider in providers and e.launchable(catalog.today) and _launches(e)
+        ]
         extra = catalog.find(current) if current else None
         if extra is not None and extra not in entries and extra.provider in providers:
             entries.insert(0, extra)
