@@ -47,7 +47,7 @@ EN: dict[str, str] = {
     "item.monthly_only": "{at}: only monthly lines take this",
     "item.one_off_only": "{at}: a monthly line runs from its start month to its end month; month is for one-off lines",
     "model.unknown": "{at}: unknown model {model}",
-    "scenario.bad_discount": "{at}: must be between 0 and 1 (0.08 means 8 %), got {value}",
+    "scenario.bad_discount": "{at}: must be between 0 % and 100 %, got {percent} %",
     "scenario.bad_distribution": "{at}: unknown distribution {value} (choose PERT or triangular)",
     # ROI schedule
     "roi.model_retired_before_start": "{at}: {model} retired on {date}, before the plan starts ({start})",
@@ -423,7 +423,7 @@ JA: dict[str, str] = {
     "item.monthly_only": "{at}：毎月の行にだけ指定できます",
     "item.one_off_only": "{at}：毎月の行は開始月から終了月まで続きます。月は一回限りの行に指定します",
     "model.unknown": "{at}：不明なモデル {model} です",
-    "scenario.bad_discount": "{at}：0 から 1 の範囲で指定してください（0.08 は 8 %）。入力値：{value}",
+    "scenario.bad_discount": "{at}：0 % から 100 % の範囲で指定してください。入力値：{percent} %",
     "scenario.bad_distribution": "{at}：不明な分布 {value} です（PERT か 三角分布 を選択）",
     "roi.model_retired_before_start": "{at}：{model} は計画開始日（{start}）より前の {date} に提供終了しています",
     "roi.model_closed_before_start": "{at}：{model} は {date} 以降に新しい学習ジョブを受け付けません。計画の開始は {start} です",
