@@ -385,6 +385,64 @@ EN: dict[str, str] = {
     "field:model.inference_per_month": "Inference / month",
     "field:model.hosting_per_month": "Hosting / month",
     "field:model.migration_cost": "Migration",
+    # exchange rates and currencies
+    "list": "{items}",
+    "money.unknown_currency": "unknown currency code {code}; use an ISO 4217 code such as USD, JPY or EUR",
+    "rates.unreadable": "{path}: cannot read exchange rates: {reason} (ignored)",
+    "rates.partly_unreadable": "{path}: cannot read exchange rates in full: {reason}; using what can be read",
+    "rates.not_table": "{name}: -: rates: expected a table (ignored)",
+    "rates.entry_not_table": "expected a table with per_usd and set_on",
+    "rates.entry_not_positive": "per_usd must be positive, got {value}",
+    "rates.bad_entry": "{name}: {code}: rate: {reason} (ignored)",
+    "rates.damage_not_table": "rates is not a table",
+    "rates.damage_rate": "the rate {code} is not usable",
+    "rates.recovered": "rates recovered from it: {kept}",
+    "rates.recovered_none": "rates recovered from it: none",
+    "rates.usd_is_base": "USD is the base currency; its rate is always 1",
+    "rates.bad_value": "exchange rate for {code}: {reason}",
+    "rates.not_positive": "exchange rate for {code} must be positive, got {value}",
+    "rates.missing": "no exchange rate for {code}; set one with `ftplanner rates set {code} RATE` (units per 1 USD)",
+    "rates.missing_damaged": (
+        "no exchange rate for {code} ({path} could not be read in full: {damage});"
+        " set one with `ftplanner rates set {code} RATE` (units per 1 USD)"
+    ),
+    # saved files: failed writes and damaged files kept aside
+    "file.cannot": "{path}: cannot {doing} ({why})",
+    "file.cannot_nothing_changed": "{path}: cannot {doing} ({why}); nothing was changed",
+    "file.cannot_nothing_written": "{path}: cannot {doing} ({why}); nothing was written",
+    "file.cannot_keep_aside": (
+        "{path}: cannot {doing} ({why}); it was left untouched and nothing was saved: move it away and try again"
+    ),
+    "state.kept_aside": "{name} could not be read in full ({reason}); the original is kept as {aside}; {recovered}",
+    "state.not_utf8": "not UTF-8 text at byte {byte}",
+    "oserror.disk_full": "the disk is full",
+    "oserror.permission": "permission denied",
+    "oserror.read_only": "the disk is read-only",
+    "oserror.folder_in_way": "a folder is in the way",
+    "oserror.not_a_folder": "part of the path is a file, not a folder",
+    "oserror.folder_not_file": "it is a folder, not a file",
+    "doing.save": "save",
+    "doing.write": "write",
+    "doing.save_here": "save here",
+    "doing.keep_aside": "be kept aside",
+    "doing.complete_command": "complete the command",
+    "doing.save_rates": "save the exchange rates",
+    "doing.save_overrides": "save the price overrides",
+    "doing.save_imported_catalog": "save the imported catalog",
+    "doing.export_catalog": "export the catalog",
+    "doing.autosave_plan": "autosave the plan",
+    "doing.save_settings": "save the settings",
+    "doing.save_profiles": "save the profiles",
+    "doing.save_scenario": "save the scenario",
+    "doing.write_csv": "write the CSV file",
+    "doing.write_pdf": "write the PDF",
+    "file.no_folder": "{path}: the folder {folder} does not exist",
+    "write.no_file": "the writer made no file",
+    "write.empty": "the written file is empty",
+    "write.not_pdf": "the written file is not a PDF",
+    "write.pdf_incomplete": "the written PDF is incomplete (no %%EOF trailer)",
+    "write.short": "only {written} of {size} bytes were written",
+    "toml.invalid": "not valid TOML: {detail}",
 }
 
 JA: dict[str, str] = {
@@ -705,6 +763,69 @@ JA: dict[str, str] = {
     "field:model.inference_per_month": "推論／月",
     "field:model.hosting_per_month": "ホスティング／月",
     "field:model.migration_cost": "移行",
+    # exchange rates and currencies
+    "list": "{items}",
+    "money.unknown_currency": "不明な通貨コード {code} です。USD、JPY、EUR などの ISO 4217 コードを指定してください",
+    "rates.unreadable": "{path}：為替レートを読み込めません：{reason}（無視しました）",
+    "rates.partly_unreadable": "{path}：為替レートを完全には読み込めません：{reason}。読み込めた分を使います",
+    "rates.not_table": "{name}：-：rates：表が必要です（無視しました）",
+    "rates.entry_not_table": "per_usd と set_on を持つ表が必要です",
+    "rates.entry_not_positive": "per_usd は正の値にしてください。入力値：{value}",
+    "rates.bad_entry": "{name}：{code}：レート：{reason}（無視しました）",
+    "rates.damage_not_table": "rates が表ではありません",
+    "rates.damage_rate": "{code} のレートは使えません",
+    "rates.recovered": "復元したレート：{kept}",
+    "rates.recovered_none": "復元したレート：なし",
+    "rates.usd_is_base": "USD は基準通貨です。レートは常に 1 です",
+    "rates.bad_value": "{code} の為替レート：{reason}",
+    "rates.not_positive": "{code} の為替レートは正の値にしてください。入力値：{value}",
+    "rates.missing": (
+        "{code} の為替レートがありません。`ftplanner rates set {code} RATE` で設定してください（1 USD あたりの額）"
+    ),
+    "rates.missing_damaged": (
+        "{code} の為替レートがありません（{path} を完全には読み込めませんでした：{damage}）。"
+        "`ftplanner rates set {code} RATE` で設定してください（1 USD あたりの額）"
+    ),
+    # saved files: failed writes and damaged files kept aside
+    "file.cannot": "{path}：{doing}ことができません（{why}）",
+    "file.cannot_nothing_changed": "{path}：{doing}ことができません（{why}）。何も変更していません",
+    "file.cannot_nothing_written": "{path}：{doing}ことができません（{why}）。何も書き込んでいません",
+    "file.cannot_keep_aside": (
+        "{path}：{doing}ことができません（{why}）。ファイルはそのままで、何も保存していません。"
+        "ファイルを移動してからやり直してください"
+    ),
+    "state.kept_aside": (
+        "{name} を完全には読み込めませんでした（{reason}）。元のファイルは {aside} として残しています。{recovered}"
+    ),
+    "state.not_utf8": "{byte} バイト目が UTF-8 テキストではありません",
+    "oserror.disk_full": "ディスクがいっぱいです",
+    "oserror.permission": "アクセスが拒否されました",
+    "oserror.read_only": "ディスクが読み取り専用です",
+    "oserror.folder_in_way": "同じ名前のフォルダーがあります",
+    "oserror.not_a_folder": "パスの途中がフォルダーではなくファイルです",
+    "oserror.folder_not_file": "ファイルではなくフォルダーです",
+    "doing.save": "保存する",
+    "doing.write": "書き込む",
+    "doing.save_here": "ここに保存する",
+    "doing.keep_aside": "退避する",
+    "doing.complete_command": "コマンドを完了する",
+    "doing.save_rates": "為替レートを保存する",
+    "doing.save_overrides": "価格の上書きを保存する",
+    "doing.save_imported_catalog": "取り込んだカタログを保存する",
+    "doing.export_catalog": "カタログを書き出す",
+    "doing.autosave_plan": "計画を自動保存する",
+    "doing.save_settings": "設定を保存する",
+    "doing.save_profiles": "プロファイルを保存する",
+    "doing.save_scenario": "シナリオを保存する",
+    "doing.write_csv": "CSV ファイルを書き込む",
+    "doing.write_pdf": "PDF を書き込む",
+    "file.no_folder": "{path}：フォルダー {folder} がありません",
+    "write.no_file": "ファイルが作成されませんでした",
+    "write.empty": "書き込んだファイルが空です",
+    "write.not_pdf": "書き込んだファイルが PDF ではありません",
+    "write.pdf_incomplete": "書き込んだ PDF が不完全です（%%EOF がありません）",
+    "write.short": "{size} バイトのうち {written} バイトしか書き込めませんでした",
+    "toml.invalid": "TOML として正しくありません：{detail}",
 }
 
 # Labels that repeat a GUI string: field code → (Qt translation context, English source string).

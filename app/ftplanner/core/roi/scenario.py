@@ -508,7 +508,7 @@ def save_scenario(scenario: Scenario, path: Path | str) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteFailed(os_error_text(exc, target, "save the scenario") + "; nothing was written") from None
+        raise WriteFailed(os_error_text(exc, target, "save the scenario", "nothing was written")) from None
     write_whole(target, dumps_scenario(scenario).encode("utf-8"), "save the scenario")
 
 
