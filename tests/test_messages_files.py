@@ -148,3 +148,117 @@ def test_the_japanese_command_line_warns_about_a_damaged_rates_file_in_japanese(
         "為替レートを完全には読み込めません" in done.stderr or "完全には読み込めませんでした" in done.stderr
     )
     assert "could not be read in full" not in done.stderr and "cannot read" not in done.stderr
+
+
+def test_an_override_in_a_currency_without_a_rate_is_told_in_japanese():
+    from ftplanner.core.roi_link import override_amount
+
+    overrides = {"training_cost": {"currency": "EUR", "likely": 40}}
+    with pytest.raises(UserError) as caught:
+        override_amount(overrides, "training_cost", "JPY", ExchangeRates(), "plan")
+    assert str(caught.value).startswith("plan: roi_overrides.training_cost: no exchange rate for JPY;")
+    japanese = render(caught.value.message, "ja")
+    assert japanese.startswith("plan: roi_overrides.training_cost：JPY の為替レートがありません。")
+    _no_english_words(japanese)
+
+
+def test_a_damaged_overrides_file_kept_aside_is_told_in_japanese(tmp_path: Path):
+    from ftplanner.core.catalog import save_user_overrides
+
+    path = tmp_path / "price_overrides.toml"
+    path.write_bytes(b'[models."m-1"]\ninput_per_mtok = 1\n[models\xff\n')
+    notices: list[str] = []
+    save_user_overrides({"models": {}}, path, notices)
+    [notice] = notices
+    assert str(notice).startswith("price_overrides.toml could not be read in full (not UTF-8 text at byte")
+    assert str(notice).endswith("; readable then: m-1")
+    japanese = render(notice, "ja")
+    assert "バイト目が UTF-8 テキストではありません；TOML として正しくありません：" in japanese
+    assert japanese.endswith("その時点で読めた内容：m-1")
+    _no_english_words(japanese)
+
+
+def _catalog():
+    from ftplanner.core.catalog import load_catalog
+
+    return load_catalog(user_overrides=False, today=date(2026, 11, 30))
+
+
+def test_unknown_and_ambiguous_models_are_told_in_japanese():
+    from dataclasses import replace
+
+    catalog = _catalog()
+    cases = [
+        (
+            lambda: catalog.get("gpt-4o-mimi"),
+            "unknown model 'gpt-4o-mimi' (did you mean",
+            "不明なモデル 'gpt-4o-mimi' です（",
+        ),
+        (
+            lambda: catalog.get("zzzz"),
+            "unknown model 'zzzz'; list them",
+            "不明なモデル 'zzzz' です。`ftplanner models`",
+        ),
+        (
+            lambda: catalog.by_provider("openia"),
+            "unknown provider 'openia' (did you mean 'openai'?)",
+            "不明なプロバイダー",
+        ),
+    ]
+    together = [e for e in catalog.entries if e.provider == "together"][:2]
+    twins = replace(catalog, entries=(*together, replace(together[0], provider="fireworks")))
+    cases.append(
+        (
+            lambda: twins.get(together[0].id),
+            f"model '{together[0].id}' is ambiguous; use one of:",
+            "複数に該当します",
+        )
+    )
+    for call, english, japanese in cases:
+        with pytest.raises(UserError) as caught:
+            call()
+        assert str(caught.value).startswith(english)
+        text = render(caught.value.message, "ja")
+        assert japanese in text, text
+        assert "unknown" not in text and "ambiguous" not in text
+
+
+def test_estimate_argument_errors_are_told_in_japanese():
+    from ftplanner.core.estimate import TrafficProfile, estimate
+    from test_estimate import make_analysis
+
+    catalog = _catalog()
+    data = make_analysis([(100, 10)])
+    cases = [
+        (
+            lambda: estimate(data, catalog.get("gpt-4o-mini"), epochs=0),
+            "エポック数は 1 以上にしてください。入力値：0",
+        ),
+        (
+            lambda: estimate(data, catalog.get("gpt-4o-mini"), months=-1),
+            "月数は 0 以上にしてください。入力値：-1",
+        ),
+        (
+            lambda: estimate(data, catalog.get("davinci-002")),
+            "davinci-002 は cl100k_base でトークンを数えますが、分析には o200k_base が使われました",
+        ),
+        (lambda: TrafficProfile(10, 5, 5, cached_share=2), "0 から 1 の範囲で指定してください。入力値：2"),
+    ]
+    for call, japanese in cases:
+        with pytest.raises(UserError) as caught:
+            call()
+        assert japanese in render(caught.value.message, "ja")
+
+
+def test_a_plan_currency_without_a_rate_is_told_in_japanese():
+    from ftplanner.core.plan import Plan
+    from ftplanner.core.plan_inputs import plan_currency
+
+    plan = Plan(name="p", currency="JPY")
+    with pytest.raises(UserError) as caught:
+        plan_currency(plan, ExchangeRates(), date(2026, 11, 30))
+    assert str(caught.value).startswith("currency: no exchange rate for JPY;")
+    assert render(caught.value.message, "ja").startswith("通貨：JPY の為替レートがありません。")
+    choice = plan_currency(plan, ExchangeRates(), date(2026, 11, 30), fallback=True)
+    assert choice.code == "USD" and str(choice.problem).endswith("; amounts are shown in USD")
+    assert render(choice.problem, "ja").endswith("。金額は USD で表示しています")
