@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,19 @@ def test_field_names_in_messages_are_labels_not_keys():
     assert caught.value.field == "benefits[0].amount.low"
     for text in (str(caught.value), render(caught.value.message, "ja")):
         assert "benefits[" not in text and "discount_rate" not in text
+
+
+def test_a_discount_out_of_range_is_told_in_percent_as_the_form_takes_it():
+    """The file holds a fraction (8 = 800 %), the form takes percent: the message speaks percent."""
+    base = {"schema": 1, "name": "n", "horizon_months": 12}
+    for fraction, percent in (("8", "800"), ("-0.05", "-5"), ("1.5", "150")):
+        with pytest.raises(UserError) as caught:
+            scenario_from_dict(base | {"discount_rate_annual": Decimal(fraction)})
+        assert str(caught.value) == f"Discount / year: must be between 0 % and 100 %, got {percent} %"
+        assert caught.value.field == "discount_rate_annual"
+        assert render(caught.value.message, "ja") == (
+            f"割引率／年：0 % から 100 % の範囲で指定してください。入力値：{percent} %"
+        )
 
 
 def test_a_message_is_its_english_text_and_survives_pickling():

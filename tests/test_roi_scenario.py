@@ -140,7 +140,7 @@ def _error(text: str) -> str:
         (
             "discount_rate_annual = 0.08",
             "discount_rate_annual = 8",
-            "plan.toml:6: Discount / year: must be",
+            "plan.toml:6: Discount / year: must be between 0 % and 100 %, got 800 %",
         ),
         (
             "schema = 1",

@@ -19,7 +19,7 @@ from types import ModuleType
 from typing import NoReturn
 
 from ftplanner import __version__
-from ftplanner.cli.say import set_language
+from ftplanner.cli.say import say, set_language
 from ftplanner.core.errors import Cancelled, Failed, Refused, UserError
 from ftplanner.core.messages import LANGUAGES, language_from_env, render
 
@@ -102,7 +102,7 @@ def _tell_on_stderr() -> None:
     if not _telling:
         from ftplanner.core import statefile
 
-        statefile.listen(lambda line: print(f"ftplanner: warning: {line}", file=sys.stderr))
+        statefile.listen(lambda line: print(f"ftplanner: warning: {say(line)}", file=sys.stderr))
         _telling.append(True)
 
 
@@ -142,7 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         name = exc.filename2 or exc.filename  # a rename names its target second
         where = Path(name) if name else Path(".")
-        print(f"ftplanner: {os_error_text(exc, where, 'complete the command')}", file=sys.stderr)
+        print(
+            f"ftplanner: {render(os_error_text(exc, where, 'complete the command'), lang)}", file=sys.stderr
+        )
         return EXIT_REFUSED
     except sqlite3.Error as exc:  # last resort: the job store failed under the command
         print(f"ftplanner: the job store failed ({exc})", file=sys.stderr)

@@ -18,6 +18,7 @@ from ftplanner.core import formatting
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate, TrafficProfile, analyze_per_encoding, compare
+from ftplanner.core.messages import msg
 from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, check_currency, format_money
 from ftplanner.jobs.calibration import calibrated_time_model
 
@@ -176,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
     if currency != BASE_CURRENCY:
         rates_row = rates.get(currency)
         if rates_row is not None and rates_row.is_stale(catalog.today):
-            warn(f"exchange rate for {currency} was set on {rates_row.set_on} (more than 30 days ago)")
+            warn(msg("rates.stale", currency=currency, date=rates_row.set_on))
         rows = [row.converted(currency, rates) for row in rows]
     if args.json:
         print(json.dumps([row.to_dict() for row in rows], indent=2, ensure_ascii=False))

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ftplanner.cli.say import say
 from ftplanner.core.catalog import LAYER_PLAN, Catalog, ModelEntry, load_catalog, read_override_file
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
@@ -40,7 +41,7 @@ def add_catalog_options(parser: argparse.ArgumentParser) -> None:
 
 
 def warn(message: str) -> None:
-    print(f"ftplanner: warning: {message}", file=sys.stderr)
+    print(f"ftplanner: warning: {say(message)}", file=sys.stderr)
 
 
 def catalog_from_args(args: argparse.Namespace) -> Catalog:

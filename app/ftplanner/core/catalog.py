@@ -23,6 +23,7 @@ from ftplanner.core.catalog_schema import (
     FILE_KEYS,
     OVERRIDE_FILE_KEYS,
     FieldProblem,
+    close_match,
     close_match_hint,
     coerce_model,
     coerce_provider,
@@ -31,7 +32,7 @@ from ftplanner.core.catalog_schema import (
     serving_of,
 )
 from ftplanner.core.errors import UserError
-from ftplanner.core.messages import msg
+from ftplanner.core.messages import Joined, message_of, msg
 from ftplanner.core.money import json_value
 from ftplanner.core.paths import user_data_dir
 
@@ -212,19 +213,22 @@ class Catalog:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            keys = ", ".join(e.key for e in matches)
-            raise UserError(f"model {name!r} is ambiguous; use one of: {keys}")
-        names = [e.key for e in self.entries] + [e.id for e in self.entries]
-        raise UserError(
-            f"unknown model {name!r}{close_match_hint(name, names)}; list them with `ftplanner models`"
-        )
+            keys = Joined([e.key for e in matches])
+            raise UserError(msg("catalog.ambiguous_model", name=repr(name), keys=keys))
+        match = close_match(name, [e.key for e in self.entries] + [e.id for e in self.entries])
+        if match:
+            raise UserError(msg("catalog.unknown_model_near", name=repr(name), match=repr(match)))
+        raise UserError(msg("catalog.unknown_model", name=repr(name)))
 
     def by_provider(self, provider: str) -> tuple[ModelEntry, ...]:
         if provider not in self.providers:
-            raise UserError(
-                f"unknown provider {provider!r}{close_match_hint(provider, tuple(self.providers))};"
-                f" known: {', '.join(self.providers)}"
-            )
+            known = Joined(list(self.providers))
+            match = close_match(provider, tuple(self.providers))
+            if match:
+                raise UserError(
+                    msg("catalog.unknown_provider_near", name=repr(provider), match=repr(match), known=known)
+                )
+            raise UserError(msg("catalog.unknown_provider", name=repr(provider), known=known))
         return tuple(e for e in self.entries if e.provider == provider)
 
     def launchable(self) -> tuple[ModelEntry, ...]:
@@ -551,15 +555,15 @@ def salvaged_overrides(path: Path) -> tuple[dict[str, Any], str | None]:
     try:
         raw = statefile.read_state(path)
     except statefile.Unreadable as exc:
-        return {}, str(exc)
+        return {}, message_of(exc)
     if raw is None:
         return {}, None
     damage: list[str] = []
     data = catalog_toml.loads_salvaging(statefile.decode_state(raw, damage), damage)
     if not isinstance(data.get("models", {}), dict):
-        damage.append("models is not a table")
+        damage.append(msg("overrides.models_not_table"))
         data = {k: v for k, v in data.items() if k != "models"}
-    return data, "; ".join(damage) or None
+    return data, msg("list", items=Joined(damage, "; ")) if damage else None
 
 
 def save_user_overrides(
@@ -576,8 +580,11 @@ def save_user_overrides(
         recovered, damage = salvaged_overrides(path)
         if damage is not None and (path.exists() or path.is_symlink()):
             aside = statefile.keep_aside(path)
-            names = ", ".join(recovered.get("models", {})) or "no model overrides"
-            line = statefile.aside_notice(path, damage, aside, f"readable then: {names}")
+            names = list(recovered.get("models", {}))
+            readable = (
+                msg("overrides.readable", names=Joined(names)) if names else msg("overrides.readable_none")
+            )
+            line = statefile.aside_notice(path, damage, aside, readable)
             if notices is not None:
                 notices.append(line)
         statefile.write_state(path, text, "save the price overrides")

@@ -277,7 +277,7 @@ def install(candidate: CatalogFile) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WriteFailed(
-            statefile.os_error_text(exc, folder, "save the imported catalog") + "; nothing was changed"
+            statefile.os_error_text(exc, folder, "save the imported catalog", "nothing was changed")
         ) from None
     with statefile.locked(target):
         statefile.write_state(target, candidate.text, "save the imported catalog")

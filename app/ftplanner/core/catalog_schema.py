@@ -109,10 +109,16 @@ def problem_line(source: str, model: str, field: str, message: str) -> str:
     return f"{source}: {model}: {field}: {message}"
 
 
+def close_match(name: str, candidates: list[str] | tuple[str, ...]) -> str | None:
+    """The candidate ``name`` is a near miss of, if any."""
+    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
 def close_match_hint(name: str, candidates: list[str] | tuple[str, ...]) -> str:
     """`` (did you mean 'x'?)`` for a near miss, else an empty string."""
-    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {matches[0]!r}?)" if matches else ""
+    match = close_match(name, candidates)
+    return f" (did you mean {match!r}?)" if match else ""
 
 
 def to_decimal(value: Any) -> Decimal:

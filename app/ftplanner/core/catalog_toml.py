@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ftplanner.core.messages import msg
 from ftplanner.core.paths import write_text_atomic
 from ftplanner.core.toml_text import dumps
 
@@ -60,5 +61,5 @@ def loads_salvaging(text: str, damage: list[str]) -> dict[str, Any]:
     try:
         return loads(text)
     except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
-        damage.append(f"not valid TOML: {exc}")
+        damage.append(msg("toml.invalid", detail=str(exc)))  # the parser's own detail stays as it is
         return salvage(text)

@@ -64,12 +64,14 @@ class TrafficProfile:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise UserError(
-                    f"traffic: {name.replace('_', ' ')} must be a whole number ≥ 0, got {value!r}"
+                    msg("estimate.traffic_not_whole", name=name.replace("_", " "), value=repr(value))
                 )
         for name in ("cached_share", "batch_share"):
             value = Decimal(str(getattr(self, name)))
             if not (0 <= value <= 1):
-                raise UserError(f"traffic: {name.replace('_', ' ')} must be between 0 and 1, got {value}")
+                raise UserError(
+                    msg("estimate.traffic_bad_share", name=name.replace("_", " "), value=str(value))
+                )
             object.__setattr__(self, name, value)
 
 
@@ -247,18 +249,25 @@ def estimate(
     today = today or date.today()
     if analysis.encoding != entry.encoding:
         raise UserError(
-            f"{entry.key} counts tokens with {entry.encoding}, but the analysis used {analysis.encoding}"
+            msg(
+                "estimate.encoding_mismatch", model=entry.key, encoding=entry.encoding, used=analysis.encoding
+            )
         )
     if validation is not None and validation.encoding != entry.encoding:
         raise UserError(
-            f"{entry.key}: the validation analysis used {validation.encoding}, not {entry.encoding}"
+            msg(
+                "estimate.validation_encoding",
+                model=entry.key,
+                encoding=entry.encoding,
+                used=validation.encoding,
+            )
         )
     if epochs is not None and epochs < 1:
-        raise UserError(f"epochs must be at least 1, got {epochs}")
+        raise UserError(msg("estimate.bad_epochs", value=str(epochs)))
     if months < 0:
-        raise UserError(f"months must be 0 or more, got {months}")
+        raise UserError(msg("estimate.bad_months", value=str(months)))
     if n_evals < 0:
-        raise UserError(f"n_evals must be 0 or more, got {n_evals}")
+        raise UserError(msg("estimate.bad_evals", value=str(n_evals)))
     warnings: list[str] = []
     block = entry.launch_block(today, method)
     if block:

@@ -15,25 +15,26 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ftplanner.core.errors import UserError, WriteFailed
-from ftplanner.core.statefile import os_error_text
+from ftplanner.core.messages import Message, msg
+from ftplanner.core.statefile import cannot, os_error_text
 
-Check = Callable[[Path], str | None]  # what is wrong with the written file, or None
+Check = Callable[[Path], Message | None]  # what is wrong with the written file, or None
 LOW_SPACE_BYTES = 1024 * 1024
 
 
-def pdf_problem(path: Path) -> str | None:
+def pdf_problem(path: Path) -> Message | None:
     """None for a complete PDF file (header and ``%%EOF`` trailer), else what is wrong."""
     size = path.stat().st_size
     if size == 0:
-        return "the written file is empty"
+        return msg("write.empty")
     with open(path, "rb") as handle:
         head = handle.read(5)
         handle.seek(max(0, size - 1024))
         tail = handle.read()
     if head != b"%PDF-":
-        return "the written file is not a PDF"
+        return msg("write.not_pdf")
     if b"%%EOF" not in tail:
-        return "the written PDF is incomplete (no %%EOF trailer)"
+        return msg("write.pdf_incomplete")
     return None
 
 
@@ -50,7 +51,9 @@ def _low_space(folder: Path) -> bool:
 
 
 @contextmanager
-def whole_or_absent(target: Path, what: str = "write", check: Check | None = None) -> Iterator[Path]:
+def whole_or_absent(
+    target: Path, what: str | Message = "write", check: Check | None = None
+) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; after the body writes it, check, fsync and rename.
 
     The body may raise anything (Cancelled, UserError): the temporary file is removed and the error goes on;
@@ -58,35 +61,35 @@ def whole_or_absent(target: Path, what: str = "write", check: Check | None = Non
     """
     target = Path(target)
     if not target.parent.is_dir():
-        raise UserError(f"{target}: the folder {target.parent} does not exist")
+        raise UserError(msg("file.no_folder", path=str(target), folder=str(target.parent)))
     if target.is_dir():
-        raise WriteFailed(f"{target}: cannot {what} (a folder is in the way); nothing was written")
+        raise WriteFailed(cannot(target, what, msg("oserror.folder_in_way"), "nothing was written"))
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
         yield tmp
-        problem = "the writer made no file" if not tmp.exists() else (check(tmp) if check else None)
+        problem = msg("write.no_file") if not tmp.exists() else (check(tmp) if check else None)
         if problem is None and tmp.stat().st_size == 0:
-            problem = "the written file is empty"
+            problem = msg("write.empty")
         if problem is not None:
             if _low_space(target.parent):
-                problem = "the disk is full"
-            raise WriteFailed(f"{target}: cannot {what} ({problem}); nothing was written")
+                problem = msg("oserror.disk_full")
+            raise WriteFailed(cannot(target, what, problem, "nothing was written"))
         _fsync(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         if isinstance(exc, WriteFailed):
             raise
-        raise WriteFailed(os_error_text(exc, target, what) + "; nothing was written") from None
+        raise WriteFailed(os_error_text(exc, target, what, "nothing was written")) from None
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def write_whole(target: Path, data: bytes, what: str = "write") -> None:
+def write_whole(target: Path, data: bytes, what: str | Message = "write") -> None:
     """Write ``data`` to ``target`` whole or not at all (read back to the last byte before the rename)."""
 
-    def same_size(path: Path) -> str | None:
+    def same_size(path: Path) -> Message | None:
         written = path.stat().st_size
-        return None if written == len(data) else f"only {written:,} of {len(data):,} bytes were written"
+        return None if written == len(data) else msg("write.short", written=written, size=len(data))
 
     with whole_or_absent(target, what, same_size) as tmp:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

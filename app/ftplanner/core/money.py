@@ -18,6 +18,7 @@ from pathlib import Path
 from ftplanner.core import catalog_toml, statefile
 from ftplanner.core.catalog_schema import to_date, to_decimal
 from ftplanner.core.errors import UserError
+from ftplanner.core.messages import Joined, message_of, msg
 from ftplanner.core.paths import user_data_dir
 
 BASE_CURRENCY = "USD"
@@ -75,7 +76,7 @@ def check_currency(code: str) -> str:
     """The upper-cased ISO 4217 code; UserError for anything else."""
     normalised = code.strip().upper()
     if not _CODE.match(normalised) or normalised not in ISO_4217:
-        raise UserError(f"unknown currency code {code!r}; use an ISO 4217 code such as USD, JPY or EUR")
+        raise UserError(msg("money.unknown_currency", code=repr(code)))
     return normalised
 
 
@@ -148,9 +149,9 @@ class ExchangeRates:
 
     def __init__(self, rates: dict[str, Rate] | None = None, *, problems: list[str] | None = None) -> None:
         self._rates: dict[str, Rate] = dict(rates or {})
-        self.problems: list[str] = list(problems or [])
-        self.damage: str | None = None  # why the file could not be read in full, if it could not
-        self.notices: list[str] = []  # what happened to a damaged file when saving
+        self.problems: list[str] = list(problems or [])  # messages (str subclasses), English as text
+        self.damage: str | None = None  # why the file could not be read in full (a message), if it could not
+        self.notices: list[str] = []  # what happened to a damaged file when saving (messages)
         self.path: Path | None = None  # the file these were read from
 
     def __iter__(self) -> Iterator[Rate]:
@@ -173,36 +174,35 @@ class ExchangeRates:
         try:
             raw = statefile.read_state(path)
         except statefile.Unreadable as exc:
-            found = cls(problems=[f"{path}: cannot read exchange rates: {exc} (ignored)"])
-            found.damage, found.path = str(exc), path
+            reason = message_of(exc)
+            found = cls(problems=[msg("rates.unreadable", path=str(path), reason=reason)])
+            found.damage, found.path = reason, path
             return found
         if raw is None:
             return cls()
         damage: list[str] = []
         data = catalog_toml.loads_salvaging(statefile.decode_state(raw, damage), damage)
         rates: dict[str, Rate] = {}
-        problems = [
-            f"{path}: cannot read exchange rates in full: {d}; using what can be read" for d in damage
-        ]
+        problems: list[str] = [msg("rates.partly_unreadable", path=str(path), reason=d) for d in damage]
         table = data.get("rates", {})
         if not isinstance(table, dict):
-            problems.append(f"{path.name}: -: rates: expected a table (ignored)")
-            damage.append("rates is not a table")
+            problems.append(msg("rates.not_table", name=path.name))
+            damage.append(msg("rates.damage_not_table"))
             table = {}
         for code, raw_rate in table.items():
             try:
                 currency = check_currency(code)
                 if not isinstance(raw_rate, dict):
-                    raise ValueError("expected a table with per_usd and set_on")
+                    raise UserError(msg("rates.entry_not_table"))
                 per_usd = to_decimal(raw_rate.get("per_usd"))
                 if per_usd <= 0:
-                    raise ValueError(f"per_usd must be positive, got {per_usd}")
+                    raise UserError(msg("rates.entry_not_positive", value=str(per_usd)))
                 rates[currency] = Rate(currency, per_usd, to_date(raw_rate.get("set_on")))
             except (UserError, ValueError) as exc:
-                problems.append(f"{path.name}: {code}: rate: {exc} (ignored)")
-                damage.append(f"the rate {code} is not usable")
+                problems.append(msg("rates.bad_entry", name=path.name, code=code, reason=message_of(exc)))
+                damage.append(msg("rates.damage_rate", code=code))
         found = cls(rates, problems=problems)
-        found.damage = "; ".join(damage) or None
+        found.damage = msg("list", items=Joined(damage, "; ")) if damage else None
         found.path = path
         return found
 
@@ -229,10 +229,9 @@ class ExchangeRates:
             current = ExchangeRates.load(path)
             if current.damage is not None and (path.exists() or path.is_symlink()):
                 aside = statefile.keep_aside(path)
-                kept = ", ".join(r.currency for r in current) or "none"
-                self.notices.append(
-                    statefile.aside_notice(path, current.damage, aside, f"rates recovered from it: {kept}")
-                )
+                kept = [r.currency for r in current]
+                recovered = msg("rates.recovered", kept=Joined(kept)) if kept else msg("rates.recovered_none")
+                self.notices.append(statefile.aside_notice(path, current.damage, aside, recovered))
             statefile.write_state(path, text, "save the exchange rates")
         return path
 
@@ -240,13 +239,13 @@ class ExchangeRates:
         """Record a rate (units per 1 USD); UserError for a bad code or a non-positive rate."""
         code = check_currency(currency)
         if code == BASE_CURRENCY:
-            raise UserError("USD is the base currency; its rate is always 1")
+            raise UserError(msg("rates.usd_is_base"))
         try:
             value = to_decimal(per_usd)
         except ValueError as exc:
-            raise UserError(f"exchange rate for {code}: {exc}") from None
+            raise UserError(msg("rates.bad_value", code=code, reason=message_of(exc))) from None
         if value <= 0:
-            raise UserError(f"exchange rate for {code} must be positive, got {value}")
+            raise UserError(msg("rates.not_positive", code=code, value=str(value)))
         rate = Rate(code, value, set_on or date.today())
         self._rates[code] = rate
         return rate
@@ -265,15 +264,10 @@ class ExchangeRates:
         found = self.get(currency)
         if found is None:
             code = check_currency(currency)
-            broken = (
-                f" ({self.path or self.default_path()} could not be read in full: {self.damage})"
-                if self.damage
-                else ""
-            )
-            raise UserError(
-                f"no exchange rate for {code}{broken}; set one with `ftplanner rates set {code} RATE`"
-                " (units per 1 USD)"
-            )
+            if self.damage:
+                where = str(self.path or self.default_path())
+                raise UserError(msg("rates.missing_damaged", code=code, path=where, damage=self.damage))
+            raise UserError(msg("rates.missing", code=code))
         return found.per_usd
 
     def convert(self, amount_usd: Decimal | None, currency: str) -> Decimal | None:

@@ -307,9 +307,7 @@ def recoverable() -> list[tuple[str, float, Plan]]:
                 except WriteFailed as failed:
                     statefile.announce(f"autosave {path} cannot be read ({reason}); {failed}")
                     continue
-                statefile.announce(
-                    statefile.aside_notice(path, reason, aside, "no plan was recovered from it")
-                )
+                statefile.announce(statefile.aside_notice(path, reason, aside, msg("plan.none_recovered")))
     return found
 
 

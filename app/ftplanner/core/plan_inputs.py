@@ -13,7 +13,7 @@ from ftplanner.core.catalog import LAYER_PLAN, Catalog, ModelEntry, load_catalog
 from ftplanner.core.display import default_method
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate, TrafficProfile, estimate
-from ftplanner.core.messages import msg
+from ftplanner.core.messages import message_of, msg
 from ftplanner.core.money import BASE_CURRENCY, ExchangeRates, check_currency
 from ftplanner.core.plan import Plan
 from ftplanner.core.result import AnalysisResult, Histogram
@@ -92,8 +92,9 @@ def plan_currency(plan: Plan, rates: ExchangeRates, today: date, *, fallback: bo
             rates.rate(code)  # raises the message naming the command that sets one
     except UserError as exc:
         if not fallback:
-            raise UserError(f"currency: {exc}") from None
-        return CurrencyChoice(BASE_CURRENCY, Decimal(1), None, False, f"{exc}; amounts are shown in USD")
+            raise UserError(msg("plan.currency_problem", problem=message_of(exc))) from None
+        problem = msg("plan.currency_fallback", problem=message_of(exc))
+        return CurrencyChoice(BASE_CURRENCY, Decimal(1), None, False, problem)
     assert found is not None
     if code == BASE_CURRENCY:
         return CurrencyChoice(code, Decimal(1), None, False)

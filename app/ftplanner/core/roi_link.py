@@ -14,6 +14,7 @@ from typing import Any
 
 from ftplanner.core.errors import UserError
 from ftplanner.core.estimate import Estimate
+from ftplanner.core.messages import message_of, msg
 from ftplanner.core.money import ExchangeRates, check_currency, decimal_text
 from ftplanner.core.plan import LINKED_INPUTS
 from ftplanner.core.roi import Scenario
@@ -116,7 +117,7 @@ def _factor(from_code: str, to_code: str, rates: ExchangeRates, where: str) -> D
     try:
         return rates.rate(check_currency(to_code)) / rates.rate(check_currency(from_code))
     except UserError as exc:
-        raise UserError(f"{where}: {exc}") from None
+        raise UserError(msg("file.at", path=where, message=message_of(exc))) from None
 
 
 def scenario_in_currency(scenario: Scenario, currency: str, rates: ExchangeRates) -> Scenario:

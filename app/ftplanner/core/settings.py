@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ftplanner.core import statefile
+from ftplanner.core.messages import msg
 from ftplanner.core.paths import user_data_dir
 
 SETTINGS_FILE = "settings.json"
@@ -83,7 +84,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> list[str]:
         if problems and (path.exists() or path.is_symlink()):
             aside = statefile.keep_aside(path)
             reason = problems[0].removeprefix(f"{path}: ")
-            notices.append(statefile.aside_notice(path, reason, aside, "the settings in use were saved"))
+            notices.append(statefile.aside_notice(path, reason, aside, msg("settings.saved_in_use")))
         statefile.write_state(
             path, json.dumps(asdict(settings), indent=2, ensure_ascii=False), "save the settings"
         )

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ftplanner.core.errors import WriteFailed
+from ftplanner.core.messages import Message, msg, raw
 from ftplanner.core.paths import write_bytes_atomic
 
 LOCK_SUFFIX = ".lock"
@@ -35,22 +36,65 @@ class Unreadable(Exception):
     """A state file exists but cannot be read; the message says why (for the user)."""
 
 
-def os_error_text(exc: OSError, path: Path, doing: str) -> str:
-    """One line for an OSError while ``doing`` something with ``path`` (no traceback, no errno soup)."""
+# What a failed write was doing, by the English phrase callers pass; each is worded in every language.
+DOING: dict[str, str] = {
+    "save": "doing.save",
+    "write": "doing.write",
+    "save here": "doing.save_here",
+    "be kept aside": "doing.keep_aside",
+    "complete the command": "doing.complete_command",
+    "save the exchange rates": "doing.save_rates",
+    "save the price overrides": "doing.save_overrides",
+    "save the imported catalog": "doing.save_imported_catalog",
+    "export the catalog": "doing.export_catalog",
+    "autosave the plan": "doing.autosave_plan",
+    "save the settings": "doing.save_settings",
+    "save the profiles": "doing.save_profiles",
+    "save the scenario": "doing.save_scenario",
+    "write the CSV file": "doing.write_csv",
+    "write the PDF": "doing.write_pdf",
+}
+# What was left as it was after a failed write.
+THEN: dict[str, str] = {
+    "": "file.cannot",
+    "nothing was changed": "file.cannot_nothing_changed",
+    "nothing was written": "file.cannot_nothing_written",
+    "left untouched": "file.cannot_keep_aside",
+}
+
+
+def doing_text(doing: str | Message) -> Message:
+    """What a write was doing as a message: a known phrase is worded per language, others shown as is."""
+    if isinstance(doing, Message):
+        return doing
+    code = DOING.get(doing)
+    return Message(code) if code else raw(doing)
+
+
+def os_error_reason(exc: OSError) -> Message:
+    """Why an OSError happened, in words (no errno soup)."""
     code = exc.errno
     if code == errno.ENOSPC or code == errno.EDQUOT:
-        why = "the disk is full"
-    elif code in (errno.EACCES, errno.EPERM):
-        why = "permission denied"
-    elif code == errno.EROFS:
-        why = "the disk is read-only"
-    elif code == errno.EISDIR or isinstance(exc, IsADirectoryError):
-        why = "a folder is in the way"
-    elif code == errno.ENOTDIR:
-        why = "part of the path is a file, not a folder"
-    else:
-        why = exc.strerror or str(exc)
-    return f"{path}: cannot {doing} ({why})"
+        return msg("oserror.disk_full")
+    if code in (errno.EACCES, errno.EPERM):
+        return msg("oserror.permission")
+    if code == errno.EROFS:
+        return msg("oserror.read_only")
+    if code == errno.EISDIR or isinstance(exc, IsADirectoryError):
+        return msg("oserror.folder_in_way")
+    if code == errno.ENOTDIR:
+        return msg("oserror.not_a_folder")
+    return raw(exc.strerror or str(exc))
+
+
+def cannot(path: Path, doing: str | Message, why: str | Message, then: str = "") -> Message:
+    """ "PATH: cannot DOING (WHY)", then what was left as it was (a key of :data:`THEN`)."""
+    return Message(THEN[then], {"path": str(path), "doing": doing_text(doing), "why": why})
+
+
+def os_error_text(exc: OSError, path: Path, doing: str | Message, then: str = "") -> Message:
+    """One line for an OSError while ``doing`` something with ``path`` (no traceback, no errno soup)."""
+    return cannot(path, doing, os_error_reason(exc), then)
 
 
 def read_state(path: Path) -> bytes | None:
@@ -60,31 +104,31 @@ def read_state(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise Unreadable("it is a folder, not a file") from None
+        raise Unreadable(msg("oserror.folder_not_file")) from None
     except PermissionError:
-        raise Unreadable("permission denied") from None
+        raise Unreadable(msg("oserror.permission")) from None
     except OSError as exc:
-        raise Unreadable(exc.strerror or str(exc)) from None
+        raise Unreadable(raw(exc.strerror or str(exc))) from None
 
 
-def decode_state(raw: bytes, damage: list[str]) -> str:
+def decode_state(data: bytes, damage: list[str]) -> str:
     """``raw`` as UTF-8 text; bytes that are not are replaced and noted in ``damage``."""
     try:
-        return raw.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        damage.append(f"not UTF-8 text at byte {exc.start}")
-        return raw.decode("utf-8", errors="replace")
+        damage.append(msg("state.not_utf8", byte=exc.start))
+        return data.decode("utf-8", errors="replace")
 
 
-def write_state(path: Path, data: bytes | str, what: str = "save") -> None:
+def write_state(path: Path, data: bytes | str, what: str | Message = "save") -> None:
     """Write atomically; any OSError becomes one WriteFailed and the old file stays as it was."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if path.is_dir():
-        raise WriteFailed(f"{path}: cannot {what} (a folder is in the way); nothing was changed")
+        raise WriteFailed(cannot(path, what, msg("oserror.folder_in_way"), "nothing was changed"))
     try:
         write_bytes_atomic(path, payload)
     except OSError as exc:
-        raise WriteFailed(os_error_text(exc, path, what) + "; nothing was changed") from None
+        raise WriteFailed(os_error_text(exc, path, what, "nothing was changed")) from None
 
 
 def keep_aside(path: Path) -> Path:
@@ -98,16 +142,13 @@ def keep_aside(path: Path) -> Path:
     try:
         os.replace(path, target)
     except OSError as exc:
-        raise WriteFailed(
-            os_error_text(exc, path, "be kept aside")
-            + "; it was left untouched and nothing was saved: move it away and try again"
-        ) from None
+        raise WriteFailed(os_error_text(exc, path, "be kept aside", "left untouched")) from None
     return target
 
 
-def aside_notice(path: Path, reason: str, aside: Path, recovered: str) -> str:
+def aside_notice(path: Path, reason: str | Message, aside: Path, recovered: str | Message) -> Message:
     """The one message a user gets when a broken state file was kept aside."""
-    return f"{path.name} could not be read in full ({reason}); the original is kept as {aside}; {recovered}"
+    return msg("state.kept_aside", name=path.name, reason=reason, aside=str(aside), recovered=recovered)
 
 
 def listen(callback: Callable[[str], None]) -> Callable[[], None]:
@@ -166,7 +207,7 @@ def locked(path: Path) -> Iterator[None]:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
-        raise WriteFailed(os_error_text(exc, path.parent, "save here") + "; nothing was changed") from None
+        raise WriteFailed(os_error_text(exc, path.parent, "save here", "nothing was changed")) from None
     try:
         _lock_file(fd)
         held[key] = (fd, 1)

@@ -14,6 +14,7 @@ from ftplanner.core.catalog import Catalog, load_catalog
 from ftplanner.core.money import ExchangeRates
 from ftplanner.core.settings import Settings, save_settings
 from ftplanner.core.timemodel import TimeModel
+from ftplanner.gui.say import say
 
 
 class AppContext(QObject):
@@ -87,6 +88,6 @@ def _forward_to(
         target = ref()
         if target is not None:
             with contextlib.suppress(RuntimeError):  # the Qt object is already gone
-                target.state_notice.emit(line)
+                target.state_notice.emit(say(line))  # in the GUI language
 
     return forward

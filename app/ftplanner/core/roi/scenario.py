@@ -51,6 +51,7 @@ from ftplanner.core import toml_text
 from ftplanner.core.errors import UserError, WriteFailed
 from ftplanner.core.exports import write_whole
 from ftplanner.core.messages import Message, about, msg
+from ftplanner.core.money import decimal_text
 from ftplanner.core.roi.amounts import DISTRIBUTIONS, LOGNORMAL, PERT, Amount, parse_amount
 from ftplanner.core.statefile import os_error_text
 from ftplanner.core.toml_text import Inline
@@ -328,7 +329,9 @@ def scenario_from_dict(
         raise UserError(about("discount_rate_annual", "input.not_number", got=_kind_of(rate_raw)))
     rate = Decimal(rate_raw)
     if not rate.is_finite() or not 0 <= rate <= 1:
-        raise UserError(about("discount_rate_annual", "scenario.bad_discount", value=str(rate_raw)))
+        # the file holds a fraction, the form shows percent: say it as percent (8 means 8 %)
+        percent = decimal_text(rate * 100) if rate.is_finite() else str(rate_raw)
+        raise UserError(about("discount_rate_annual", "scenario.bad_discount", percent=percent))
     dist = r.text("distribution", PERT)
     if dist not in DISTRIBUTIONS or dist == LOGNORMAL:
         raise UserError(about("distribution", "scenario.bad_distribution", value=dist))
@@ -505,7 +508,7 @@ def save_scenario(scenario: Scenario, path: Path | str) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteFailed(os_error_text(exc, target, "save the scenario") + "; nothing was written") from None
+        raise WriteFailed(os_error_text(exc, target, "save the scenario", "nothing was written")) from None
     write_whole(target, dumps_scenario(scenario).encode("utf-8"), "save the scenario")
 
 

@@ -43,7 +43,7 @@ from ftplanner.gui.pages.pricing_table import (
     WARNING_COLOR,
     CatalogColumns,
 )
-from ftplanner.gui.say import say_error
+from ftplanner.gui.say import say, say_error
 from ftplanner.gui.table_models import RowsModel
 from ftplanner.gui.widgets import show_error
 
@@ -180,7 +180,7 @@ class PricingPage(QWidget):
         self.column_fit.fit()
 
     def _fill_problems(self) -> None:
-        lines = [*self.context.catalog.problems, *self.context.rates.problems]
+        lines = [say(line) for line in (*self.context.catalog.problems, *self.context.rates.problems)]
         self.problems.clear()
         self.problems.addItems(lines)
         self.problems_button.setVisible(bool(lines))
