@@ -102,7 +102,7 @@ def test_import_json_without_confirmation_changes_nothing(home, tmp_path):
             lambda t: t.replace('[provider]\nid = "fireworks"', "[provider]\nid = 'Fire Works'"),
             "[provider]: id: provider id must be",
         ),
-        (lambda t: t + "\n[[models]\nid = 1\n", "invalid TOML"),
+        (lambda t: t + "\n[[models]\nid = 1\n", "not valid TOML"),
         (
             lambda t: t.replace("as_of = 2026-10-08", "as_of = 2027-10-08", 1),
             "as_of: 2027-10-08 is in the future",

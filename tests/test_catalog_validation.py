@@ -145,7 +145,7 @@ def test_defaults_table_applies_and_model_wins():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("[[models]\nid = 1", "acme.toml: -: -: invalid TOML"),
+        ("[[models]\nid = 1", "acme.toml: -: -: not valid TOML"),
         ('[provider]\nid = "Acme Corp"\nname = "A"\n', "acme.toml: [provider]: id: provider id must be"),
         ('[provider]\nname = "A"\n', "acme.toml: [provider]: id: required field is missing"),
         (

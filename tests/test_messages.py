@@ -248,3 +248,14 @@ def test_japanese_report_on_a_plan_with_a_dataset_full_of_errors(tmp_path):
     assert any("推論コストが不明" in text for text in texts)
     assert_no_english_from_the_core("\n".join(texts), allowed=notes + names)
     assert (tmp_path / "r.pdf").stat().st_size > 0
+
+
+def test_catalog_file_problems_are_worded_in_japanese():
+    from ftplanner.core.catalog_schema import FieldProblem, coerce_model, problem_line
+
+    with pytest.raises(FieldProblem) as caught:
+        coerce_model({"id": "m", "provider": "acme", "trainng_per_mtok": 1})
+    line = problem_line("acme.toml", "m", caught.value.field, caught.value.message)
+    assert str(line).startswith("acme.toml: m: trainng_per_mtok: unknown field (did you mean")
+    japanese = render(line, "ja")
+    assert japanese.startswith("acme.toml：m：trainng_per_mtok：不明な項目です（") and "unknown" not in japanese

@@ -305,13 +305,15 @@ class _Builder:
         try:
             data = catalog_toml.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            self.report(LAYER_BUNDLED, problem_line(name, "-", "-", f"invalid TOML: {exc}"))
+            self.report(LAYER_BUNDLED, problem_line(name, "-", "-", msg("toml.invalid", detail=str(exc))))
             return
         for key in data:
             if key not in FILE_KEYS:
                 self.report(
                     LAYER_BUNDLED,
-                    problem_line(name, "-", key, "unknown top-level key" + close_match_hint(key, FILE_KEYS)),
+                    problem_line(
+                        name, "-", key, msg("catalog.unknown_key", hint=close_match_hint(key, FILE_KEYS))
+                    ),
                 )
         try:
             provider_table = coerce_provider(data.get("provider", {}))

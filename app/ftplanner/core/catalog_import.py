@@ -18,6 +18,7 @@ from ftplanner.core import catalog_toml, statefile
 from ftplanner.core.catalog import Catalog, ModelEntry, bundled_files, load_catalog
 from ftplanner.core.catalog_schema import FieldProblem, coerce_provider, problem_line
 from ftplanner.core.errors import Refused, UserError, WriteFailed
+from ftplanner.core.messages import msg
 from ftplanner.core.paths import user_data_dir
 
 IMPORTED_DIR_NAME = "catalog"
@@ -135,7 +136,7 @@ def _provider_of(name: str, text: str) -> str:
     try:
         data = catalog_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidCatalog([problem_line(name, "-", "-", f"invalid TOML: {exc}")]) from None
+        raise InvalidCatalog([problem_line(name, "-", "-", msg("toml.invalid", detail=str(exc)))]) from None
     try:
         return str(coerce_provider(data.get("provider", {}))["id"])
     except FieldProblem as exc:
@@ -150,13 +151,15 @@ def read_catalog_file(path: Path, today: date | None = None) -> CatalogFile:
     try:
         raw = statefile.read_state(path)
     except statefile.Unreadable as exc:
-        raise InvalidCatalog([f"{name}: cannot read the catalog file ({exc})"]) from None
+        raise InvalidCatalog([msg("file.unreadable", path=name, detail=str(exc))]) from None
     if raw is None:
-        raise UserError(f"{name}: no such file")
+        raise UserError(msg("file.missing", path=name))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InvalidCatalog([f"{name}: not UTF-8 text at byte {exc.start}"]) from None
+        raise InvalidCatalog(
+            [msg("file.at", path=name, message=msg("state.not_utf8", byte=exc.start))]
+        ) from None
     provider = _provider_of(name, text)
     files = [(n, t) for n, t in current_files() if n != f"{provider}.toml"] + [(name, text)]
     catalog = load_catalog(user_overrides=False, files=files, today=today)
@@ -164,7 +167,7 @@ def read_catalog_file(path: Path, today: date | None = None) -> CatalogFile:
     if mine:
         raise InvalidCatalog(mine)
     if not any(entry.provider == provider for entry in catalog.entries):
-        raise InvalidCatalog([problem_line(name, "-", "models", "no [[models]] entry")])
+        raise InvalidCatalog([problem_line(name, "-", "models", msg("catalog.no_models"))])
     return CatalogFile(provider, text, name)
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ftplanner.core.messages import message_of, msg
+from ftplanner.core.messages import Message, message_of, msg
 from ftplanner.core.tokenizers import ENCODINGS
 
 METHODS: tuple[str, ...] = ("sft", "dpo", "rft")
@@ -104,9 +104,9 @@ class FieldProblem(Exception):
         return f"{self.field}: {self.message}"
 
 
-def problem_line(source: str, model: str, field: str, message: str) -> str:
+def problem_line(source: str, model: str, field: str, message: str) -> Message:
     """The one-line form every catalog problem is shown in: ``file: model: field: message``."""
-    return f"{source}: {model}: {field}: {message}"
+    return msg("catalog.problem", source=source, model=model, field=field, message=message)
 
 
 def close_match(name: str, candidates: list[str] | tuple[str, ...]) -> str | None:
@@ -115,10 +115,10 @@ def close_match(name: str, candidates: list[str] | tuple[str, ...]) -> str | Non
     return matches[0] if matches else None
 
 
-def close_match_hint(name: str, candidates: list[str] | tuple[str, ...]) -> str:
+def close_match_hint(name: str, candidates: list[str] | tuple[str, ...]) -> Message | str:
     """`` (did you mean 'x'?)`` for a near miss, else an empty string."""
     match = close_match(name, candidates)
-    return f" (did you mean {match!r}?)" if match else ""
+    return msg("catalog.did_you_mean", match=repr(match)) if match else ""
 
 
 def to_decimal(value: Any) -> Decimal:
@@ -159,34 +159,33 @@ def check_tokenizer(value: str) -> str:
     encoding = value[len(APPROXIMATE_PREFIX) :] if value.startswith(APPROXIMATE_PREFIX) else value
     if encoding not in ENCODINGS:
         known = ", ".join(ENCODINGS)
-        raise ValueError(f"unknown tokenizer {value!r}; use one of {known} or approximate:<encoding>")
+        raise ValueError(msg("catalog.unknown_tokenizer", value=repr(value), known=known))
     return value
 
 
 def _coerce(kind: str, value: Any) -> Any:
     if kind == "str":
         if not isinstance(value, str) or not value.strip():
-            raise ValueError("expected non-empty text")
+            raise ValueError(msg("catalog.expected_text"))
         return value.strip()
     if kind == "money":
         amount = to_decimal(value)
         if amount < 0:
-            raise ValueError(f"must not be negative, got {amount}")
+            raise ValueError(msg("catalog.not_negative", value=str(amount)))
         return amount
     if kind in ("number", "positive_number"):
         number = float(to_decimal(value))
         if number < 0 or (kind == "positive_number" and number == 0):
-            raise ValueError(
-                f"must be {'positive' if kind == 'positive_number' else 'zero or more'}, got {value}"
-            )
+            code = "catalog.not_positive" if kind == "positive_number" else "catalog.negative"
+            raise ValueError(msg(code, value=str(value)))
         return number
     if kind == "positive_int":
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise ValueError(f"expected a positive whole number, got {value!r}")
+            raise ValueError(msg("catalog.not_positive_int", value=repr(value)))
         return value
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {value!r}")
+            raise ValueError(msg("catalog.not_bool", value=repr(value)))
         return value
     if kind == "date":
         return to_date(value)
@@ -198,30 +197,30 @@ def _coerce(kind: str, value: Any) -> Any:
             or not value
             or not all(isinstance(v, str) and v.strip() for v in value)
         ):
-            raise ValueError("expected a non-empty list of text")
+            raise ValueError(msg("catalog.expected_text_list"))
         return tuple(v.strip() for v in value)
     if kind == "methods":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError(f"expected a list of methods ({', '.join(METHODS)})")
+            raise ValueError(msg("catalog.expected_methods", known=", ".join(METHODS)))
         unknown = [v for v in value if v not in METHODS]
         if unknown:
-            raise ValueError(f"unknown method {unknown[0]!r}; known: {', '.join(METHODS)}")
+            raise ValueError(msg("catalog.unknown_method", value=repr(unknown[0]), known=", ".join(METHODS)))
         return tuple(dict.fromkeys(value))
     if kind == "tokenizer":
         if not isinstance(value, str):
-            raise ValueError("expected text")
+            raise ValueError(msg("catalog.expected_text"))
         return check_tokenizer(value.strip())
     if kind == "status":
         if value not in PROVIDER_STATUSES:
-            raise ValueError(f"expected one of {', '.join(PROVIDER_STATUSES)}, got {value!r}")
+            raise ValueError(msg("catalog.one_of", known=", ".join(PROVIDER_STATUSES), value=repr(value)))
         return value
     if kind == "serving":
         if value not in SERVING_KINDS:
-            raise ValueError(f"expected one of {', '.join(SERVING_KINDS)}, got {value!r}")
+            raise ValueError(msg("catalog.one_of", known=", ".join(SERVING_KINDS), value=repr(value)))
         return value
     if kind == "observations":
         if not isinstance(value, list):
-            raise ValueError("expected a list of tables (tokens, minutes, model, date, source)")
+            raise ValueError(msg("catalog.expected_observations"))
         return tuple(
             _coerce_table(item, OBSERVATION_FIELDS, ("tokens", "minutes"), "observations") for item in value
         )
@@ -232,12 +231,13 @@ def _coerce_table(
     raw: Any, fields: Mapping[str, str], required: tuple[str, ...], where: str
 ) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise FieldProblem(where, "expected a table")
+        raise FieldProblem(where, msg("catalog.expected_table"))
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in fields:
             raise FieldProblem(
-                f"{where}.{key}" if where else key, "unknown field" + close_match_hint(key, tuple(fields))
+                f"{where}.{key}" if where else key,
+                msg("catalog.unknown_field", hint=close_match_hint(key, tuple(fields))),
             )
         try:
             out[key] = _coerce(fields[key], value)
@@ -245,7 +245,7 @@ def _coerce_table(
             raise FieldProblem(f"{where}.{key}" if where else key, message_of(exc)) from None
     for key in required:
         if key not in out:
-            raise FieldProblem(f"{where}.{key}" if where else key, "required field is missing")
+            raise FieldProblem(f"{where}.{key}" if where else key, msg("catalog.missing_field"))
     return out
 
 
@@ -253,9 +253,7 @@ def coerce_provider(raw: Any) -> dict[str, Any]:
     """Validate a file's ``[provider]`` table."""
     table = _coerce_table(raw, PROVIDER_FIELDS, ("id", "name"), "")
     if not _PROVIDER_ID.match(table["id"]):
-        raise FieldProblem(
-            "id", f"provider id must be lower-case letters, digits and '-', got {table['id']!r}"
-        )
+        raise FieldProblem("id", msg("catalog.bad_provider_id", value=repr(table["id"])))
     return table
 
 
@@ -263,9 +261,7 @@ def coerce_time_model(raw: Any) -> dict[str, Any]:
     """Validate one ``[time_model.<family>]`` table."""
     table = _coerce_table(raw, TIME_MODEL_FIELDS, ("overhead_minutes", "tokens_per_second", "log_spread"), "")
     if table["log_spread"] > 3:
-        raise FieldProblem(
-            "log_spread", f"must be at most 3 (a factor of e^3 ≈ 20), got {table['log_spread']}"
-        )
+        raise FieldProblem("log_spread", msg("catalog.log_spread", value=table["log_spread"]))
     return table
 
 
@@ -274,14 +270,14 @@ def coerce_model(raw: Any, *, today: date | None = None) -> dict[str, Any]:
     table = _coerce_table(raw, MODEL_FIELDS, REQUIRED_MODEL_FIELDS, "")
     price_unknown = table.get("price_unknown", False)
     if not table["methods"] and not price_unknown:
-        raise FieldProblem("methods", "at least one method (sft, dpo, rft) is needed")
+        raise FieldProblem("methods", msg("catalog.no_method"))
     if not price_unknown and "training_per_mtok" not in table and "training_per_hour" not in table:
         raise FieldProblem(
             "training_per_mtok",
             msg("catalog.training_price_needed"),
         )
     if price_unknown and ("training_per_mtok" in table or "training_per_hour" in table):
-        raise FieldProblem("price_unknown", "a model with price_unknown = true cannot carry a training price")
+        raise FieldProblem("price_unknown", msg("catalog.unknown_with_price"))
     low, high = table.get("min_charge"), table.get("max_charge")
     if low is not None and high is not None and low > high:
         raise FieldProblem("min_charge", msg("catalog.min_above_max", low=low, high=high))
@@ -291,15 +287,13 @@ def coerce_model(raw: Any, *, today: date | None = None) -> dict[str, Any]:
             "job_deadline", msg("catalog.deadline_after_retirement", deadline=deadline, retires=retires)
         )
     if table.get("retirement_unconfirmed") and retires is None:
-        raise FieldProblem("retirement_unconfirmed", "set only together with retires_on")
+        raise FieldProblem("retirement_unconfirmed", msg("catalog.unconfirmed_alone"))
     _check_serving(table)
     for name in ("as_of", "serving_as_of"):
         if today is not None and name in table and table[name] > today:
             raise FieldProblem(name, msg("catalog.as_of_future", date=table[name], today=today))
     if not _PROVIDER_ID.match(table["provider"]):
-        raise FieldProblem(
-            "provider", f"provider id must be lower-case letters, digits and '-', got {table['provider']!r}"
-        )
+        raise FieldProblem("provider", msg("catalog.bad_provider_id", value=repr(table["provider"])))
     return table
 
 
@@ -316,11 +310,11 @@ def _check_serving(table: Mapping[str, Any]) -> None:
     serving = serving_of(table)
     priced = "input_per_mtok" in table or "output_per_mtok" in table
     if serving == "per_token" and not ("input_per_mtok" in table and "output_per_mtok" in table):
-        raise FieldProblem("serving", "per-token serving needs input_per_mtok and output_per_mtok")
+        raise FieldProblem("serving", msg("catalog.per_token_needs_prices"))
     if serving == "dedicated":
         if "hosting_per_hour" not in table:
-            raise FieldProblem("serving", "dedicated serving needs hosting_per_hour (the deployment's rate)")
+            raise FieldProblem("serving", msg("catalog.dedicated_needs_hourly"))
         if priced:
-            raise FieldProblem("serving", "dedicated serving is billed per hour: no per-token prices")
+            raise FieldProblem("serving", msg("catalog.dedicated_no_token_prices"))
     if serving == "unknown" and priced:
-        raise FieldProblem("serving", "serving = 'unknown' cannot carry per-token prices")
+        raise FieldProblem("serving", msg("catalog.unknown_serving_priced"))
