@@ -123,3 +123,24 @@ def test_the_override_editor_marks_the_field_and_words_it_in_japanese(pricing, j
     edit.setText("0.20")
     pricing.validate_editor()
     assert edit.property("fault") is False and not pricing.error_label.text()
+
+
+def test_the_profile_dialog_marks_the_field_at_fault_named_as_labelled(qtbot) -> None:
+    from ftplanner.gui.pages.jobs_dialogs import ProfileDialog
+
+    dialog = ProfileDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_kind("fireworks")
+    dialog.name.setText("fw")
+    account = dialog.fields["account_id"]
+    account.setText("not an id!")
+    dialog.accept()
+    assert dialog.result() == 0 and dialog.error.isVisible()
+    assert "Account ID" in dialog.error.text() and "account_id" not in dialog.error.text()
+    assert account.property("fault") is True and dialog.fault.widget is account
+    qtbot.keyClicks(account, "x")  # typing clears the mark until OK checks again
+    assert dialog.fault.widget is None and account.property("fault") is False
+    dialog.set_kind("generic")
+    dialog.accept()  # a generic endpoint needs its Base URL
+    assert dialog.fault.widget is dialog.base_url and "Base URL" in dialog.error.text()

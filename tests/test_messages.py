@@ -258,4 +258,17 @@ def test_catalog_file_problems_are_worded_in_japanese():
     line = problem_line("acme.toml", "m", caught.value.field, caught.value.message)
     assert str(line).startswith("acme.toml: m: trainng_per_mtok: unknown field (did you mean")
     japanese = render(line, "ja")
-    assert japanese.startswith("acme.toml：m：trainng_per_mtok：不明な項目です（") and "unknown" not in japanese
+    assert (
+        japanese.startswith("acme.toml：m：trainng_per_mtok：不明な項目です（") and "unknown" not in japanese
+    )
+
+
+def test_profile_pattern_problems_are_worded_in_japanese():
+    from ftplanner.jobs import profiles
+
+    with pytest.raises(UserError) as caught:
+        profiles.validate({"name": "fw", "kind": "fireworks", "account_id": "not an id!"})
+    assert str(caught.value) == "profile 'fw': Account ID 'not an id!' is not a Fireworks account id"
+    assert caught.value.field == "profile.account_id"
+    japanese = render(caught.value.message, "ja")
+    assert "アカウント ID" in japanese and "account" not in japanese

@@ -123,6 +123,20 @@ def _bad(name: object, field_name: str, code: str, **params: object) -> Message:
     return Message(code, {"name": repr(name), "at": _label(field_name), **params}, path)
 
 
+def _hint(declared: registry.ProfileField) -> Message | str:
+    """What a field's pattern means, worded in both languages for the built-in kinds."""
+    hints = {
+        "gcs_uri": msg("profile.hint.gcs_uri"),
+        "adapter_size": msg("profile.hint.adapter_size"),
+        "header_name": msg("profile.hint.header_name"),
+        "account_id": msg("profile.hint.account_id"),
+    }
+    found = hints.get(declared.name)
+    return (
+        found if found is not None and str(found) == declared.pattern_hint else declared.pattern_hint or "?"
+    )
+
+
 def _label(field_name: str) -> FieldLabel | str:
     """The field's label in both languages, or the label its provider declares (a kind added later)."""
     if has_field_label(f"profile.{field_name}"):
@@ -175,7 +189,7 @@ def validate(raw: dict[str, Any]) -> ProviderProfile:
             raise UserError(_bad(name, field_name, "profile.field_only_for", kinds=owners))
         if declared.pattern and not re.fullmatch(declared.pattern, value):
             raise UserError(
-                _bad(name, field_name, "profile.field_pattern", value=repr(value), hint=declared.pattern_hint)
+                _bad(name, field_name, "profile.field_pattern", value=repr(value), hint=_hint(declared))
             )
     budget = raw.get("budget_cap")
     where = msg("profile.where", name=repr(name), at=FieldLabel("profile.budget_cap"))

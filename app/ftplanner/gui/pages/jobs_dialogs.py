@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ftplanner.core import formatting
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import format_money
+from ftplanner.gui.fault import FaultMarker
 from ftplanner.gui.pages.provider_words import kind_name, word
 from ftplanner.gui.say import say, say_error
 from ftplanner.jobs import profiles, secrets
@@ -76,6 +77,9 @@ class ProfileDialog(QDialog):
         self.training_type = self.fields["training_type"]
         self.budget = QLineEdit()
         self.budget.setPlaceholderText(self.tr("no cap"))
+        self.fault = FaultMarker()
+        for line in (self.name, self.budget, *self.fields.values()):
+            line.textEdited.connect(self._edited)
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText(self.tr("leave empty to use the environment variable"))
@@ -180,14 +184,30 @@ class ProfileDialog(QDialog):
                     ).format(profile.name)
                 )
         except UserError as exc:
-            self.show_error(say_error(exc))
+            self.show_error(say_error(exc), exc.field)
             return
         super().accept()
 
-    def show_error(self, text: str) -> None:
-        """Say what is wrong; the dialog keeps everything typed."""
+    def _input(self, field: str) -> QWidget | None:
+        """The input of a profile field path ("profile.base_url"), if the dialog has one."""
+        name = field.removeprefix("profile.")
+        inputs: dict[str, QWidget] = {"name": self.name, "kind": self.kind, "budget_cap": self.budget}
+        return inputs.get(name) or self.fields.get(name)
+
+    def show_error(self, text: str, field: str = "") -> None:
+        """Say what is wrong and mark the input at fault; the dialog keeps everything typed."""
         self.error.setText(text)
         self.error.setVisible(True)
+        self.fault.clear()
+        widget = self._input(field) if field else None
+        if widget is not None and widget.isVisibleTo(self):
+            self.fault.mark(widget)
+
+    def _edited(self) -> None:
+        """Typing clears the mark and the message: they are checked again on OK."""
+        if self.fault.widget is not None:
+            self.fault.clear()
+            self.error.setVisible(False)
 
 
 class KeyDialog(QDialog):
