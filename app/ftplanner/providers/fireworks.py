@@ -24,6 +24,7 @@ from typing import IO, Any
 import httpx2
 
 from ftplanner.core.errors import UserError
+from ftplanner.providers import http_json
 from ftplanner.providers.base import (
     Checkpoint,
     Event,
@@ -37,7 +38,7 @@ from ftplanner.providers.base import (
     Status,
     normalise_status,
 )
-from ftplanner.providers.retry import backoff_delay, parse_retry_after
+from ftplanner.providers.retry import parse_retry_after
 
 DEFAULT_BASE_URL = "https://api.fireworks.ai"
 NAME = "Fireworks AI"
@@ -45,7 +46,6 @@ TAG_KEY = "ftplanner_client_id"  # the launch flow's tag key (``ftplanner.jobs.l
 ID_PREFIX = "ftplanner-"
 MULTIPART_LIMIT = 150 * 1024 * 1024  # larger files go through a signed upload URL
 READY_WAIT_SECONDS = 600.0  # how long an upload waits for its dataset to become READY
-MAX_RETRY_WAIT = 8.0
 SUFFIX_PATTERN = re.compile(r"[a-z0-9][a-z0-9\-]{0,29}")
 _KEY_PATTERN = re.compile(r"\bfw_[A-Za-z0-9_\-]{6,}")
 _SIZE_IN_ID = re.compile(r"-(\d+)b$")
@@ -206,35 +206,28 @@ class FireworksProvider:
     ) -> httpx2.Response:
         """One request; every failure becomes a one-line ProviderError."""
         headers = {**(self._headers if auth else {}), **kwargs.pop("headers", {})}
-        try:
-            response = self._client.request(method, url, headers=headers, **kwargs)
-        except httpx2.TimeoutException:
-            raise ProviderError(f"{NAME}: {action} timed out", retryable=True) from None
-        except httpx2.TransportError as exc:
-            raise ProviderError(
-                f"{NAME}: {action} failed: could not connect ({type(exc).__name__})", retryable=True
-            ) from None
-        if response.status_code >= 400:
-            raise self._status_error(response, action)
-        return response
+        return http_json.send(
+            self._client,
+            method,
+            url,
+            name=NAME,
+            action=action,
+            status_error=self._status_error,
+            headers=headers,
+            **kwargs,
+        )
 
     def _request(self, method: str, path: str, action: str, *, retries: int = 0, **kwargs: Any) -> Any:
         """A request to the account's API answered with JSON; retryable failures are tried ``retries`` more
         times."""
-        for attempt in range(retries + 1):
-            try:
-                response = self._send(method, self._root + path, action, **kwargs)
-                break
-            except ProviderError as exc:
-                if not exc.retryable or attempt == retries:
-                    raise
-                self._sleep(min(MAX_RETRY_WAIT, backoff_delay(attempt, 0.5, MAX_RETRY_WAIT, exc.retry_after)))
-        try:
-            return response.json() if response.content else {}
-        except ValueError:
-            raise ProviderError(
-                f"{NAME}: {action} failed: the answer is not JSON (HTTP {response.status_code})"
-            ) from None
+        return http_json.request_json(
+            lambda: self._send(method, self._root + path, action, **kwargs),
+            name=NAME,
+            action=action,
+            retries=retries,
+            sleep=self._sleep,
+            empty={},
+        )
 
     def _get(self, path: str, action: str, **kwargs: Any) -> Any:
         return self._request("GET", path, action, retries=self.max_retries, **kwargs)

@@ -20,6 +20,7 @@ import httpx2
 
 from ftplanner.core.errors import UserError
 from ftplanner.core.money import decimal_or_none
+from ftplanner.providers import http_json
 from ftplanner.providers.base import (
     WANDB_API_KEY,
     Checkpoint,
@@ -34,7 +35,7 @@ from ftplanner.providers.base import (
     Status,
     normalise_status,
 )
-from ftplanner.providers.retry import backoff_delay, parse_retry_after
+from ftplanner.providers.retry import parse_retry_after
 
 DEFAULT_BASE_URL = "https://api.together.xyz/v1"
 NAME = "Together"
@@ -45,7 +46,6 @@ TAG_HEX = 10
 SUFFIX_MAX = 40
 #: Together's default learning rate; ``learning_rate_multiplier`` scales it.
 DEFAULT_LEARNING_RATE = 1e-5
-MAX_RETRY_WAIT = 8.0
 _FILE_TYPES = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 _KEY_PATTERN = re.compile(r"\b(tgp_v1_[A-Za-z0-9_\-]{6,}|[0-9a-f]{64})\b")
 
@@ -233,35 +233,26 @@ class TogetherProvider:
     def _send(self, method: str, path: str, action: str, **kwargs: Any) -> httpx2.Response:
         """One request; every failure becomes a one-line ProviderError."""
         headers = {**self._headers, **kwargs.pop("headers", {})}
-        try:
-            response = self._client.request(method, self.base_url + path, headers=headers, **kwargs)
-        except httpx2.TimeoutException:
-            raise ProviderError(f"{NAME}: {action} timed out", retryable=True) from None
-        except httpx2.TransportError as exc:
-            detail = type(exc).__name__
-            raise ProviderError(
-                f"{NAME}: {action} failed: could not connect ({detail})", retryable=True
-            ) from None
-        if response.status_code >= 400:
-            raise self._status_error(response, action)
-        return response
+        return http_json.send(
+            self._client,
+            method,
+            self.base_url + path,
+            name=NAME,
+            action=action,
+            status_error=self._status_error,
+            headers=headers,
+            **kwargs,
+        )
 
     def _request(self, method: str, path: str, action: str, *, retries: int = 0, **kwargs: Any) -> Any:
         """A request answered with JSON; retryable failures are tried ``retries`` more times."""
-        for attempt in range(retries + 1):
-            try:
-                response = self._send(method, path, action, **kwargs)
-                break
-            except ProviderError as exc:
-                if not exc.retryable or attempt == retries:
-                    raise
-                self._sleep(min(MAX_RETRY_WAIT, backoff_delay(attempt, 0.5, MAX_RETRY_WAIT, exc.retry_after)))
-        try:
-            return response.json()
-        except ValueError:
-            raise ProviderError(
-                f"{NAME}: {action} failed: the answer is not JSON (HTTP {response.status_code})"
-            ) from None
+        return http_json.request_json(
+            lambda: self._send(method, path, action, **kwargs),
+            name=NAME,
+            action=action,
+            retries=retries,
+            sleep=self._sleep,
+        )
 
     def _get(self, path: str, action: str, **kwargs: Any) -> Any:
         return self._request("GET", path, action, retries=self.max_retries, **kwargs)
