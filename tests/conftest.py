@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import ipaddress
 import os
 import socket
@@ -11,6 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "QtAgg")
+
+WATCHDOG_SECONDS = 420  # past pytest-timeout's 300 s: only a test that stopped even that one meets it
+_watchdog_stderr: int | None = None
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -35,6 +39,25 @@ def _guarded(real):
         return real(self, address)
 
     return connect
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _watchdog_stderr
+    _watchdog_stderr = os.dup(2)  # the terminal's stderr: output capture is not active yet
+
+
+@pytest.fixture(autouse=True)
+def _deadlock_watchdog():
+    """End the run, with every thread's stack, when a test hangs while holding the GIL (a deadlock in Qt).
+
+    pytest-timeout's watchdog is a Python thread, so such a test stops it too; faulthandler's is a C thread.
+    """
+    if _watchdog_stderr is None:
+        yield
+        return
+    faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True, file=_watchdog_stderr)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

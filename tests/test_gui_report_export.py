@@ -67,9 +67,22 @@ def test_export_writes_the_pdf_and_both_csv_files(qtbot, window, monkeypatch, tm
 
 
 def test_japanese_letter_report(qtbot, window, monkeypatch, tmp_path):
+    """Computed on a worker thread, painted on the GUI thread: Qt's font database is never touched from two
+    threads (fonts added by a worker while the window paints can deadlock the app)."""
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
+
+    from ftplanner.report import pdf
+
+    registered_on: list[QThread] = []
+    register = pdf._register
+    monkeypatch.setattr(
+        pdf, "_register", lambda fonts: registered_on.append(QThread.currentThread()) or register(fonts)
+    )
     _accept_with(monkeypatch, tmp_path / "ja.pdf", lang="ja", page="letter")
     window.export_report()
     qtbot.waitUntil(lambda: not window.reports.busy, timeout=120_000)
+    assert registered_on == [QApplication.instance().thread()]
     reader = PdfReader(tmp_path / "ja.pdf")
     width_pt = float(reader.pages[0].mediabox.width)
     assert abs(width_pt - 612) < 1  # Letter

@@ -306,28 +306,39 @@ def test_export_api_for_the_gui(qapp, tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_export_pdf_runs_on_a_worker_thread(qapp, tmp_path):
-    """As the GUI will call it: on a QThread (which has the event dispatcher Qt's text layout needs)."""
+def test_pdf_is_prepared_on_a_worker_thread_and_painted_on_the_application_thread(
+    qapp, tmp_path, monkeypatch
+):
+    """As the GUI calls it: the slow, Qt-free part on a QThread; fonts and painting on the GUI thread only
+    (Qt's font database and a Python text object drawn from two threads can deadlock)."""
     from PySide6.QtCore import QThread
 
-    from ftplanner.report import build_report, export_pdf
+    from ftplanner.report import build_report, pdf, prepare_pdf_report
 
     plan_path = example_plan_path()
     plan = load_plan(plan_path)
     content = build_report(plan, plan_path, draws=200)
+    prepared: list[object] = []
     errors: list[BaseException] = []
+    registered_on: list[QThread] = []
+    register = pdf._register
+    monkeypatch.setattr(
+        pdf, "_register", lambda fonts: registered_on.append(QThread.currentThread()) or register(fonts)
+    )
 
     class Worker(QThread):
         def run(self) -> None:
             try:
-                export_pdf(plan, plan_path, tmp_path / "thread.pdf", lang="ja", content=content)
+                prepared.append(prepare_pdf_report(plan, plan_path, lang="ja", content=content))
             except BaseException as exc:  # reported below, on the test's thread
                 errors.append(exc)
 
     worker = Worker()
     worker.start()
     assert worker.wait(120_000)
-    assert not errors
+    assert not errors and not registered_on  # nothing of Qt's font database touched off the GUI thread
+    pdf.render_pdf(prepared[0], tmp_path / "thread.pdf")
+    assert registered_on == [qapp.thread()]
     assert "前提条件" in re.sub(r"\s", "", pdf_text(tmp_path / "thread.pdf"))
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -23,11 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ftplanner.core.errors import Cancelled
+from ftplanner.core.errors import UserError
+from ftplanner.core.plan import Plan
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
+from ftplanner.gui.say import say_error
 from ftplanner.gui.tasks import TaskRunner
 from ftplanner.gui.widgets import WARNING_COLOR, show_error
+
+if TYPE_CHECKING:
+    from ftplanner.report import ReportContent
+    from ftplanner.report.pdf import PdfSource
 
 
 @dataclass(frozen=True)
@@ -167,7 +175,7 @@ class ReportExporter(QObject):
         self.runner = TaskRunner(self)
         self.runner.progress.connect(self._show_progress)
         self.runner.failed.connect(self._report_failure)
-        self.runner.finished.connect(self._report_written)
+        self.runner.finished.connect(self._write)
         self.runner.cancelled.connect(self._close_dialog)
 
     @property
@@ -178,14 +186,15 @@ class ReportExporter(QObject):
         self.runner.shutdown()
 
     def export(self, options: ReportOptions) -> None:
-        from ftplanner.report import build_report, export_cashflows_csv, export_comparison_csv, export_pdf
+        from ftplanner.report import build_report, prepare_pdf_report
 
         plan = copy.deepcopy(self.document.plan)  # the worker never sees later edits half-made
         plan_path = self.document.path
         analyses = dict(self.document.analyses)
         catalog, rates = self.context.catalog, self.context.rates
 
-        def task(progress, cancelled) -> list[Path]:
+        def task(progress, cancelled) -> _Prepared:
+            """The slow part, without Qt: the evaluation, the charts, the font subsets."""
             content = build_report(
                 plan,
                 plan_path,
@@ -195,35 +204,16 @@ class ReportExporter(QObject):
                 progress=lambda f, text: progress(0.6 * f, text),
                 cancel=cancelled,
             )
-            shared = {"catalog": catalog, "rates": rates, "content": content, "cancel": cancelled}
-            export_pdf(
+            source = prepare_pdf_report(
                 plan,
                 plan_path,
-                options.pdf,
                 lang=options.lang,
                 page_size=options.page_size,
+                content=content,
                 progress=lambda f, text: progress(0.6 + 0.35 * f, text),
-                **shared,
+                cancel=cancelled,
             )
-            written = [options.pdf]
-            try:
-                for path, write in (
-                    (options.comparison_csv, export_comparison_csv),
-                    (options.cashflows_csv, export_cashflows_csv),
-                ):
-                    if path is not None:
-                        if cancelled():
-                            raise Cancelled
-                        write(plan, plan_path, path, lang=options.lang, **shared)
-                        written.append(path)
-                if cancelled():
-                    raise Cancelled
-            except Cancelled:  # a cancelled export leaves nothing behind
-                for path in written:
-                    path.unlink(missing_ok=True)
-                raise
-            progress(1.0, "done")
-            return written
+            return _Prepared(plan, plan_path, content, source, options)
 
         self.dialog = QProgressDialog(
             self.tr("Writing the report…"), self.tr("Cancel"), 0, 100, self.parent_widget
@@ -254,9 +244,55 @@ class ReportExporter(QObject):
             self.tr("The report was not written: {0}").format(message),
         )
 
+    def _write(self, prepared: _Prepared) -> None:
+        """Paint the PDF and write the CSV files here, on the GUI thread (Qt's fonts and painting live here)."""
+        try:
+            written = prepared.write(self.context)
+        except UserError as exc:
+            self._report_failure(say_error(exc))
+        except Exception as exc:  # shown as a message; the details go to the log, not the user
+            traceback.print_exc()
+            self._report_failure(f"Unexpected error: {type(exc).__name__}: {exc}")
+        else:
+            self._report_written(written)
+
     def _report_written(self, written: list[Path]) -> None:
         self._close_dialog()
         self.written = written
         status = getattr(self.parent_widget, "show_status", None)
         if status is not None:
             status(self.tr("Report written: {0}").format(", ".join(str(p) for p in written)))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A report computed on the worker thread, written by :meth:`write` on the GUI thread."""
+
+    plan: Plan
+    plan_path: Path | None
+    content: ReportContent
+    source: PdfSource
+    options: ReportOptions
+
+    def write(self, context: AppContext) -> list[Path]:
+        """The PDF, then each CSV file asked for; a failure part-way removes what was written."""
+        from ftplanner.report import export_cashflows_csv, export_comparison_csv
+        from ftplanner.report.pdf import render_pdf
+
+        options = self.options
+        render_pdf(self.source, options.pdf)
+        written = [options.pdf]
+        shared = {"catalog": context.catalog, "rates": context.rates, "content": self.content}
+        try:
+            for path, write in (
+                (options.comparison_csv, export_comparison_csv),
+                (options.cashflows_csv, export_cashflows_csv),
+            ):
+                if path is not None:
+                    write(self.plan, self.plan_path, path, lang=options.lang, **shared)
+                    written.append(path)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+        return written

@@ -1,19 +1,21 @@
 """Reports a budget owner can send: a PDF of a plan, and CSV files of its comparison and cash flows.
 
 One call per file, each a plain function with ``progress(fraction, text)`` and ``cancelled() -> bool``
-(the shape of :mod:`ftplanner.gui.tasks`), safe to run on a worker thread. Pass the ``catalog``, the
+(the shape of :mod:`ftplanner.gui.tasks`); all but the PDF's painting are safe to run on a worker thread. Pass the ``catalog``, the
 ``analysis`` (one :class:`AnalysisResult` or one per encoding), the exchange ``rates`` or the ROI ``result``
 when they are already in memory; what is not passed is computed from the plan. To write several files from
 one computation, call :func:`build_report` once and pass its result as ``content``.
 
-Only :func:`export_pdf` needs Qt (imported when called).
+Only painting the PDF needs Qt (imported when called): :func:`prepare_pdf_report` does the slow part
+anywhere, :func:`ftplanner.report.pdf.render_pdf` paints it on the Qt application's thread;
+:func:`export_pdf` does both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ftplanner.core.catalog import Catalog
 from ftplanner.core.money import ExchangeRates
@@ -25,6 +27,9 @@ from ftplanner.report.content import ReportContent
 from ftplanner.report.csv_export import cashflows_csv, comparison_csv, write_csv
 from ftplanner.report.figures import report_figures
 from ftplanner.report.strings import LANGUAGES, Words
+
+if TYPE_CHECKING:
+    from ftplanner.report.pdf import PdfSource
 
 PAGE_SIZES = ("a4", "letter")
 Progress = Callable[[float, str], None]
@@ -38,6 +43,7 @@ __all__ = [
     "export_cashflows_csv",
     "export_comparison_csv",
     "export_pdf",
+    "prepare_pdf_report",
     "report_figures",
 ]
 
@@ -95,10 +101,9 @@ def _content(
     return build_report(plan, plan_path, progress=progress, cancel=cancel, **given)
 
 
-def export_pdf(
+def prepare_pdf_report(
     plan: Plan,
     plan_path: Path | None,
-    out: Path,
     *,
     lang: str = "en",
     page_size: str = "a4",
@@ -109,14 +114,13 @@ def export_pdf(
     content: ReportContent | None = None,
     progress: Progress | None = None,
     cancel: CancelFlag | None = None,
-) -> None:
-    """Write the PDF report of ``plan`` to ``out`` (``lang`` en|ja, ``page_size`` a4|letter).
+) -> PdfSource:
+    """The PDF report of ``plan`` ready to paint: texts, charts and font subsets (no Qt; any thread).
 
-    Raises :class:`~ftplanner.core.errors.UserError` (message fit to show) and
-    :class:`~ftplanner.core.errors.Cancelled`.
+    :func:`ftplanner.report.pdf.render_pdf` writes it, on the thread owning the Qt application.
     """
     from ftplanner.report.layout import document_parts
-    from ftplanner.report.pdf import render_pdf
+    from ftplanner.report.pdf import prepare_pdf
 
     Words(lang)  # unknown language: ValueError before any work
     if page_size not in PAGE_SIZES:
@@ -141,16 +145,32 @@ def export_pdf(
         progress(0.8, "pdf")
     figures = report_figures(built, lang)
     title = f"{Words(lang)('title')} — {built.plan_name}"
-    render_pdf(
-        document_parts(figures, lang, built.roi),
-        Path(out),
-        lang=lang,
-        page_size=page_size,
-        title=title,
-        cancel=cancel,
+    source = prepare_pdf(
+        document_parts(figures, lang, built.roi), lang=lang, page_size=page_size, title=title
     )
     if progress is not None:
         progress(1.0, "done")
+    return source
+
+
+def export_pdf(
+    plan: Plan,
+    plan_path: Path | None,
+    out: Path,
+    *,
+    cancel: CancelFlag | None = None,
+    **options: Any,
+) -> None:
+    """Write the PDF report of ``plan`` to ``out``; ``options`` as :func:`prepare_pdf_report` takes them.
+
+    Paints with Qt: call on the thread owning the Qt application (the CLI's, created if none).
+    Raises :class:`~ftplanner.core.errors.UserError` (message fit to show) and
+    :class:`~ftplanner.core.errors.Cancelled`.
+    """
+    from ftplanner.report.pdf import render_pdf
+
+    source = prepare_pdf_report(plan, plan_path, cancel=cancel, **options)
+    render_pdf(source, Path(out), cancel=cancel)
 
 
 def export_comparison_csv(

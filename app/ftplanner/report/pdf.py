@@ -4,8 +4,9 @@ Why Qt: its PDF writer embeds every font as a TrueType subset (CFF-based CJK fon
 included) with a ToUnicode map, so text stays selectable and searchable, and it lays out HTML tables.
 Charts are matplotlib SVGs drawn through QSvgRenderer into the PDF as vector paths and real text.
 
-Works without a display: when no Qt application exists, an offscreen QGuiApplication is created (the CLI
-case); inside the desktop app, :func:`render_pdf` may run on a worker thread.
+Two steps: :func:`prepare_pdf` (no Qt: the texts, the charts and the font subsets, the slow part) may run on
+a worker thread; :func:`render_pdf` (Qt's font database, text layout and painting) runs on the thread that
+owns the Qt application. Without one, an offscreen QGuiApplication is created (the CLI case).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
@@ -182,34 +184,46 @@ def _keep_whole(doc: QTextDocument, start: int, page_height: float) -> None:
     QTextCursor(first).setBlockFormat(fmt)
 
 
-def render_pdf(
-    parts: list[Part],
-    out: Path,
-    *,
-    lang: str,
-    page_size: str,
-    title: str,
-    cancel: Callable[[], bool] | None = None,
-) -> None:
-    """Lay out ``parts`` and write the PDF to ``out`` (atomically: a temporary file, then a rename)."""
+@dataclass(frozen=True)
+class PdfSource:
+    """Everything the PDF needs, prepared off the GUI thread: parts, embedded font subsets, page, title."""
+
+    parts: list[Part]
+    fonts: list[EmbeddedFont]
+    lang: str
+    page_size: str
+    title: str
+
+
+def prepare_pdf(parts: list[Part], *, lang: str, page_size: str, title: str) -> PdfSource:
+    """Check the options and subset the fonts for ``parts`` (no Qt: safe on a worker thread)."""
     if page_size not in PAGE_SIZES:
         raise UserError(f"--page-size: choose a4 or letter (got {page_size!r})")
     words = Words(lang)
-    ensure_application()
     cjk = cjk_face()
     if cjk is None and lang == "ja":
         raise UserError(NO_CJK_FONT)
     latin, cjk_font = report_fonts(_text_of(parts, words), cjk)
     fonts = [latin] + ([cjk_font] if cjk_font is not None else [])
-    ids = _register(fonts)
-    families = [font.family for font in fonts]
-    if cjk_font is not None:
-        QFont.insertSubstitutions(latin.family, [cjk_font.family])
+    return PdfSource(parts, fonts, lang, page_size, title)
+
+
+def render_pdf(source: PdfSource, out: Path, *, cancel: Callable[[], bool] | None = None) -> None:
+    """Lay out ``source`` and write the PDF to ``out`` (atomically: a temporary file, then a rename).
+
+    Qt's font database and painting: call on the thread owning the Qt application (created if none).
+    """
+    ensure_application()
+    ids = _register(source.fonts)
+    families = [font.family for font in source.fonts]
+    latin = families[0]
+    if len(families) > 1:
+        QFont.insertSubstitutions(latin, families[1:])
     try:  # Qt creates the temporary file with the usual permissions; a cut-short PDF is never renamed
         with whole_or_absent(Path(out), "write the PDF", pdf_problem) as tmp:
-            _paint(parts, tmp, families, page_size, title, words, cancel)
+            _paint(source.parts, tmp, families, source.page_size, source.title, Words(source.lang), cancel)
     finally:
-        QFont.removeSubstitutions(latin.family)
+        QFont.removeSubstitutions(latin)
         for font_id in ids:
             QFontDatabase.removeApplicationFont(font_id)
 
