@@ -66,3 +66,11 @@ def test_an_unknown_command_is_refused_with_the_list_of_commands():
     )
     assert done.returncode == 2
     assert "invalid choice: 'nosuch'" in done.stderr and "analyze" in done.stderr and "jobs" in done.stderr
+
+
+def test_an_english_report_does_not_import_matplotlib_or_the_provider_sdks(tmp_path):
+    """The report's charts are written as SVG directly; matplotlib (half the report's time) stays out."""
+    out = tmp_path / "r.pdf"
+    code, _out, packages = imported_by("report", "--example", "--out", str(out))
+    assert code == 0 and out.read_bytes().startswith(b"%PDF")
+    assert packages & {"matplotlib", "openai", "httpx2", "keyring"} == set()

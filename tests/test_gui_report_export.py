@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from ftplanner.cli import main
 from ftplanner.cli.report import example_plan_path
 from ftplanner.gui.report_export import ExportReportDialog
+from gui_helpers import wait_idle
 from test_gui_main_window import make_window
 
 
@@ -20,6 +21,11 @@ from test_gui_main_window import make_window
 def window(qtbot):
     win = make_window()
     assert win.open_plan(example_plan_path())
+    # the plan's own evaluation ends first, so its status line does not replace the export's
+    qtbot.waitUntil(lambda: win.evaluator.result is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: not win.evaluator.timer.isActive(), timeout=10_000)
+    wait_idle(qtbot, win.evaluator.runner)
+    wait_idle(qtbot, win.evaluator.analysis)
     yield win
     win.document.set_dirty(False)
     win.close()

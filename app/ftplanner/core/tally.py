@@ -139,17 +139,20 @@ class TokenCounter:
 
     def total(self, texts: list[str]) -> int:
         """Σ tokens over ``texts``."""
-        young = self._young
+        young, old, encode = self._young, self._old, self._encode
         total = 0
         for text in texts:
             count = young.get(text)
             if count is None:
-                count = self._old.get(text)
+                count = old.get(text)
                 if count is None:
-                    count = self.count(text)
+                    try:
+                        count = len(encode(text))
+                    except UnicodeEncodeError:  # lone surrogates from JSON escapes
+                        count = self.count(text)
                 if len(text) <= self._max_text_chars:
                     self._keep(text, count)
-                    young = self._young
+                    young, old = self._young, self._old
             total += count
         return total
 
@@ -246,9 +249,12 @@ def tally_block(
             fmt.first_lines.append(line)
         fmt.total_tokens += tokens
         fmt.assistant_tokens += assistant
-        fmt.length_counts[tokens] += 1
-        fmt.assistant_counts[assistant] += 1
-        fmt.message_counts[example.messages] += 1
+        counts = fmt.length_counts  # .get: a Counter's missing key would call back into Python
+        counts[tokens] = counts.get(tokens, 0) + 1
+        counts = fmt.assistant_counts
+        counts[assistant] = counts.get(assistant, 0) + 1
+        counts = fmt.message_counts
+        counts[example.messages] = counts.get(example.messages, 0) + 1
         if tokens > max_example_tokens:
             fmt.over_limit += 1
             _keep(fmt.over_limit_lines, line)

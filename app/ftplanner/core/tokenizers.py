@@ -112,8 +112,10 @@ _BASE_MODEL_ENCODINGS: tuple[tuple[str, str], ...] = (
 
 def parse_tiktoken_file(data: bytes) -> dict[bytes, int]:
     """Parse ``<b64 token> <rank>`` lines into tiktoken's mergeable ranks."""
-    pairs = (line.split() for line in data.splitlines() if line)
-    return {a2b_base64(token): int(rank) for token, rank in pairs}
+    fields = data.split()  # token, rank, token, rank… (base64 has no spaces)
+    if len(fields) % 2:
+        raise ValueError("a vocabulary line without its rank")
+    return dict(zip(map(a2b_base64, fields[0::2]), map(int, fields[1::2]), strict=True))
 
 
 def check_encoding_name(name: str) -> None:

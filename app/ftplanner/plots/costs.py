@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ftplanner.core.estimate import Estimate
-from ftplanner.plots.roi import ACCENT, ACCENT_LIGHT
+from ftplanner.plots.palette import ACCENT, ACCENT_LIGHT
 
 MIN_SLOTS = 6  # thin bars when few models are shown
 

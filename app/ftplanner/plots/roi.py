@@ -12,23 +12,14 @@ from typing import Any
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from ftplanner.core.roi import RoiResult, TornadoBar
+from ftplanner.plots.palette import ACCENT, ACCENT_LIGHT, NEGATIVE, POSITIVE
 
-ACCENT = "#2f7ed8"
-ACCENT_LIGHT = "#9cc3ee"
-NEGATIVE = "#d9534f"
-POSITIVE = "#3a9a5b"
 AXIS_FORMAT = StrMethodFormatter("{x:,.0f}")
-TORNADO_BARS = 10
 
 
 def plain(text: str) -> str:
     """``text`` for a Matplotlib label: a ``$`` is a dollar sign, not the start of mathematics."""
     return text.replace("$", r"\$")
-
-
-def short(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def plot_fan(

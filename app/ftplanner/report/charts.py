@@ -1,67 +1,33 @@
 """The report's charts as SVG with real text: cumulative cash fan, NPV histogram, tornado.
 
-Drawn by :mod:`ftplanner.plots.roi`, as the ROI page's charts are, on a plain :class:`Figure` with the
-SVG canvas, so nothing here needs Qt or a display. Text stays text (``svg.fonttype = none``); the PDF writer
-sets it in the report's embedded fonts.
+The same figures as the ROI page's charts (:mod:`ftplanner.plots.roi`), from the same
+:class:`~ftplanner.core.roi.RoiResult` and in the same colours, drawn by :mod:`ftplanner.report.svg` without
+Matplotlib or Qt. The PDF writer sets their text in the report's embedded fonts.
 """
 
 from __future__ import annotations
 
-import functools
-import io
 import re
-from typing import Any
-
-import matplotlib
-from matplotlib import font_manager
-from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.figure import Figure
+from collections.abc import Sequence
 
 from ftplanner.core.messages import render
-from ftplanner.core.roi import RoiResult
-from ftplanner.plots.roi import TORNADO_BARS, plain, plot_fan, plot_npv_histogram, plot_tornado, short
-from ftplanner.report.fonts import cjk_face
+from ftplanner.core.roi import RoiResult, TornadoBar
+from ftplanner.plots.palette import ACCENT, ACCENT_LIGHT, NEGATIVE, POSITIVE, TORNADO_BARS, short
 from ftplanner.report.strings import Words
+from ftplanner.report.svg import (
+    DASHED,
+    DOTTED,
+    FOREGROUND,
+    LegendEntry,
+    Plot,
+    Stroke,
+    nice_ticks,
+    padded,
+)
 
-FOREGROUND = "#222222"
 LABEL_CHARS = 40
 WIDTH_IN = 7.0  # the text width of an A4 or Letter page less its margins, in inches
 _FAMILY = re.compile(r"font-family:[^;\"]*")
-
-
-@functools.cache
-def configure_fonts() -> None:
-    """DejaVu Sans first, then the CJK font (the same fallback order as the desktop app's charts)."""
-    found = cjk_face()
-    families = ["DejaVu Sans"]
-    if found is not None:
-        family, face = found
-        if family not in {entry.name for entry in font_manager.fontManager.ttflist}:
-            font_manager.fontManager.addfont(face.path)
-        families.append(family)
-    matplotlib.rcParams["font.family"] = [*families, "sans-serif"]
-    matplotlib.rcParams["axes.unicode_minus"] = False
-    # Set once rather than in an rc_context, which restores every setting on exit and so could undo a change
-    # the GUI thread made meanwhile. Nothing else in the app writes SVG.
-    matplotlib.rcParams["svg.fonttype"] = "none"
-    matplotlib.rcParams["svg.hashsalt"] = "ftplanner-report"
-
-
-def _axes(height: float) -> tuple[Figure, Any]:
-    configure_fonts()
-    figure = Figure(figsize=(WIDTH_IN, height), layout="constrained")
-    axes = figure.add_subplot(1, 1, 1)
-    axes.tick_params(labelsize=8, colors=FOREGROUND)
-    axes.grid(True, alpha=0.25)
-    return figure, axes
-
-
-def to_svg(figure: Figure) -> bytes:
-    """The figure as SVG bytes with text kept as text (reproducible: no date, fixed ids)."""
-    out = io.BytesIO()
-    configure_fonts()
-    FigureCanvasSVG(figure).print_svg(out, metadata={"Date": None})
-    return out.getvalue()
 
 
 def with_family(svg: bytes, family: str) -> bytes:
@@ -70,76 +36,133 @@ def with_family(svg: bytes, family: str) -> bytes:
     return _FAMILY.sub(f"font-family: '{family}'", svg.decode("utf-8")).encode("utf-8")
 
 
-def fan_chart(result: RoiResult, currency: str, words: Words) -> Figure:
-    figure, axes = _axes(3.1)
-    plot_fan(
-        axes,
-        result,
-        foreground=FOREGROUND,
-        band=words("fan_band"),
-        median=words("fan_median"),
-        likely=words("fan_likely"),
-        payback=lambda month: words("fan_payback", month=words.month(month)),
+def _month_label(value: float) -> str:
+    return f"{value:.0f}"
+
+
+def fan_chart(result: RoiResult, currency: str, words: Words) -> Plot:
+    """P10–P90 band and median of the cumulative net cash, the likely line, zero and the payback month."""
+    points = result.monte_carlo.fan
+    months = [float(point.month) for point in points]
+    likely = result.deterministic.monthly
+    values = (
+        [v for point in points for v in (point.p10, point.p90)] + [row.cumulative for row in likely] + [0.0]
     )
-    axes.set_xlabel(words("fan_x"), fontsize=8.5)
-    axes.set_ylabel(words("fan_y", currency=currency), fontsize=8.5)
-    axes.set_title(words("fan_title"), fontsize=9.5)
-    axes.legend(fontsize=7.5, loc="upper left")
-    return figure
+    y_range = padded(min(values), max(values))
+    x_range = (months[0], months[-1]) if months[-1] > months[0] else (months[0], months[0] + 1)
+    plot = Plot(
+        WIDTH_IN,
+        3.1,
+        x_range,
+        y_range,
+        title=words("fan_title"),
+        x_label=words("fan_x"),
+        y_label=words("fan_y", currency=currency),
+        x_ticks=nice_ticks(*x_range, 9, integer=True),
+        y_ticks=nice_ticks(*y_range, 7),
+        x_format=_month_label,
+    )
+    band = (ACCENT_LIGHT, 0.55)
+    median, likely_line = Stroke(ACCENT, 2.0), Stroke(FOREGROUND, 1.0, DASHED)
+    plot.band(months, [p.p10 for p in points], [p.p90 for p in points], *band)
+    plot.line(months, [p.p50 for p in points], median)
+    plot.line([float(row.month) for row in likely], [row.cumulative for row in likely], likely_line)
+    plot.hline(0.0, Stroke(FOREGROUND, 0.9))
+    entries = [
+        LegendEntry(words("fan_band"), fill=band[0], fill_opacity=band[1]),
+        LegendEntry(words("fan_median"), median),
+        LegendEntry(words("fan_likely"), likely_line),
+    ]
+    month = result.deterministic.payback_month
+    if month is not None:
+        payback = Stroke(POSITIVE, 1.5, DOTTED)
+        plot.vline(float(month), payback)
+        entries.append(LegendEntry(words("fan_payback", month=words.month(month)), payback))
+    plot.legend(entries, "upper left")
+    return plot
 
 
-def histogram_chart(result: RoiResult, currency: str, words: Words) -> Figure:
-    figure, axes = _axes(2.8)
+def histogram_chart(result: RoiResult, currency: str, words: Words) -> Plot:
+    """The simulated NPVs (losses in red), with zero, the likely NPV and the P10/P90 lines."""
     mc = result.monte_carlo
-    plot_npv_histogram(
-        axes,
-        result,
-        foreground=FOREGROUND,
-        likely=words("hist_likely"),
-        p10_p90=words("hist_range"),
-        nbins=7,
+    edges, counts = list(mc.histogram.edges), list(mc.histogram.counts)
+    npv = result.deterministic.npv
+    marks = [npv, 0.0] + [v for v in (mc.npv.p10, mc.npv.p90) if v is not None]
+    x_range = padded(min(edges + marks), max(edges + marks))
+    y_range = (0.0, max([*counts, 1]) * 1.05)
+    plot = Plot(
+        WIDTH_IN,
+        2.8,
+        x_range,
+        y_range,
+        title=words("hist_title", prob=words.rate(mc.prob_npv_positive), draws=f"{mc.draws:,}"),
+        x_label=words("hist_x", currency=currency),
+        y_label=words("hist_y"),
+        x_ticks=nice_ticks(*x_range, 7),
+        y_ticks=nice_ticks(*y_range, 6, integer=True),
     )
-    axes.set_xlabel(words("hist_x", currency=currency), fontsize=8.5)
-    axes.set_ylabel(words("hist_y"), fontsize=8.5)
-    axes.set_title(
-        words("hist_title", prob=words.rate(mc.prob_npv_positive), draws=f"{mc.draws:,}"),
-        fontsize=9.5,
-    )
-    axes.legend(fontsize=7.5, loc="upper left")
-    return figure
+    for left, right, count in zip(edges, edges[1:], counts, strict=False):
+        if count:
+            plot.rect(left, right, 0.0, float(count), NEGATIVE if left < 0 else ACCENT, edge="#ffffff")
+    plot.vline(0.0, Stroke(FOREGROUND, 0.9))
+    likely = Stroke(FOREGROUND, 1.2, DASHED)
+    plot.vline(npv, likely)
+    entries = [LegendEntry(words("hist_likely"), likely)]
+    if mc.npv.p10 is not None and mc.npv.p90 is not None:
+        spread = Stroke(ACCENT_LIGHT, 1.5, DOTTED)
+        plot.vline(mc.npv.p10, spread)
+        plot.vline(mc.npv.p90, spread)
+        entries.append(LegendEntry(words("hist_range"), spread))
+    plot.legend(entries, "upper left")
+    return plot
 
 
-def _tornado_bins(bars: Any, npv: float) -> int:
+def _tornado_bins(bars: Sequence[TornadoBar], npv: float) -> int:
     """Fewer ticks for longer numbers, so ¥12,500,000 and its neighbours do not run together."""
     largest = max([abs(npv)] + [abs(v) for bar in bars for v in (bar.npv_low, bar.npv_high)])
     chars = len(f"{largest:,.0f}")
     return 7 if chars <= 7 else 5 if chars <= 9 else 4
 
 
-def tornado_chart(result: RoiResult, currency: str, words: Words) -> Figure | None:
+def tornado_chart(result: RoiResult, currency: str, words: Words) -> Plot | None:
+    """NPV swing of each input between its low and high value, around the likely NPV (largest first)."""
     bars = result.tornado[:TORNADO_BARS]
     if not bars:
         return None
-    figure, axes = _axes(0.8 + 0.42 * len(bars))
     npv = result.deterministic.npv
-    plot_tornado(
-        axes,
-        bars,
-        npv,
-        foreground=FOREGROUND,
-        tick_labels=[
-            f"{short(render(bar.name, words.lang), LABEL_CHARS)}\n{words.money(bar.input_low, currency)} – "
-            f"{words.money(bar.input_high, currency)}"
-            for bar in bars
+    x_range = padded(*_span([npv] + [v for bar in bars for v in (bar.npv_low, bar.npv_high)]))
+    labels = [
+        (
+            short(render(bar.name, words.lang), LABEL_CHARS),
+            f"{words.money(bar.input_low, currency)} – {words.money(bar.input_high, currency)}",
+        )
+        for bar in bars
+    ]
+    plot = Plot(
+        WIDTH_IN,
+        0.8 + 0.42 * len(bars),
+        x_range,
+        (len(bars) - 0.5, -0.5),  # the first (widest) bar at the top
+        title=words("tornado_title"),
+        x_label=words("tornado_x", currency=currency, npv=words.money(npv, currency)),
+        x_ticks=nice_ticks(*x_range, _tornado_bins(bars, npv)),
+        y_tick_labels=labels,
+        y_grid=False,
+    )
+    thickness = 12.0 if len(bars) <= 8 else 9.0
+    for row, bar in enumerate(bars):
+        plot.hbar(row, npv, bar.npv_low, thickness, ACCENT_LIGHT)
+        plot.hbar(row, npv, bar.npv_high, thickness, ACCENT)
+    plot.vline(npv, Stroke(FOREGROUND, 1.0))
+    plot.legend(
+        [
+            LegendEntry(words("tornado_low"), fill=ACCENT_LIGHT),
+            LegendEntry(words("tornado_high"), fill=ACCENT),
         ],
-        low=words("tornado_low"),
-        high=words("tornado_high"),
-        width=12 if len(bars) <= 8 else 9,
-        nbins=_tornado_bins(bars, npv),
+        "lower right",
     )
-    axes.set_xlabel(
-        plain(words("tornado_x", currency=currency, npv=words.money(npv, currency))), fontsize=8.5
-    )
-    axes.set_title(words("tornado_title"), fontsize=9.5)
-    axes.legend(fontsize=7.5, loc="lower right")
-    return figure
+    return plot
+
+
+def _span(values: Sequence[float]) -> tuple[float, float]:
+    return min(values), max(values)

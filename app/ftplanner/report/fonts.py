@@ -13,14 +13,15 @@ Japanese reports stop with a message saying which fonts to install.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import io
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont, TTLibError
-from matplotlib import font_manager, get_data_path
 
 # Japanese-first CJK families, in order of preference (the first one installed is used).
 CJK_FAMILIES = (
@@ -72,8 +73,11 @@ class EmbeddedFont:
 
 
 def latin_face() -> FontFace:
-    """DejaVu Sans, which ships inside matplotlib (so it is always there)."""
-    return FontFace(str(Path(get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"))
+    """DejaVu Sans, which ships inside matplotlib (so it is always there; found without importing it)."""
+    spec = importlib.util.find_spec("matplotlib")
+    assert spec is not None and spec.submodule_search_locations, "matplotlib is a dependency"
+    package = Path(next(iter(spec.submodule_search_locations)))
+    return FontFace(str(package / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"))
 
 
 @functools.cache
@@ -106,6 +110,8 @@ def _face_in(path: str, family: str) -> FontFace | None:
 
 def _candidates() -> dict[str, list[str]]:
     """Font files matplotlib knows for each CJK family; scans the system fonts when it knows none."""
+    from matplotlib import font_manager  # its cached font list: loaded only when a CJK font is needed
+
     known: dict[str, list[str]] = {}
     for entry in font_manager.fontManager.ttflist:
         if entry.name in CJK_FAMILIES and entry.weight in (400, "normal", "regular"):
@@ -155,14 +161,22 @@ def subset_font(face: FontFace, text: str, family: str) -> bytes:
         font.close()
 
 
-def report_fonts(text: str, cjk: tuple[str, FontFace] | None) -> tuple[EmbeddedFont, EmbeddedFont | None]:
-    """(Latin, CJK) subsets for ``text`` under family names unique to this report."""
+def report_fonts(
+    text: str, find_cjk: Callable[[], tuple[str, FontFace] | None] = cjk_face
+) -> tuple[EmbeddedFont, EmbeddedFont | None]:
+    """(Latin, CJK) subsets for ``text`` under family names unique to this report.
+
+    ``find_cjk`` is asked for the CJK font only when ``text`` has characters DejaVu Sans lacks.
+    """
     tag = next(_counter)
     chars = "".join(sorted(set(text) | set(" 0123456789,.-–—%")))
     family = f"FTPlanner Report Sans {tag}"
     latin = EmbeddedFont(family, subset_font(latin_face(), chars, family))
     drawn = (ch for ch in chars if ch.isprintable())  # line breaks and tabs need no glyph
-    if cjk is None or all(ord(ch) in latin_characters() for ch in drawn):
+    if all(ord(ch) in latin_characters() for ch in drawn):
         return latin, None  # nothing for the CJK font to draw: its (slow, large) subset is left out
+    cjk = find_cjk()
+    if cjk is None:
+        return latin, None  # boxes for what DejaVu Sans lacks; an English report is still written
     family = f"FTPlanner Report CJK {tag}"
     return latin, EmbeddedFont(family, subset_font(cjk[1], chars, family))

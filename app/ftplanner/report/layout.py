@@ -12,8 +12,9 @@ from html import escape
 from typing import Any
 
 from ftplanner.core.roi import RoiResult
-from ftplanner.report.charts import fan_chart, histogram_chart, to_svg, tornado_chart
+from ftplanner.report.charts import fan_chart, histogram_chart, tornado_chart
 from ftplanner.report.strings import Words
+from ftplanner.report.svg import Plot
 
 STYLE = """
 p { margin-top: 0; margin-bottom: 3pt; }
@@ -73,9 +74,8 @@ def _pairs(pairs: list[tuple[str, str]], size: str = "8.5pt") -> str:
     return f'<table width="100%" cellspacing="0" style="font-size: {size};">{rows}</table>'
 
 
-def _chart(figure: Any) -> Chart:
-    width, height = figure.get_size_inches()
-    return Chart(to_svg(figure), float(width), float(height))
+def _chart(plot: Plot) -> Chart:
+    return Chart(plot.svg(), plot.width_in, plot.height_in)
 
 
 def header(f: dict[str, Any], w: Words) -> str:

@@ -200,10 +200,13 @@ def prepare_pdf(parts: list[Part], *, lang: str, page_size: str, title: str) -> 
     if page_size not in PAGE_SIZES:
         raise UserError(f"--page-size: choose a4 or letter (got {page_size!r})")
     words = Words(lang)
-    cjk = cjk_face()
-    if cjk is None and lang == "ja":
-        raise UserError(NO_CJK_FONT)
-    latin, cjk_font = report_fonts(_text_of(parts, words), cjk)
+    find_cjk = cjk_face
+    if lang == "ja":
+        cjk = cjk_face()
+        if cjk is None:
+            raise UserError(NO_CJK_FONT)
+        find_cjk = lambda: cjk  # noqa: E731 - found once
+    latin, cjk_font = report_fonts(_text_of(parts, words), find_cjk)
     fonts = [latin] + ([cjk_font] if cjk_font is not None else [])
     return PdfSource(parts, fonts, lang, page_size, title)
 

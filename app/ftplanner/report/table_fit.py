@@ -167,6 +167,8 @@ def fit_table(table: QTextTable, device: QPaintDevice, width: float) -> None:
     if columns < 3:  # a two-column list of names and values keeps the style sheet's layout
         _break_lines(table, doc)
         return
+    batch = QTextCursor(doc)
+    batch.beginEditBlock()  # one layout for all the cells, not one per cell
     for row in range(rows):
         for column in range(columns):
             cell = table.cellAt(row, column)
@@ -174,6 +176,7 @@ def fit_table(table: QTextTable, device: QPaintDevice, width: float) -> None:
             fmt.setLeftPadding(PAD_X_PT * UNITS_PER_PT)
             fmt.setRightPadding(PAD_X_PT * UNITS_PER_PT)
             cell.setFormat(fmt)
+    batch.endEditBlock()
     _size_columns(table, device, width)
     frame = table.format()
     frame.setHeaderRowCount(1)  # repeated at the top of the next page when a table is longer than a page

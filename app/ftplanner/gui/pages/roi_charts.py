@@ -19,17 +19,8 @@ from ftplanner.core.roi import RoiResult
 from ftplanner.core.roi_outcome import ApproachFigures, RoiOutcome, money
 from ftplanner.gui.charts import ChartCanvas
 from ftplanner.gui.say import say
-from ftplanner.plots.roi import (
-    ACCENT,
-    ACCENT_LIGHT,
-    AXIS_FORMAT,
-    TORNADO_BARS,
-    plain,
-    plot_fan,
-    plot_npv_histogram,
-    plot_tornado,
-    short,
-)
+from ftplanner.plots.palette import ACCENT, ACCENT_LIGHT, TORNADO_BARS, short
+from ftplanner.plots.roi import AXIS_FORMAT, plain, plot_fan, plot_npv_histogram, plot_tornado
 
 LABEL_CHARS = 34
 
