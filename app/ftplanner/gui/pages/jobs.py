@@ -529,6 +529,7 @@ class JobsPage(QWidget):
 
     def review(self) -> None:
         """Check and estimate the form's launch in the background, then ask for confirmation."""
+        self.form.fault.clear()
         try:
             request = self.form.request()
             entry = self.context.catalog.get(request.model)
@@ -543,19 +544,22 @@ class JobsPage(QWidget):
         self.form.show_message("")
         self.show_message(self.tr("Checking {0}…").format(request.training.name))
 
-        def task(progress, cancelled) -> LaunchPlan:
-            return prepare_launch(
-                request.training,
-                entry,
-                validation_path=request.validation,
-                epochs=request.epochs,
-                budget_cap=request.budget_cap,
-                today=today,
-                method=request.method,
-                progress=lambda fraction, _lines: progress(fraction, "analysing"),
-                cancel=cancelled,
-                time_model=time_model,
-            )
+        def task(progress, cancelled) -> LaunchPlan | UserError:
+            try:
+                return prepare_launch(
+                    request.training,
+                    entry,
+                    validation_path=request.validation,
+                    epochs=request.epochs,
+                    budget_cap=request.budget_cap,
+                    today=today,
+                    method=request.method,
+                    progress=lambda fraction, _lines: progress(fraction, "analysing"),
+                    cancel=cancelled,
+                    time_model=time_model,
+                )
+            except UserError as exc:  # refused: back to the GUI thread to mark the field it is about
+                return exc
 
         self.runner.start(task)
 
@@ -602,7 +606,10 @@ class JobsPage(QWidget):
         return False
 
     def _on_launch_step(self, result: object) -> None:
-        if isinstance(result, LaunchPlan):
+        if isinstance(result, UserError):  # the review refused the launch
+            self.form.mark_refusal(result.message)
+            self._refuse(say_error(result))
+        elif isinstance(result, LaunchPlan):
             request = self._request
             wandb_text = None
             if request.wandb_project:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import NoReturn, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,10 +25,13 @@ from PySide6.QtWidgets import (
 from ftplanner.core.catalog import Catalog, ModelEntry
 from ftplanner.core.errors import UserError
 from ftplanner.gui.document import PlanDocument
+from ftplanner.gui.fault import FaultMarker
 from ftplanner.jobs import profiles, wandb
 from ftplanner.jobs.launch import JobOptions, check_options_for
 from ftplanner.providers import registry
 from ftplanner.providers.base import Method
+
+_T = TypeVar("_T")
 
 DATA_FILTER = "JSON Lines (*.jsonl);;All files (*)"
 ERROR_STYLE = "color: #c0392b;"
@@ -163,6 +168,16 @@ class LaunchForm(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.review_button)
 
+        self.fault = FaultMarker()  # the field a refusal is about; cleared by the next edit
+        for edit in (self.training, self.validation, self.suffix, self.seed, self.learning_rate, self.beta):
+            edit.textEdited.connect(self.fault.clear)
+        for edit in (self.budget, self.wandb_project):
+            edit.textEdited.connect(self.fault.clear)
+        for box in (self.model, self.profile, self.method, self.lora):
+            box.activated.connect(self.fault.clear)
+        for spin in (self.epochs, self.batch_size, self.lora_rank, self.context_length):
+            spin.valueChanged.connect(self.fault.clear)
+
         # Edits of what the plan prefills stop the form following the plan.
         self.training.textChanged.connect(self._changed)
         self.model.currentIndexChanged.connect(self._changed)
@@ -289,21 +304,21 @@ class LaunchForm(QWidget):
         """The checked request; UserError with a message for the user otherwise."""
         training = self.training.text().strip()
         if not training:
-            raise UserError(self.tr("Choose a training file."))
+            self._refuse(self.training, self.tr("Choose a training file."))
         if not Path(training).is_file():
-            raise UserError(self.tr("{0}: no such file").format(training))
+            self._refuse(self.training, self.tr("{0}: no such file").format(training))
         validation = self.validation.text().strip() or None
         if validation is not None and not Path(validation).is_file():
-            raise UserError(self.tr("{0}: no such file").format(validation))
+            self._refuse(self.validation, self.tr("{0}: no such file").format(validation))
         if self.model.currentData() is None:
-            raise UserError(self.tr("Choose a model."))
+            self._refuse(self.model, self.tr("Choose a model."))
         if self.profile.currentData() is None:
-            raise UserError(self.tr("Add a provider profile first."))
+            self._refuse(self.profile, self.tr("Add a provider profile first."))
         seed_text = self.seed.text().strip()
         try:
             seed = int(seed_text) if seed_text else None
         except ValueError:
-            raise UserError(self.tr("Seed: expected a whole number, got {0}").format(seed_text)) from None
+            self._refuse(self.seed, self.tr("Seed: expected a whole number, got {0}").format(seed_text))
         options = JobOptions()
         if self.batch_size.value() and self.form.isRowVisible(self.batch_size):
             options["batch_size"] = self.batch_size.value()
@@ -313,7 +328,7 @@ class LaunchForm(QWidget):
         ):
             text = edit.text().strip()
             if text and edit.isEnabled() and self.form.isRowVisible(edit):
-                options[name] = self._positive(text, label)  # type: ignore[literal-required]
+                options[name] = self._positive(edit, label)  # type: ignore[literal-required]
         for name, spin in (("lora_rank", self.lora_rank), ("context_length", self.context_length)):
             if spin.value() and self.form.isRowVisible(spin):
                 options[name] = spin.value()  # type: ignore[literal-required]
@@ -322,7 +337,9 @@ class LaunchForm(QWidget):
         profile = self._profiles[self.profile.currentData()]
         check_options_for(profile.kind, options)
         # An empty cap means the profile's own (as the CLI without --budget-cap).
-        budget = profiles.parse_budget(self.budget.text(), self.tr("budget cap"))
+        budget = self._checked(
+            self.budget, lambda: profiles.parse_budget(self.budget.text(), self.tr("budget cap"))
+        )
         if budget is None:
             budget = profile.budget_cap
         return LaunchRequest(
@@ -336,14 +353,49 @@ class LaunchForm(QWidget):
             method=self.method.currentData(),
             budget_cap=None if budget is None else Decimal(budget),
             options=options,
-            wandb_project=wandb.check_project(self.wandb_project.text()),
+            wandb_project=self._checked(
+                self.wandb_project, lambda: wandb.check_project(self.wandb_project.text())
+            ),
         )
 
-    def _positive(self, text: str, label: str) -> float:
+    def _positive(self, edit: QLineEdit, label: str) -> float:
+        text = edit.text().strip()
         try:
             value = float(text)
         except ValueError:
             value = float("nan")
         if not 0 < value < float("inf"):
-            raise UserError(self.tr("{0}: expected a number above 0, got {1}").format(label, text))
+            self._refuse(edit, self.tr("{0}: expected a number above 0, got {1}").format(label, text))
         return value
+
+    # -------------------------------------------------------------- faults
+    def _refuse(self, widget: QWidget, text: str) -> NoReturn:
+        """Mark and focus ``widget``, then refuse the request with ``text``."""
+        self.fault.mark(widget)
+        raise UserError(text)
+
+    def _checked(self, widget: QWidget, check: Callable[[], _T]) -> _T:
+        """``check()``, with ``widget`` marked when it refuses the value."""
+        try:
+            return check()
+        except UserError:
+            self.fault.mark(widget)
+            raise
+
+    def mark_refusal(self, message: object) -> None:
+        """Mark the field a launch refusal from the core is about (by its message code), if one is."""
+        fields: dict[str, QWidget] = {
+            "launch.blocked": self.model,
+            "launch.unknown_method": self.method,
+            "launch.method_mismatch": self.method,
+            "launch.training_errors": self.training,
+            "launch.training_empty": self.training,
+            "launch.validation_errors": self.validation,
+            "launch.validation_empty": self.validation,
+            "launch.validation_format": self.validation,
+            "launch.cost_unknown": self.budget,
+            "launch.over_budget": self.budget,
+        }
+        widget = fields.get(getattr(message, "code", ""))
+        if widget is not None:
+            self.fault.mark(widget)
