@@ -175,7 +175,7 @@ class Xvfb:
     def __enter__(self) -> Xvfb:
         read, write = os.pipe()
         self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x860x24", "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x860x24", "-nolisten", "tcp", "-noreset"],
             pass_fds=(write,),
             stderr=subprocess.DEVNULL,
         )

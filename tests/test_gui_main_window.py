@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
@@ -144,3 +149,33 @@ def test_closing_the_window_while_it_starts_builds_nothing_more(qtbot):
     win.close()
     qtbot.wait(1200)  # past the fallback that starts the build without a paint
     assert not win.built and win.pages == []
+
+
+WINDOW_FIRST = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from ftplanner.core.settings import Settings
+from ftplanner.gui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow(Settings(), deferred=True)
+window.show()
+print(json.dumps(sorted(sys.modules)))
+window.close()
+"""
+
+
+def test_the_window_shows_before_the_catalog_plan_analyzer_and_charts_are_imported(tmp_path):
+    """App start: what loads before the first paint is only what the empty window needs."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FTPLANNER_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_FIRST], capture_output=True, text=True, timeout=120, env=env, check=True
+    )
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    early = {
+        "ftplanner.core.plan",
+        "ftplanner.core.catalog",
+        "ftplanner.core.tally",
+        "tiktoken",
+        "matplotlib",
+    }
+    assert loaded & early == set(), loaded & early

@@ -39,7 +39,7 @@ def start_screen() -> tuple[subprocess.Popen, str]:
     """A virtual screen on a display number Xvfb picks itself (free of other servers), once it is ready."""
     read, write = os.pipe()
     screen = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -65,19 +65,24 @@ def _visible(title: str, env: dict[str, str]) -> bool:
 
 def time_to_window(command: list[str], title: str, env: dict[str, str]) -> float:
     """Seconds from starting ``command`` until a visible window whose name matches ``title`` exists."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while not _visible(title, env):
-            if process.poll() is not None:
-                raise SystemExit(f"{command[-1]!r} ended (exit {process.returncode}) before showing a window")
-            if time.perf_counter() - start > TIMEOUT_SECONDS:
-                raise SystemExit(f"no window {title!r} after {TIMEOUT_SECONDS:.0f} s")
-            time.sleep(POLL_SECONDS)
-        return time.perf_counter() - start
-    finally:
-        process.kill()
-        process.wait()
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        try:
+            while not _visible(title, env):
+                if process.poll() is not None:
+                    errors.seek(0)
+                    said = " | ".join(errors.read().decode("utf-8", "replace").strip().splitlines()[-12:])
+                    raise SystemExit(
+                        f"{command[-1]!r} ended (exit {process.returncode}) before showing a window: {said}"
+                    )
+                if time.perf_counter() - start > TIMEOUT_SECONDS:
+                    raise SystemExit(f"no window {title!r} after {TIMEOUT_SECONDS:.0f} s")
+                time.sleep(POLL_SECONDS)
+            return time.perf_counter() - start
+        finally:
+            process.kill()
+            process.wait()
 
 
 def main() -> None:
@@ -101,6 +106,7 @@ def main() -> None:
             "FTPLANNER_HOME": f"{home}/ftplanner",
         }
         env.pop("WAYLAND_DISPLAY", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled bytecode is cached
         contenders = {
             "bare PySide6 window": ([sys.executable, "-c", BARE_WINDOW], BARE_TITLE),
             "ftplanner": ([sys.executable, "-m", "ftplanner"], "FT Planner"),

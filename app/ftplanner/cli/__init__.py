@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,9 +18,6 @@ from types import ModuleType
 from typing import NoReturn
 
 from ftplanner import __version__
-from ftplanner.cli.say import say, set_language
-from ftplanner.core.errors import Cancelled, Failed, Refused, UserError
-from ftplanner.core.messages import LANGUAGES, language_from_env, render
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -76,6 +72,8 @@ def _commands_needed(args: Sequence[str]) -> Sequence[str] | None:
 
 def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command-line parser with the given commands' parsers (all of them by default)."""
+    from ftplanner.core.messages import LANGUAGES
+
     parser = _Parser(
         prog="ftplanner",
         description="Plan, price and track LLM fine-tunes. Without a command, opens the desktop app.",
@@ -100,6 +98,7 @@ _telling: list[bool] = []
 def _tell_on_stderr() -> None:
     """Print what the state-file layer announces (a damaged file kept aside) as one warning line each."""
     if not _telling:
+        from ftplanner.cli.say import say
         from ftplanner.core import statefile
 
         statefile.listen(lambda line: print(f"ftplanner: warning: {say(line)}", file=sys.stderr))
@@ -112,6 +111,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ftplanner.gui.app import run_gui
 
         return run_gui(args_list)
+    if args_list == ["--version"]:  # answered before any other import (argparse prints the same)
+        print(f"ftplanner {__version__}")
+        return EXIT_OK
+    import sqlite3
+
+    from ftplanner.cli.say import set_language
+    from ftplanner.core.errors import Cancelled, Failed, Refused, UserError
+    from ftplanner.core.messages import language_from_env, render
+
     parser = build_parser(_commands_needed(args_list))
     args = parser.parse_args(args_list)
     args.ui_lang = args.ui_lang or language_from_env()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import base64
+import importlib
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner import __version__
-from ftplanner.core import plan as plans
 from ftplanner.core.errors import UserError
 from ftplanner.core.paths import resource
 from ftplanner.core.settings import Settings
@@ -35,6 +35,7 @@ from ftplanner.gui.wheel_guard import install_wheel_guard
 from ftplanner.gui.widgets import WARNING_COLOR
 
 if TYPE_CHECKING:
+    from ftplanner.core.plan import Plan
     from ftplanner.gui.context import AppContext
     from ftplanner.gui.document import PlanDocument
     from ftplanner.gui.evaluator import PlanEvaluator
@@ -44,6 +45,20 @@ if TYPE_CHECKING:
     from ftplanner.gui.report_export import ReportExporter
 
 PLAN_FILTER = "FT Planner plans (*.ftplan);;All files (*)"
+
+
+class _Deferred:
+    """A module imported on first use: the plan module (and the catalog it loads) waits until the window
+    has shown."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+
+plans = _Deferred("ftplanner.core.plan")
 
 
 class MainWindow(QMainWindow):
@@ -360,7 +375,7 @@ class MainWindow(QMainWindow):
         self.document.replace(sample, None)
         self.document.set_dirty(False)
 
-    def _offer_recovery(self, recovered: list[tuple[str, float, plans.Plan]]) -> bool:
+    def _offer_recovery(self, recovered: list[tuple[str, float, Plan]]) -> bool:
         source, saved_at, plan = max(recovered, key=lambda item: item[1])
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(saved_at))
         answer = QMessageBox.question(

@@ -12,15 +12,16 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from ftplanner.core.catalog import ModelEntry
 from ftplanner.core.errors import Cancelled, UserError
-from ftplanner.core.estimate import analyze_for
-from ftplanner.core.result import AnalysisResult
 from ftplanner.gui.say import say_error
+
+if TYPE_CHECKING:  # the analyzer (and tiktoken) load when the first analysis runs, after the window shows
+    from ftplanner.core.catalog import ModelEntry
+    from ftplanner.core.result import AnalysisResult
 
 _LIVE: set[QThread] = set()
 
@@ -151,6 +152,8 @@ def analysis_task(path: Path, encoding: str, entries: Sequence[ModelEntry]) -> T
     """A task analysing ``path`` for ``encoding`` at the limits of the catalog entries using it."""
 
     def task(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> AnalysisResult:
+        from ftplanner.core.estimate import analyze_for
+
         return analyze_for(
             path,
             encoding,
