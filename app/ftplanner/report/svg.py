@@ -124,7 +124,10 @@ class Plot:
     y_grid: bool = True
     tick_size: float = 8.0
     category_size: float = 7.5
-    _body: list[str] = field(default_factory=list)
+    width: float = field(init=False)  # points
+    height: float = field(init=False)
+    area: tuple[float, float, float, float] = field(init=False)  # the plotting area: left, top, right, bottom
+    _body: list[str] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.width = self.width_in * POINTS_PER_INCH
