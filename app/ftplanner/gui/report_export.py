@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ftplanner.core.catalog import Catalog
 from ftplanner.core.errors import UserError
+from ftplanner.core.money import ExchangeRates
 from ftplanner.core.plan import Plan
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
@@ -213,7 +215,7 @@ class ReportExporter(QObject):
                 progress=lambda f, text: progress(0.6 + 0.35 * f, text),
                 cancel=cancelled,
             )
-            return _Prepared(plan, plan_path, content, source, options)
+            return _Prepared(plan, plan_path, content, source, options, catalog, rates)
 
         self.dialog = QProgressDialog(
             self.tr("Writing the report…"), self.tr("Cancel"), 0, 100, self.parent_widget
@@ -247,7 +249,7 @@ class ReportExporter(QObject):
     def _write(self, prepared: _Prepared) -> None:
         """Paint the PDF and write the CSV files here, on the GUI thread (Qt's fonts and painting live here)."""
         try:
-            written = prepared.write(self.context)
+            written = prepared.write()
         except UserError as exc:
             self._report_failure(say_error(exc))
         except Exception as exc:  # shown as a message; the details go to the log, not the user
@@ -273,8 +275,10 @@ class _Prepared:
     content: ReportContent
     source: PdfSource
     options: ReportOptions
+    catalog: Catalog  # as the evaluation used them, so the CSV files say what the PDF says
+    rates: ExchangeRates
 
-    def write(self, context: AppContext) -> list[Path]:
+    def write(self) -> list[Path]:
         """The PDF, then each CSV file asked for; a failure part-way removes what was written."""
         from ftplanner.report import export_cashflows_csv, export_comparison_csv
         from ftplanner.report.pdf import render_pdf
@@ -282,7 +286,7 @@ class _Prepared:
         options = self.options
         render_pdf(self.source, options.pdf)
         written = [options.pdf]
-        shared = {"catalog": context.catalog, "rates": context.rates, "content": self.content}
+        shared = {"catalog": self.catalog, "rates": self.rates, "content": self.content}
         try:
             for path, write in (
                 (options.comparison_csv, export_comparison_csv),
