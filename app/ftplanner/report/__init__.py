@@ -1,10 +1,11 @@
 """Reports a budget owner can send: a PDF of a plan, and CSV files of its comparison and cash flows.
 
 One call per file, each a plain function with ``progress(fraction, text)`` and ``cancelled() -> bool``
-(the shape of :mod:`ftplanner.gui.tasks`); all but the PDF's painting are safe to run on a worker thread. Pass the ``catalog``, the
-``analysis`` (one :class:`AnalysisResult` or one per encoding), the exchange ``rates`` or the ROI ``result``
-when they are already in memory; what is not passed is computed from the plan. To write several files from
-one computation, call :func:`build_report` once and pass its result as ``content``.
+(the shape of :mod:`ftplanner.gui.tasks`); all but the PDF's painting are safe to run on a worker thread.
+Pass the ``catalog``, the ``analysis`` (one :class:`AnalysisResult` or one per encoding), the exchange
+``rates`` or the ROI ``result`` when they are already in memory; what is not passed is computed from the
+plan. To write several files from one computation, call :func:`build_report` once and pass its result as
+``content``.
 
 Only painting the PDF needs Qt (imported when called): :func:`prepare_pdf_report` does the slow part
 anywhere, :func:`ftplanner.report.pdf.render_pdf` paints it on the Qt application's thread;

@@ -169,10 +169,17 @@ class LaunchForm(QWidget):
         layout.addWidget(self.review_button)
 
         self.fault = FaultMarker()  # the field a refusal is about; cleared by the next edit
-        for edit in (self.training, self.validation, self.suffix, self.seed, self.learning_rate, self.beta):
-            edit.textEdited.connect(self.fault.clear)
-        for edit in (self.budget, self.wandb_project):
-            edit.textEdited.connect(self.fault.clear)
+        for edit in (
+            self.training,
+            self.validation,
+            self.suffix,
+            self.seed,
+            self.learning_rate,
+            self.beta,
+            self.budget,
+            self.wandb_project,
+        ):
+            edit.textChanged.connect(self.fault.clear)  # typed or chosen with Browse…
         for box in (self.model, self.profile, self.method, self.lora):
             box.activated.connect(self.fault.clear)
         for spin in (self.epochs, self.batch_size, self.lora_rank, self.context_length):
