@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,13 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from ftplanner.core.catalog import Catalog
-from ftplanner.core.errors import UserError
 from ftplanner.core.money import ExchangeRates
 from ftplanner.core.plan import Plan
 from ftplanner.gui.context import AppContext
 from ftplanner.gui.document import PlanDocument
-from ftplanner.gui.say import say_error
-from ftplanner.gui.tasks import TaskRunner
+from ftplanner.gui.tasks import TaskRunner, failure_text
 from ftplanner.gui.widgets import WARNING_COLOR, show_error
 
 if TYPE_CHECKING:
@@ -250,11 +247,8 @@ class ReportExporter(QObject):
         """Paint the PDF and write the CSV files here, on the GUI thread (Qt's fonts and painting live here)."""
         try:
             written = prepared.write()
-        except UserError as exc:
-            self._report_failure(say_error(exc))
-        except Exception as exc:  # shown as a message; the details go to the log, not the user
-            traceback.print_exc()
-            self._report_failure(f"Unexpected error: {type(exc).__name__}: {exc}")
+        except Exception as exc:
+            self._report_failure(failure_text(exc))
         else:
             self._report_written(written)
 

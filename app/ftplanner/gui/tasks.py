@@ -31,6 +31,14 @@ def live_threads() -> list[QThread]:
     return [thread for thread in _LIVE if thread.isRunning()]
 
 
+def failure_text(exc: Exception) -> str:
+    """What a failed task tells the user: a UserError's message; otherwise one line, the details to the log."""
+    if isinstance(exc, UserError):
+        return say_error(exc)
+    traceback.print_exc()
+    return f"Unexpected error: {type(exc).__name__}: {exc}"
+
+
 Task = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
 PROGRESS_INTERVAL = 0.1  # seconds between progress signals
 
@@ -55,11 +63,8 @@ class _Thread(QThread):
             result = self._task(self._progress, self._cancel.is_set)
         except Cancelled:
             self._runner._cancelled.emit(self._generation)
-        except UserError as exc:
-            self._runner._failed.emit(self._generation, say_error(exc))
-        except Exception as exc:  # shown as a message; the details go to the log, not the user
-            traceback.print_exc()
-            self._runner._failed.emit(self._generation, f"Unexpected error: {type(exc).__name__}: {exc}")
+        except Exception as exc:
+            self._runner._failed.emit(self._generation, failure_text(exc))
         else:
             if self._cancel.is_set():
                 self._runner._cancelled.emit(self._generation)

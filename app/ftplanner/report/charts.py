@@ -130,7 +130,8 @@ def tornado_chart(result: RoiResult, currency: str, words: Words) -> Plot | None
     if not bars:
         return None
     npv = result.deterministic.npv
-    x_range = padded(*_span([npv] + [v for bar in bars for v in (bar.npv_low, bar.npv_high)]))
+    ends = [npv] + [v for bar in bars for v in (bar.npv_low, bar.npv_high)]
+    x_range = padded(min(ends), max(ends))
     labels = [
         (
             short(render(bar.name, words.lang), LABEL_CHARS),
@@ -162,7 +163,3 @@ def tornado_chart(result: RoiResult, currency: str, words: Words) -> Plot | None
         "lower right",
     )
     return plot
-
-
-def _span(values: Sequence[float]) -> tuple[float, float]:
-    return min(values), max(values)

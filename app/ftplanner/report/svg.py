@@ -19,6 +19,8 @@ GRID = "#dddddd"
 POINTS_PER_INCH = 72.0
 TICK = 3.5  # tick mark length
 PAD = 3.0  # between a tick and its label
+TICK_SIZE = 8.0  # points: tick labels
+CATEGORY_SIZE = 7.5  # points: category labels (the tornado's inputs)
 DASHED = (3.7, 1.6)  # Matplotlib's "--" and ":" patterns, in multiples of the line width
 DOTTED = (1.0, 1.65)
 
@@ -85,14 +87,11 @@ class Stroke:
     color: str
     width: float = 1.0
     dash: tuple[float, float] | None = None
-    opacity: float = 1.0
 
     def attrs(self) -> str:
         out = f'stroke="{self.color}" stroke-width="{self.width:g}" fill="none"'
         if self.dash is not None:
             out += f' stroke-dasharray="{self.dash[0] * self.width:.2f},{self.dash[1] * self.width:.2f}"'
-        if self.opacity < 1:
-            out += f' stroke-opacity="{self.opacity:g}"'
         return out
 
 
@@ -120,10 +119,7 @@ class Plot:
     x_format: Callable[[float], str] = amount
     y_format: Callable[[float], str] = amount
     y_tick_labels: Sequence[Sequence[str]] | None = None  # category labels (lines each), at y = 0, 1, 2…
-    x_grid: bool = True
-    y_grid: bool = True
-    tick_size: float = 8.0
-    category_size: float = 7.5
+    y_grid: bool = True  # horizontal grid lines at the y ticks (the x ticks always have them)
     width: float = field(init=False)  # points
     height: float = field(init=False)
     area: tuple[float, float, float, float] = field(init=False)  # the plotting area: left, top, right, bottom
@@ -136,13 +132,13 @@ class Plot:
         if self.y_label:
             left += 8.5 * 1.3
         if self.y_tick_labels is not None:
-            widths = [text_width(line, self.category_size) for lines in self.y_tick_labels for line in lines]
+            widths = [text_width(line, CATEGORY_SIZE) for lines in self.y_tick_labels for line in lines]
         else:
-            widths = [text_width(self.y_format(v), self.tick_size) for v in self.y_ticks]
+            widths = [text_width(self.y_format(v), TICK_SIZE) for v in self.y_ticks]
         left += max(widths, default=0.0)
-        bottom = 6.0 + TICK + PAD + self.tick_size * 1.2 + (8.5 * 1.4 if self.x_label else 0.0)
+        bottom = 6.0 + TICK + PAD + TICK_SIZE * 1.2 + (8.5 * 1.4 if self.x_label else 0.0)
         top = 6.0 + (9.5 * 1.6 if self.title else 0.0)
-        right = 6.0 + text_width(self.x_format(self.x_range[1]), self.tick_size) / 2
+        right = 6.0 + text_width(self.x_format(self.x_range[1]), TICK_SIZE) / 2
         self.area = (left, top, self.width - right, self.height - bottom)
 
     def x(self, value: float) -> float:
@@ -234,23 +230,20 @@ class Plot:
 
     # the frame
 
-    def _axes(self) -> list[str]:
+    def _grid(self) -> list[str]:
+        """Light lines at the x ticks and, with ``y_grid``, at the y ticks (or the categories)."""
         left, top, right, bottom = self.area
-        out: list[str] = []
-        grid = Stroke(GRID, 0.6)
-        for value in self.x_ticks:
-            x = self.x(value)
-            if self.x_grid:
-                out.append(
-                    f'<line x1="{x:.2f}" y1="{top:.2f}" x2="{x:.2f}" y2="{bottom:.2f}" {grid.attrs()}/>'
-                )
-        rows = range(len(self.y_tick_labels)) if self.y_tick_labels is not None else self.y_ticks
-        for value in rows:
-            y = self.y(value)
-            if self.y_grid:
-                out.append(
-                    f'<line x1="{left:.2f}" y1="{y:.2f}" x2="{right:.2f}" y2="{y:.2f}" {grid.attrs()}/>'
-                )
+        grid = Stroke(GRID, 0.6).attrs()
+        out = [
+            f'<line x1="{x:.2f}" y1="{top:.2f}" x2="{x:.2f}" y2="{bottom:.2f}" {grid}/>'
+            for x in map(self.x, self.x_ticks)
+        ]
+        if self.y_grid:
+            rows = range(len(self.y_tick_labels)) if self.y_tick_labels is not None else self.y_ticks
+            out += [
+                f'<line x1="{left:.2f}" y1="{y:.2f}" x2="{right:.2f}" y2="{y:.2f}" {grid}/>'
+                for y in map(self.y, rows)
+            ]
         return out
 
     def _frame(self) -> list[str]:
@@ -265,20 +258,18 @@ class Plot:
             out.append(
                 f'<line x1="{x:.2f}" y1="{bottom:.2f}" x2="{x:.2f}" y2="{bottom + TICK:.2f}" {axis.attrs()}/>'
             )
-            baseline = bottom + TICK + PAD + self.tick_size * 0.9
-            out.append(_text(x, baseline, self.x_format(value), self.tick_size, "middle"))
+            baseline = bottom + TICK + PAD + TICK_SIZE * 0.9
+            out.append(_text(x, baseline, self.x_format(value), TICK_SIZE, "middle"))
         if self.y_tick_labels is not None:
             for row, lines in enumerate(self.y_tick_labels):
                 y = self.y(row)
                 out.append(
                     f'<line x1="{left - TICK:.2f}" y1="{y:.2f}" x2="{left:.2f}" y2="{y:.2f}" {axis.attrs()}/>'
                 )
-                step = self.category_size * 1.2
-                first = y - step * (len(lines) - 1) / 2 + self.category_size * 0.35
+                step = CATEGORY_SIZE * 1.2
+                first = y - step * (len(lines) - 1) / 2 + CATEGORY_SIZE * 0.35
                 for index, line in enumerate(lines):
-                    out.append(
-                        _text(left - TICK - PAD, first + index * step, line, self.category_size, "end")
-                    )
+                    out.append(_text(left - TICK - PAD, first + index * step, line, CATEGORY_SIZE, "end"))
         else:
             for value in self.y_ticks:
                 y = self.y(value)
@@ -286,7 +277,7 @@ class Plot:
                     f'<line x1="{left - TICK:.2f}" y1="{y:.2f}" x2="{left:.2f}" y2="{y:.2f}" {axis.attrs()}/>'
                 )
                 label = self.y_format(value)
-                out.append(_text(left - TICK - PAD, y + self.tick_size * 0.35, label, self.tick_size, "end"))
+                out.append(_text(left - TICK - PAD, y + TICK_SIZE * 0.35, label, TICK_SIZE, "end"))
         if self.title:
             out.append(_text((left + right) / 2, 6.0 + 9.5, self.title, 9.5, "middle"))
         if self.x_label:
@@ -306,7 +297,7 @@ class Plot:
             f' height="{self.height:.2f}pt" viewBox="0 0 {self.width:.2f} {self.height:.2f}">',
             clip,
             f'<rect x="0" y="0" width="{self.width:.2f}" height="{self.height:.2f}" fill="#ffffff"/>',
-            *self._axes(),
+            *self._grid(),
             f'<g clip-path="url(#area)">{body}</g>',
             *self._frame(),
             "</svg>",
