@@ -69,3 +69,35 @@ def test_the_cache_keeps_a_bounded_number_of_entries(tmp_path, monkeypatch):
     for cap in range(100, 106):
         analyze_cached(path, "o200k_base", cap)
     assert len(list(cache_folder().glob("*.json"))) == 3
+
+
+def test_a_stored_analysis_is_worded_in_japanese_like_a_fresh_one(tmp_path, monkeypatch):
+    """Errors and warnings keep their codes and parameters on disk, not only their English text."""
+    from dataset_builders import every_error_kind
+    from ftplanner.core.messages import Message, render
+
+    path = every_error_kind(tmp_path / "bad.jsonl")
+    fresh = analyze_cached(path, "o200k_base", 4096)
+    calls = _spy(monkeypatch)
+    stored = analyze_cached(path, "o200k_base", 4096)
+    assert calls == [] and stored == fresh
+    said = [*stored.errors, *stored.warnings]
+    assert len(stored.errors) >= 10 and stored.warnings
+    assert all(isinstance(item.message, Message) for item in said)
+    for lang in ("en", "ja"):
+        assert [render(item.message, lang) for item in said] == [
+            render(item.message, lang) for item in (*fresh.errors, *fresh.warnings)
+        ]
+    assert any(render(w.message, "ja") != str(w.message) for w in stored.warnings)
+
+
+def test_an_entry_without_its_messages_is_analysed_again(tmp_path, monkeypatch):
+    path = write_jsonl(tmp_path / "data.jsonl", toy_examples())
+    analyze_cached(path, "o200k_base", 4096)
+    (entry,) = cache_folder().glob("*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    del data["messages"]
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    calls = _spy(monkeypatch)
+    analyze_cached(path, "o200k_base", 4096)
+    assert len(calls) == 1

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from ftplanner.core.analyzer import analyze
 from ftplanner.core.errors import UserError
 from ftplanner.core.examples import ERROR_CODES
-from ftplanner.core.tally import TokenCounter, tally_block
+from ftplanner.core.tally import tally_block
+from ftplanner.core.token_counter import TokenCounter
 from ftplanner.core.tokenizers import get_encoding
 
 COUNTER = TokenCounter(get_encoding("o200k_base"))

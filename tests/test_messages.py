@@ -272,3 +272,37 @@ def test_profile_pattern_problems_are_worded_in_japanese():
     assert caught.value.field == "profile.account_id"
     japanese = render(caught.value.message, "ja")
     assert "アカウント ID" in japanese and "account" not in japanese
+
+
+def test_a_message_stored_as_data_comes_back_the_same_in_both_languages():
+    from datetime import date
+
+    from ftplanner.core.messages import FieldLabel, Joined, message_data, message_from_data, raw
+
+    nested = msg(
+        "data.invalid_json",
+        detail=msg("json.expecting_comma", column=43),
+        extra=[1, "a"],
+        when=date(2027, 1, 6),
+    )
+    samples = [
+        nested,
+        msg("warning.trains_nothing", examples=msg("warning.example", count=1), limit=4096),
+        msg(
+            "data.no_messages",
+            keys=[msg("data.none")],
+            value=Decimal("0.08"),
+            label=FieldLabel("discount_rate"),
+        ),
+        msg("data.mixed_format", "plan.models", format=Joined(("a", msg("format.chat")), "; "), main="x"),
+        raw("a library's own words"),
+        "plain text",
+    ]
+    for message in samples:
+        back = message_from_data(json.loads(json.dumps(message_data(message))))
+        for lang in ("en", "ja"):
+            assert render(back, lang) == render(message, lang)
+        assert str(back) == str(message)
+        assert back.field == getattr(message, "field", "")
+    with pytest.raises(ValueError):
+        message_from_data({"code": "x", "params": {"p": {"unknown": 1}}})

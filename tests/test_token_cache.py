@@ -7,7 +7,8 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ftplanner.core.tally import TokenCounter, tally_block
+from ftplanner.core.tally import tally_block
+from ftplanner.core.token_counter import TokenCounter
 from ftplanner.core.tokenizers import get_encoding
 
 ENCODING = get_encoding("o200k_base")
@@ -38,7 +39,9 @@ def batches_without_repeats(draw: st.DrawFn) -> list[list[str]]:
 
 def _check_same_counts(batches: list[list[str]], shape: tuple[int, int, int]) -> None:
     generation_chars, max_text_chars, entries = shape
-    cached = TokenCounter(ENCODING, generation_chars, max_text_chars, entries)
+    cached = TokenCounter(
+        ENCODING, generation_chars, max_text_chars, entries, part_min_text_chars=0, cut_after_strings=0
+    )
     for batch in batches:
         assert cached.total(batch) == sum(len(ENCODING.encode_ordinary(text)) for text in batch)
         strings, chars = cached.cache_size()
@@ -81,20 +84,26 @@ def chat_files(draw: st.DrawFn) -> bytes:
 @given(chat_files(), cache_shapes)
 @settings(max_examples=100, deadline=None)
 def test_block_tallies_are_identical_with_and_without_the_cache(data, shape):
-    cached = TokenCounter(ENCODING, *shape)
+    cached = TokenCounter(ENCODING, *shape, part_min_text_chars=0, cut_after_strings=0)
     assert tally_block(data, 1, cached, 4096) == tally_block(data, 1, UNCACHED, 4096)
 
 
-def test_a_string_repeated_through_a_file_is_encoded_once_while_memory_stays_bounded():
-    counter = TokenCounter(ENCODING, generation_chars=2_000, generation_entries=50)
+def recorded_encodes(counter: TokenCounter) -> list[str]:
+    """The strings ``counter`` gives the tokenizer from now on, in order."""
     encoded: list[str] = []
     encode = counter._encode
 
-    def counting_encode(text: str) -> list[int]:
+    def recording_encode(text: str) -> list[int]:
         encoded.append(text)
         return encode(text)
 
-    counter._encode = counting_encode
+    counter._encode = recording_encode
+    return encoded
+
+
+def test_a_string_repeated_through_a_file_is_encoded_once_while_memory_stays_bounded():
+    counter = TokenCounter(ENCODING, generation_chars=2_000, generation_entries=50, parts=False)
+    encoded = recorded_encodes(counter)
     system = "You are the support assistant of a storage service. " * 20
     total = 0
     for line in range(1_000):

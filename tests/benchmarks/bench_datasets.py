@@ -2,7 +2,8 @@
 
 - ``random``: short system prompts and random English / Japanese turns (little text repeats);
 - ``support``: a support bot as deployed: the same ~1,500-token system prompt and the same two tool
-  definitions on every line, then 1–4 varied user/assistant turns, a few of them stock replies.
+  definitions on every line, then 1–4 varied user/assistant turns, a few of them stock replies;
+- ``unique``: turns of identifiers, hex digests and numbers that never repeat (no word to reuse).
 """
 
 from __future__ import annotations
@@ -132,9 +133,25 @@ def support_example_maker() -> Callable[[random.Random], dict[str, Any]]:
     return make
 
 
+def unique_example(rng: random.Random) -> dict[str, Any]:
+    """Turns made of identifiers and hex digests that never repeat: the worst case for counting by words."""
+
+    def turn() -> str:
+        return " ".join(
+            f"{rng.choice(('id', 'ref', 'sha'))}_{rng.getrandbits(64):016x}, {rng.getrandbits(40)}"
+            for _ in range(rng.randint(4, 30))
+        )
+
+    messages = [{"role": "system", "content": SYSTEMS[0]}]
+    for _ in range(rng.choice((1, 2))):
+        messages += [{"role": "user", "content": turn()}, {"role": "assistant", "content": turn()}]
+    return {"messages": messages}
+
+
 KINDS: dict[str, Callable[[], Callable[[random.Random], dict[str, Any]]]] = {
     "random": lambda: random_example,
     "support": support_example_maker,
+    "unique": lambda: unique_example,
 }
 
 

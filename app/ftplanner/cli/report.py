@@ -57,6 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ftplanner.core.analysis_cache import analyze_ahead
+    from ftplanner.core.evaluation import analyses_needed
     from ftplanner.report import build_report, report_figures
     from ftplanner.report.content import json_text
     from ftplanner.report.csv_export import cashflows_csv, comparison_csv, write_csv
@@ -71,9 +73,13 @@ def run(args: argparse.Namespace) -> int:
     path = example_plan_path() if args.example else args.plan
     plan = load_plan(path)
     catalog, time_model, rates = plan_context(plan, path, args.today)
-    content = build_report(
-        plan, path, catalog=catalog, rates=rates, time_model=time_model, draws=args.draws, seed=args.seed
-    )
+    ahead = analyses_needed(plan, path, catalog) if args.out else []
+    with analyze_ahead(ahead):  # the dataset is analysed in a child process while the PDF writer loads
+        if args.out:
+            import ftplanner.report.pdf  # noqa: F401  (Qt and the fonts)
+        content = build_report(
+            plan, path, catalog=catalog, rates=rates, time_model=time_model, draws=args.draws, seed=args.seed
+        )
     figures = report_figures(content, args.lang)
     written: dict[str, str] = {}
     if args.out:

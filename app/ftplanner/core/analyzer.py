@@ -25,7 +25,8 @@ from ftplanner.core.errors import Cancelled, UserError
 from ftplanner.core.examples import FORMAT_LABELS, FORMATS
 from ftplanner.core.messages import msg
 from ftplanner.core.result import AnalysisResult, DataWarning, Histogram, Issue, Stats
-from ftplanner.core.tally import MAX_STORED_ERRORS, FormatTally, Tally, TokenCounter, tally_block
+from ftplanner.core.tally import MAX_STORED_ERRORS, FormatTally, Tally, tally_block
+from ftplanner.core.token_counter import TokenCounter
 from ftplanner.core.tokenizers import check_encoding_name, get_encoding
 
 ProgressCallback = Callable[[float, int], None]  # (fraction of the file read, lines done)

@@ -226,6 +226,18 @@ def _analyses(
     return ANALYSED, found
 
 
+def analyses_needed(plan: Plan, plan_path: Path | None, catalog: Catalog) -> list[tuple[Path, str, int]]:
+    """(dataset, encoding, example limit) of each analysis :func:`evaluate_plan` would make for ``plan``."""
+    if not plan.dataset:
+        return []
+    path = resolve_dataset(plan, plan_path.parent if plan_path is not None else None)
+    if not path.is_file():
+        return []
+    entries = [entry for _, entry, _ in _entries(catalog, plan) if entry is not None]
+    encodings = list(dict.fromkeys(e.encoding for e in entries)) or ["o200k_base"]
+    return [(path, enc, analysis_cap(e for e in entries if e.encoding == enc)) for enc in encodings]
+
+
 def _dataset_facts(
     plan: Plan, base: Path | None, state: str, analyses: Mapping[str, AnalysisResult], encoding: str
 ) -> DatasetFacts:

@@ -153,6 +153,60 @@ def _json_param(value: Any) -> Any:
     return param_text(value, "en")
 
 
+def message_data(message: str) -> dict[str, Any]:
+    """``message`` as JSON-ready data that :func:`message_from_data` turns back into the same message
+    (nested messages, labels and lists kept, so it can still be worded in any language)."""
+    if not isinstance(message, Message):
+        message = raw(message)
+    params = {key: _param_data(value) for key, value in message.params.items()}
+    return {"code": message.code, "params": params, "field": message.field}
+
+
+def message_from_data(data: Mapping[str, Any]) -> Message:
+    """The message :func:`message_data` stored. Raises ValueError for data it did not write."""
+    try:
+        params = {str(key): _param_value(value) for key, value in data["params"].items()}
+        return Message(str(data["code"]), params, str(data.get("field", "")))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a stored message: {exc}") from None
+
+
+def _param_data(value: Any) -> Any:
+    if isinstance(value, Message):
+        return {"message": message_data(value)}
+    if isinstance(value, FieldLabel):
+        return {"field_label": value.path}
+    if isinstance(value, Joined):
+        return {"joined": [_param_data(item) for item in value.items], "separator": value.separator}
+    if isinstance(value, list | tuple):
+        return {"list": [_param_data(item) for item in value]}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, bool | int | float | str) or value is None:
+        return value
+    return str(value)
+
+
+def _param_value(data: Any) -> Any:
+    if not isinstance(data, dict):
+        return data
+    if "message" in data:
+        return message_from_data(data["message"])
+    if "field_label" in data:
+        return FieldLabel(str(data["field_label"]))
+    if "joined" in data:
+        return Joined(tuple(_param_value(item) for item in data["joined"]), str(data["separator"]))
+    if "list" in data:
+        return [_param_value(item) for item in data["list"]]
+    if "date" in data:
+        return date.fromisoformat(data["date"])
+    if "decimal" in data:
+        return Decimal(data["decimal"])
+    raise ValueError(f"unknown message parameter {sorted(data)}")
+
+
 _INDEX = re.compile(r"\[(\d+)\]")
 _ITEM_SECTIONS = ("costs", "benefits")
 

@@ -8,20 +8,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from hashlib import blake2b
 
-import tiktoken
-
-from ftplanner.core.examples import ExampleError, chat_template, parse_example
+from ftplanner.core.examples import ExampleError, parse_example
 from ftplanner.core.messages import Message, msg
 from ftplanner.core.messages import raw as raw_message
 from ftplanner.core.result import Issue
+from ftplanner.core.token_counter import TokenCounter
 
 MAX_STORED_ERRORS = 1000
 MAX_STORED_LINES = 50
-# Token-count cache of each counter (one per worker process): at most 2 × 4 M characters of strings
-# (8–32 MB as Python strings) and 2 × 32,768 entries; strings longer than 1 M characters are not kept.
-CACHE_GENERATION_CHARS = 4 * 1024 * 1024
-CACHE_MAX_TEXT_CHARS = 1024 * 1024
-GENERATION_ENTRIES = 32_768
 _decode_json = json.JSONDecoder().decode
 
 
@@ -97,76 +91,6 @@ class Tally:
         self.errors.extend(other.errors[: MAX_STORED_ERRORS - len(self.errors)])
         for name in other.format_order:
             self.format(name).merge(other.formats[name])
-
-
-class TokenCounter:
-    """Counts tokens of strings, remembering the counts of recent strings.
-
-    Datasets repeat long strings on every line (a system prompt, tool definitions, few-shot turns, the
-    role names), so a count is kept per distinct string and reused: exact, since the key is the string
-    itself. Memory stays flat: strings over ``max_text_chars`` are never kept, and the cache is two
-    generations of at most ``generation_chars`` characters and ``generation_entries`` strings each.
-    When the young one fills up it becomes the old one and the previous old one is dropped; a string
-    found in the old generation moves to the young one, so strings that repeat throughout a file stay.
-    ``generation_chars=0`` turns the cache off.
-
-    ``template`` is the chat format whose fixed tokens go with this encoding's counts.
-    """
-
-    def __init__(
-        self,
-        encoding: tiktoken.Encoding,
-        generation_chars: int = CACHE_GENERATION_CHARS,
-        max_text_chars: int = CACHE_MAX_TEXT_CHARS,
-        generation_entries: int = GENERATION_ENTRIES,
-    ) -> None:
-        self._encoding = encoding
-        self._encode = encoding._core_bpe.encode_ordinary
-        self._young: dict[str, int] = {}
-        self._old: dict[str, int] = {}
-        self._young_chars = self._old_chars = 0
-        self._generation_chars = generation_chars
-        self._generation_entries = generation_entries
-        self._max_text_chars = min(max_text_chars, generation_chars) if generation_chars > 0 else -1
-        self.template = chat_template(encoding.name)
-
-    def count(self, text: str) -> int:
-        """Tokens of ``text``, without the cache."""
-        try:
-            return len(self._encode(text))
-        except UnicodeEncodeError:  # lone surrogates from JSON escapes: tiktoken's wrapper repairs them
-            return len(self._encoding.encode_ordinary(text))
-
-    def total(self, texts: list[str]) -> int:
-        """Σ tokens over ``texts``."""
-        young, old, encode = self._young, self._old, self._encode
-        total = 0
-        for text in texts:
-            count = young.get(text)
-            if count is None:
-                count = old.get(text)
-                if count is None:
-                    try:
-                        count = len(encode(text))
-                    except UnicodeEncodeError:  # lone surrogates from JSON escapes
-                        count = self.count(text)
-                if len(text) <= self._max_text_chars:
-                    self._keep(text, count)
-                    young, old = self._young, self._old
-            total += count
-        return total
-
-    def _keep(self, text: str, count: int) -> None:
-        size = len(text)
-        if self._young_chars + size > self._generation_chars or len(self._young) >= self._generation_entries:
-            self._old, self._old_chars = self._young, self._young_chars
-            self._young, self._young_chars = {}, 0
-        self._young[text] = count
-        self._young_chars += size
-
-    def cache_size(self) -> tuple[int, int]:
-        """(strings, characters) the cache holds."""
-        return len(self._young) + len(self._old), self._young_chars + self._old_chars
 
 
 # The json module's messages (one per syntax error kind) → message codes; the column follows.

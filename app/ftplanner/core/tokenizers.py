@@ -40,6 +40,9 @@ _CL100K_PAT = r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| 
 # 128,000 regular tokens, then 256 special tokens, the ones not named being reserved. Counts equal the
 # reference's except inside runs of over 25,000 characters all (or no) whitespace, which it cuts up.
 _LLAMA3_PAT = r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"""
+# Patterns for which a cut before punctuation or whitespace following a letter or digit is always a piece
+# boundary (see text_pieces.py): counts of the parts of a text then add up to the text's count.
+CUT_SAFE_PATTERNS = frozenset({_O200K_PAT, _CL100K_PAT, _LLAMA3_PAT})
 _LLAMA3_BASE_TOKENS = 128_000
 _LLAMA3_NAMED_SPECIALS = (
     "<|begin_of_text|>",
