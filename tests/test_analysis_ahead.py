@@ -124,3 +124,23 @@ def test_a_report_on_an_unusable_dataset_fails_with_one_line(tmp_path):
     assert done.stderr.endswith("train.jsonl: is a binary file, not JSON Lines\n")
     assert done.stderr.count("\n") == 1, done.stderr  # one line: the child said nothing
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_an_interrupted_wait_still_stops_the_child(tmp_path, monkeypatch, may_fork):
+    path = write_jsonl(tmp_path / "data.jsonl", toy_examples() * 2000)
+    real_waitpid = os.waitpid
+    interrupted: list[int] = []
+
+    def interrupted_once(pid: int, options: int):
+        if not interrupted:
+            interrupted.append(pid)
+            raise KeyboardInterrupt
+        return real_waitpid(pid, options)
+
+    with pytest.raises(KeyboardInterrupt), analyze_ahead([(path, "o200k_base", 4096)]):
+        monkeypatch.setattr(os, "waitpid", interrupted_once)
+        analyze_cached(path, "o200k_base", 4096)  # Ctrl-C while it waits for the child
+    monkeypatch.undo()
+    assert interrupted and analysis_cache._ahead == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(interrupted[0], os.WNOHANG)  # stopped and reaped

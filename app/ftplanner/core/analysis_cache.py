@@ -135,12 +135,13 @@ _ahead: list[int] = []  # child processes storing analyses
 
 def _wait_ahead(stop: bool = False) -> None:
     while _ahead:
-        pid = _ahead.pop()
+        pid = _ahead[-1]  # forgotten only once reaped: an interrupted wait leaves it to be stopped
         if stop:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGTERM)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
+        _ahead.pop()
 
 
 @contextlib.contextmanager
