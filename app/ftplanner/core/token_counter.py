@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import tiktoken
@@ -172,7 +172,7 @@ class TokenCounter:
         self._learn(zip(parts, counts, strict=True))
         return len(tokens)
 
-    def _learn(self, counted) -> None:
+    def _learn(self, counted: Iterable[tuple[str, int]]) -> None:
         known = self._parts
         for part, count in counted:
             if len(part) <= PART_MAX_CHARS:
