@@ -114,18 +114,16 @@ def _messages_data(result: AnalysisResult) -> dict[str, list[dict]]:
 
 
 def _with_messages(result: AnalysisResult, data: dict[str, list[dict]]) -> AnalysisResult:
-    errors, warnings = data["errors"], data["warnings"]
-    if len(errors) != len(result.errors) or len(warnings) != len(result.warnings):
-        raise ValueError("messages do not match the analysis")
+    """``result`` with the messages ``data`` stored; ValueError when they do not match its errors and warnings."""
     return dataclasses.replace(
         result,
         errors=tuple(
             dataclasses.replace(issue, message=message_from_data(item))
-            for issue, item in zip(result.errors, errors, strict=True)
+            for issue, item in zip(result.errors, data["errors"], strict=True)
         ),
         warnings=tuple(
             dataclasses.replace(warning, message=message_from_data(item))
-            for warning, item in zip(result.warnings, warnings, strict=True)
+            for warning, item in zip(result.warnings, data["warnings"], strict=True)
         ),
     )
 

@@ -201,14 +201,14 @@ def _analyses(
     cancel: CancelFlag | None,
 ) -> tuple[str, dict[str, AnalysisResult]]:
     """(dataset state, analysis per encoding) for the encodings the entries need."""
-    encodings = list(dict.fromkeys(e.encoding for e in entries)) or ["o200k_base"]
+    limits = _analysis_limits(entries)
     if not plan.dataset:
         return NO_DATASET, dict(given)
     path = resolve_dataset(plan, base)
     if not path.is_file():
         stored = {
             enc: summary_analysis(plan.dataset_summary[enc], enc, str(path))
-            for enc in encodings
+            for enc in limits
             if isinstance(plan.dataset_summary.get(enc), Mapping)
         }
         return (STORED if stored else MISSING), {**stored, **given}
@@ -217,13 +217,18 @@ def _analyses(
         return (ANALYSED if found else PENDING), found
     from ftplanner.core.analysis_cache import analyze_cached
 
-    for index, enc in enumerate(encodings):
+    for index, (enc, cap) in enumerate(limits.items()):
         if enc in found:
             continue
-        _step(progress, cancel, 0.05 + 0.45 * index / len(encodings), "analyse")
-        cap = analysis_cap(e for e in entries if e.encoding == enc)
+        _step(progress, cancel, 0.05 + 0.45 * index / len(limits), "analyse")
         found[enc] = analyze_cached(path, enc, cap, cancel=cancel)  # reused while the file is unchanged
     return ANALYSED, found
+
+
+def _analysis_limits(entries: list[ModelEntry]) -> dict[str, int]:
+    """Encoding → example limit of each analysis the entries need (o200k_base when there are none)."""
+    encodings = dict.fromkeys(e.encoding for e in entries) or dict.fromkeys(["o200k_base"])
+    return {enc: analysis_cap(e for e in entries if e.encoding == enc) for enc in encodings}
 
 
 def analyses_needed(plan: Plan, plan_path: Path | None, catalog: Catalog) -> list[tuple[Path, str, int]]:
@@ -234,8 +239,7 @@ def analyses_needed(plan: Plan, plan_path: Path | None, catalog: Catalog) -> lis
     if not path.is_file():
         return []
     entries = [entry for _, entry, _ in _entries(catalog, plan) if entry is not None]
-    encodings = list(dict.fromkeys(e.encoding for e in entries)) or ["o200k_base"]
-    return [(path, enc, analysis_cap(e for e in entries if e.encoding == enc)) for enc in encodings]
+    return [(path, enc, cap) for enc, cap in _analysis_limits(entries).items()]
 
 
 def _dataset_facts(
